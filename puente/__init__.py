@@ -1,0 +1,1 @@
+"""Puente: the information system of a border department's cooperation secretariat."""

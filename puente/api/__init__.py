@@ -1,0 +1,1 @@
+"""The HTTP API (django-ninja) over the apps below it."""

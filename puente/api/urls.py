@@ -1,0 +1,134 @@
+"""The read API: municipalities, organisations and activities, with filters and pagination."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Q
+from django.http import HttpRequest
+from ninja import NinjaAPI, Query, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from puente.directory.models import Organisation
+from puente.portfolio.models import Activity
+from puente.portfolio.selectors import ActivityFilter, filter_activities, visible_activities
+from puente.territory.models import Municipality
+
+from .schemas import ActivityOut, MunicipalityOut, OrganisationOut
+
+api = NinjaAPI(
+    title="Puente API",
+    version="1",
+    description="Cooperation in Norte de Santander: reference data, partners and activities.",
+    urls_namespace="api",
+)
+
+
+class ActivityQuery(Schema):
+    q: str = ""
+    stage: str = ""
+    level: str = ""
+    sector: str = ""
+    municipality: str = ""
+    organisation: int | None = None
+    population: str = ""
+    year: int | None = None
+    sort: str = "-updated"
+
+
+class ShapedPage:
+    """Lets the paginator count and slice the queryset first, then shapes only the page's rows."""
+
+    def __init__(self, qs, shape: Callable[[Any], dict], prefetch: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
+        self.qs, self.shape, self.prefetch = qs, shape, prefetch
+
+    def count(self) -> int:
+        return self.qs.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        rows = self.qs[window]
+        if self.prefetch:
+            rows = rows.prefetch_related(*self.prefetch)
+        return [self.shape(row) for row in rows]
+
+
+@api.get("/municipalities", response=list[MunicipalityOut], tags=["reference"])
+@paginate(LimitOffsetPagination)
+def municipalities(request: HttpRequest, department: str | None = None):  # type: ignore[no-untyped-def]
+    """Municipalities, optionally of one department (DIVIPOLA code, e.g. 54) or state (VE-S)."""
+    qs = Municipality.objects.select_related("department").order_by("code")
+    if department:
+        qs = qs.filter(department__code=department)
+    return ShapedPage(qs, _municipality_out)
+
+
+def _municipality_out(m: Municipality) -> dict:
+    return {
+        "code": m.code,
+        "name": m.name,
+        "department": m.department.code,
+        "border_zone": m.border_zone,
+        "latitude": float(m.latitude) if m.latitude is not None else None,
+        "longitude": float(m.longitude) if m.longitude is not None else None,
+    }
+
+
+@api.get("/organisations", response=list[OrganisationOut], tags=["directory"])
+@paginate(LimitOffsetPagination)
+def organisations(request: HttpRequest, q: str = "", kind: str = ""):  # type: ignore[no-untyped-def]
+    qs = Organisation.objects.order_by("name", "id")
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(acronym__icontains=q))
+    if kind:
+        qs = qs.filter(kind=kind)
+    return ShapedPage(qs, _organisation_out)
+
+
+def _organisation_out(o: Organisation) -> dict:
+    return {
+        "id": o.id,
+        "name": o.name,
+        "acronym": o.acronym,
+        "kind": o.kind,
+        "iati_identifier": o.iati_identifier,
+        "country": o.country_id,
+        "website": o.website,
+    }
+
+
+@api.get("/activities", response=list[ActivityOut], tags=["portfolio"])
+@paginate(LimitOffsetPagination)
+def activities(request: HttpRequest, filters: Query[ActivityQuery]):  # type: ignore[no-untyped-def]
+    """Public activities for everyone; the whole portfolio for signed-in staff."""
+    qs = filter_activities(visible_activities(request.user), ActivityFilter(**filters.dict()))
+    return ShapedPage(
+        qs, _activity_out, ("participations__organisation", "locations__municipality", "sectors")
+    )
+
+
+def _activity_out(a: Activity) -> dict:
+    return {
+        "id": a.pk,
+        "iati_identifier": a.iati_identifier,
+        "level": a.level,
+        "title_es": a.title_es,
+        "title_en": a.title_en,
+        "stage": a.stage,
+        "iati_status": a.iati_status,
+        "planned_start": a.planned_start,
+        "planned_end": a.planned_end,
+        "humanitarian": a.humanitarian,
+        "is_public": a.is_public,
+        "municipalities": sorted({loc.municipality.code for loc in a.locations.all()}),
+        "sectors": [s.sector_id for s in a.sectors.all()],
+        "participations": [
+            {
+                "organisation_id": p.organisation_id,
+                "organisation": p.organisation.short_name,
+                "role": p.role,
+            }
+            for p in a.participations.all()
+        ],
+    }

@@ -1,0 +1,1 @@
+"""Organisations (partners, State entities, NGOs, ...) and their people."""

@@ -1,0 +1,14 @@
+"""Staff URLs of the directory (under /staff/directory/)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "directory"
+urlpatterns = [
+    path("", views.organisation_list, name="list"),
+    path("new/", views.organisation_edit, name="create"),
+    path("<int:pk>/", views.organisation_detail, name="detail"),
+    path("<int:pk>/edit/", views.organisation_edit, name="edit"),
+    path("<int:pk>/merge/", views.organisation_merge, name="merge"),
+]

@@ -1,0 +1,92 @@
+"""Staff pages of the directory: list, detail, create, edit and merge organisations."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from puente.roles import AuthedRequest, internal_view, is_secretariat, secretariat_view
+
+from . import services
+from .forms import MergeForm, OrganisationFilterForm, OrganisationForm
+from .models import Organisation
+
+
+@internal_view
+def organisation_list(request: AuthedRequest) -> HttpResponse:
+    form = OrganisationFilterForm(request.GET or None)
+    qs = Organisation.objects.annotate(
+        n_activities=Count("participations__activity", distinct=True)
+    )
+    if form.is_valid():
+        if q := form.cleaned_data["q"].strip():
+            qs = qs.filter(
+                Q(name__icontains=q) | Q(acronym__icontains=q) | Q(iati_identifier__icontains=q)
+            )
+        if kind := form.cleaned_data["kind"]:
+            qs = qs.filter(kind=kind)
+    page = Paginator(qs, settings.PUENTE_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "directory/organisation_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@internal_view
+def organisation_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    merge_form = MergeForm()
+    merge_form.fields["duplicate"].queryset = Organisation.objects.exclude(pk=pk)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "people": organisation.people.all(),
+            "participations": organisation.participations.select_related("activity")[:50],
+            "merge_form": merge_form,
+            "can_edit": is_secretariat(request.user),
+        },
+    )
+
+
+@secretariat_view
+def organisation_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=pk) if pk else Organisation()
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        saved = services.save_organisation(form, request.user)
+        messages.success(request, _("The organisation was saved."))
+        return redirect("directory:detail", pk=saved.pk)
+    return render(
+        request,
+        "directory/organisation_form.html",
+        {"form": form, "organisation": organisation},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@secretariat_view
+def organisation_merge(request: AuthedRequest, pk: int) -> HttpResponse:
+    keep = get_object_or_404(Organisation, pk=pk)
+    if request.method != "POST":
+        return redirect("directory:detail", pk=pk)
+    form = MergeForm(request.POST)
+    form.fields["duplicate"].queryset = Organisation.objects.exclude(pk=pk)  # type: ignore[attr-defined]
+    if form.is_valid():
+        duplicate = form.cleaned_data["duplicate"]
+        moved = services.merge_organisations(keep, duplicate, request.user)
+        messages.success(
+            request,
+            _("“%(dup)s” was merged here; %(n)d links moved.") % {"dup": duplicate, "n": moved},
+        )
+    else:
+        messages.error(request, _("Nothing was merged: choose the duplicate and confirm."))
+    return redirect("directory:detail", pk=pk)

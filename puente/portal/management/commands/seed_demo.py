@@ -1,0 +1,43 @@
+"""`puente seed_demo`: reference data, roles, a staff login and a demo portfolio, loaded once."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+
+from puente.directory.demo import create_demo_organisations
+from puente.portfolio.demo import create_exchange_rates, generate_activities
+from puente.portfolio.models import Activity
+from puente.roles import Role
+from puente.territory.services import load_reference_data
+
+
+class Command(BaseCommand):
+    help = "Load reference data and, on an empty portfolio, demo data and a staff login."
+
+    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+        parser.add_argument("--activities", type=int, default=300)
+
+    def handle(self, *args, **options) -> None:
+        load_reference_data()
+        for role in Role:
+            Group.objects.get_or_create(name=role.value)
+        credentials = settings.VAR_DIR / "demo-credentials.txt"
+        if not Activity.objects.exists():
+            create_demo_organisations()
+            create_exchange_rates()
+            made = generate_activities(options["activities"])
+            self.stdout.write(f"Demo data: {made} activities (marked as demo).")
+        User = get_user_model()
+        if not User.objects.filter(username="staff").exists():
+            password = secrets.token_urlsafe(12)
+            user = User.objects.create_user("staff", password=password, first_name="Demo")
+            user.groups.add(Group.objects.get(name=Role.STAFF.value))
+            credentials.write_text(f"staff {password}\n")
+        if credentials.exists():
+            username, password = credentials.read_text().split()
+            self.stdout.write(
+                self.style.SUCCESS(f"Staff login: user “{username}”, password “{password}”")
+            )

@@ -1,0 +1,23 @@
+"""Spanish is complete: every message in the catalogue is translated and compiled."""
+
+from pathlib import Path
+
+import polib
+
+LOCALE = Path(__file__).resolve().parents[2] / "locale"
+
+
+def test_every_spanish_message_is_translated_and_none_is_fuzzy():
+    po = polib.pofile(str(LOCALE / "es" / "LC_MESSAGES" / "django.po"))
+    assert po.untranslated_entries() == []
+    assert po.fuzzy_entries() == []
+
+
+def test_the_compiled_catalogue_matches_the_source():
+    po = polib.pofile(str(LOCALE / "es" / "LC_MESSAGES" / "django.po"))
+    mo = polib.mofile(str(LOCALE / "es" / "LC_MESSAGES" / "django.mo"))
+    compiled = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in mo}
+    for entry in po.translated_entries():
+        assert compiled.get((entry.msgctxt, entry.msgid)) == (entry.msgstr, entry.msgstr_plural), (
+            f"django.mo is out of date for {entry.msgid!r}: run `puente compilemessages`"
+        )

@@ -1,0 +1,1 @@
+"""The cooperation portfolio: plans, programmes and projects from idea to closure."""

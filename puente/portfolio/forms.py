@@ -1,0 +1,279 @@
+"""Forms of the staff workspace: the activity, its inline parts, filters and lifecycle steps."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+from puente.directory.models import Organisation
+from puente.territory.models import Municipality, Sector, TargetPopulation
+
+from .lifecycle import Stage
+from .models import (
+    ALLOWED_PARENT_LEVELS,
+    Activity,
+    ActivitySector,
+    Beneficiaries,
+    Budget,
+    Disaggregation,
+    Indicator,
+    IndicatorPeriod,
+    Level,
+    Location,
+    Participation,
+    Result,
+    Transaction,
+)
+from .selectors import SORTS, ActivityFilter
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _check_order(cleaned: dict, start: str, end: str, message: StrOrPromise) -> None:
+    if cleaned.get(start) and cleaned.get(end) and cleaned[end] < cleaned[start]:
+        raise ValidationError({end: message})
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = [
+            "title_es",
+            "title_en",
+            "level",
+            "parent",
+            "iati_identifier",
+            "description_es",
+            "description_en",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "currency",
+            "humanitarian",
+            "gender_marker",
+            "is_public",
+        ]
+        dates = ("planned_start", "planned_end", "actual_start", "actual_end")
+        widgets = dict.fromkeys(dates, DATE) | {
+            "description_es": forms.Textarea(attrs={"rows": 4}),
+            "description_en": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        parents = Activity.objects.filter(level__in=[Level.PLAN, Level.PROGRAMME])
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents.order_by("level", "title_es")  # type: ignore[attr-defined]
+        self.fields["currency"].queryset = self.fields["currency"].queryset.order_by("code")  # type: ignore[attr-defined]
+
+    def clean_iati_identifier(self) -> str | None:
+        return (self.cleaned_data.get("iati_identifier") or "").strip() or None
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        _check_order(cleaned, "planned_start", "planned_end", _("The end comes before the start."))
+        _check_order(cleaned, "actual_start", "actual_end", _("The end comes before the start."))
+        level, parent = cleaned.get("level"), cleaned.get("parent")
+        if level and parent and parent.level not in ALLOWED_PARENT_LEVELS[Level(level)]:
+            raise ValidationError(
+                {
+                    "parent": _("A %(level)s cannot be part of a %(parent)s.")
+                    % {"level": Level(level).label, "parent": Level(parent.level).label}
+                }
+            )
+        return cleaned
+
+
+class SectorFormSet(BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        kept = [
+            f.cleaned_data
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        if not kept:
+            return
+        total = sum((row["percentage"] for row in kept), Decimal("0"))
+        if total != Decimal("100"):
+            raise ValidationError(
+                _("Sector percentages must add up to 100; they add up to %(total)s.")
+                % {"total": total.normalize()}
+            )
+        codes = [row["sector"].code for row in kept]
+        if len(codes) != len(set(codes)):
+            raise ValidationError(_("A sector is listed twice."))
+
+
+class BudgetForm(forms.ModelForm):
+    class Meta:
+        model = Budget
+        fields = ["kind", "period_start", "period_end", "amount", "currency"]
+        widgets = {"period_start": DATE, "period_end": DATE}
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        _check_order(cleaned, "period_start", "period_end", _("The end comes before the start."))
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and (end - start).days > 366:
+            # IATI budgets cover at most a year.
+            raise ValidationError({"period_end": _("A budget period may not exceed one year.")})
+        return cleaned
+
+
+class TransactionForm(forms.ModelForm):
+    class Meta:
+        model = Transaction
+        fields = ["kind", "date", "amount", "currency", "provider", "receiver", "description"]
+        widgets = {"date": DATE}
+
+
+class LocationForm(forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = ["municipality", "name", "latitude", "longitude"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.select_related("department")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+        return cleaned
+
+
+def _formset(model, form=None, fields=None, formset=BaseInlineFormSet):  # type: ignore[no-untyped-def]
+    kwargs = {"form": form} if form else {"fields": fields}
+    return inlineformset_factory(
+        Activity, model, formset=formset, extra=1, can_delete=True, **kwargs
+    )
+
+
+SectorInline = _formset(ActivitySector, fields=["sector", "percentage"], formset=SectorFormSet)
+ParticipationInline = _formset(Participation, fields=["organisation", "role"])
+LocationInline = _formset(Location, form=LocationForm)
+BeneficiariesInline = _formset(
+    Beneficiaries, fields=["population", "sex", "age_group", "nationality", "count"]
+)
+BudgetInline = _formset(Budget, form=BudgetForm)
+TransactionInline = _formset(Transaction, form=TransactionForm)
+
+INLINES = [
+    ("participations", _("Participating organisations"), ParticipationInline),
+    ("sectors", _("Sectors"), SectorInline),
+    ("locations", _("Locations"), LocationInline),
+    ("beneficiaries", _("Target populations and people"), BeneficiariesInline),
+    ("budgets", _("Budgets"), BudgetInline),
+    ("transactions", _("Transactions"), TransactionInline),
+]
+
+
+class ActivityFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    stage = forms.ChoiceField(label=_("Stage"), required=False)
+    level = forms.ChoiceField(label=_("Level"), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    organisation = forms.TypedChoiceField(
+        label=_("Partner"), required=False, coerce=int, empty_value=None
+    )
+    population = forms.ChoiceField(label=_("Population"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        anything = [("", _("All"))]
+        self.fields["stage"].choices = anything + list(Stage.choices)  # type: ignore[attr-defined]
+        self.fields["level"].choices = anything + list(Level.choices)  # type: ignore[attr-defined]
+        self.fields["sector"].choices = anything + [  # type: ignore[attr-defined]
+            (s.code, str(s)) for s in Sector.objects.order_by("code")
+        ]
+        self.fields["municipality"].choices = anything + [  # type: ignore[attr-defined]
+            (m.code, m.name) for m in Municipality.objects.of_department("54")
+        ]
+        self.fields["organisation"].choices = anything + [  # type: ignore[attr-defined]
+            (o.pk, o.short_name)
+            for o in Organisation.objects.filter(participations__isnull=False).distinct()
+        ]
+        self.fields["population"].choices = anything + [  # type: ignore[attr-defined]
+            (p.code, p.name) for p in TargetPopulation.objects.all()
+        ]
+        self.fields["year"].choices = anything + [  # type: ignore[attr-defined]
+            (y, y) for y in range(2015, 2031)
+        ]
+        self.fields["sort"].choices = [  # type: ignore[attr-defined]
+            ("-updated", _("Recently updated")),
+            ("title", _("Title A–Z")),
+            ("-title", _("Title Z–A")),
+            ("start", _("Start date, oldest first")),
+            ("-start", _("Start date, newest first")),
+            ("stage", _("Stage")),
+        ]
+
+    def to_filter(self) -> ActivityFilter:
+        # Keep the filters that are valid; an invalid one is shown with its error and ignored.
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        sort = data.get("sort") or "-updated"
+        return ActivityFilter(
+            q=(data.get("q") or "").strip(),
+            stage=data.get("stage") or "",
+            level=data.get("level") or "",
+            sector=data.get("sector") or "",
+            municipality=data.get("municipality") or "",
+            organisation=data.get("organisation"),
+            population=data.get("population") or "",
+            year=data.get("year"),
+            sort=sort if sort in SORTS else "-updated",
+        )
+
+
+class StageChangeForm(forms.Form):
+    to = forms.ChoiceField(label=_("Move to"))
+    reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, allowed: list[Stage], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [(s.value, s.label) for s in allowed]  # type: ignore[attr-defined]
+
+
+class ResultForm(forms.ModelForm):
+    class Meta:
+        model = Result
+        fields = ["kind", "title", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["title", "measure", "ascending", "baseline_year", "baseline_value"]
+
+
+class PeriodForm(forms.ModelForm):
+    class Meta:
+        model = IndicatorPeriod
+        fields = ["period_start", "period_end", "target", "actual", "actual_comment"]
+        widgets = {"period_start": DATE, "period_end": DATE}
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        _check_order(cleaned, "period_start", "period_end", _("The end comes before the start."))
+        return cleaned
+
+
+DisaggregationInline = inlineformset_factory(
+    IndicatorPeriod,
+    Disaggregation,
+    fields=["side", "dimension", "category", "value"],
+    extra=3,
+    can_delete=True,
+)

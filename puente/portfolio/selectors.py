@@ -1,0 +1,230 @@
+"""Reads of the portfolio: who may see what, filtering, sorting, totals and dashboards."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+
+from puente.directory.models import ReporterAccount
+from puente.roles import AnyUser, Role, can_read_internal, has_role, is_secretariat
+
+from .models import Activity, ActivitySector, ExchangeRate, Location, Participation, Transaction
+
+SORTS = {
+    "title": "title_es",
+    "-title": "-title_es",
+    "start": "planned_start",
+    "-start": "-planned_start",
+    "stage": "stage",
+    "-stage": "-stage",
+    "updated": "updated_at",
+    "-updated": "-updated_at",
+}
+
+
+def reporter_organisation_id(user: AnyUser) -> int | None:
+    if not has_role(user, Role.REPORTER):
+        return None
+    account = ReporterAccount.objects.filter(user_id=user.pk or 0).only("organisation_id").first()
+    return account.organisation_id if account else None
+
+
+def visible_activities(user: AnyUser) -> QuerySet[Activity]:
+    """The public sees public activities; signed-in roles see the whole portfolio."""
+    if can_read_internal(user):
+        return Activity.objects.all()
+    return Activity.objects.public()
+
+
+def can_edit_activity(user: AnyUser, activity: Activity) -> bool:
+    """Staff edit any activity; a reporter only those its organisation takes part in."""
+    if is_secretariat(user):
+        return True
+    org_id = reporter_organisation_id(user)
+    if org_id is None:
+        return False
+    return activity.participations.filter(organisation_id=org_id).exists()
+
+
+@dataclass
+class ActivityFilter:
+    q: str = ""
+    stage: str = ""
+    level: str = ""
+    sector: str = ""
+    municipality: str = ""
+    organisation: int | None = None
+    population: str = ""
+    year: int | None = None
+    public: bool | None = None
+    sort: str = "-updated"
+
+
+def filter_activities(qs: QuerySet[Activity], f: ActivityFilter) -> QuerySet[Activity]:
+    if f.q:
+        words = Q()
+        for word in f.q.split():
+            words &= (
+                Q(title_es__icontains=word)
+                | Q(title_en__icontains=word)
+                | Q(description_es__icontains=word)
+                | Q(iati_identifier__icontains=word)
+            )
+        qs = qs.filter(words)
+    if f.stage:
+        qs = qs.filter(stage=f.stage)
+    if f.level:
+        qs = qs.filter(level=f.level)
+    if f.sector:
+        # A 3-digit code selects every purpose code of that category.
+        sector_q = Q(sector_id=f.sector) | Q(sector__category_id=f.sector)
+        qs = qs.filter(Exists(ActivitySector.objects.filter(sector_q, activity=OuterRef("pk"))))
+    if f.municipality:
+        qs = qs.filter(
+            Exists(
+                Location.objects.filter(activity=OuterRef("pk"), municipality__code=f.municipality)
+            )
+        )
+    if f.organisation:
+        qs = qs.filter(
+            Exists(
+                Participation.objects.filter(
+                    activity=OuterRef("pk"), organisation_id=f.organisation
+                )
+            )
+        )
+    if f.population:
+        qs = qs.filter(beneficiaries__population_id=f.population).distinct()
+    if f.year:
+        start, end = date(f.year, 1, 1), date(f.year, 12, 31)
+        qs = qs.filter(planned_start__lte=end).filter(
+            Q(planned_end__gte=start) | Q(planned_end__isnull=True)
+        )
+    if f.public is not None:
+        qs = qs.filter(is_public=f.public)
+    return qs.order_by(SORTS.get(f.sort, "-updated_at"), "-id")
+
+
+# --- money -------------------------------------------------------------------------------
+
+
+class RateTable:
+    """Dated exchange rates in memory: one query, then lookups for many amounts."""
+
+    def __init__(self, rates: Iterable[ExchangeRate] | None = None) -> None:
+        rows = list(rates if rates is not None else ExchangeRate.objects.order_by("valid_from"))
+        self._rates: dict[str, list[tuple[date, Decimal]]] = {}
+        for rate in sorted(rows, key=lambda r: r.valid_from):
+            self._rates.setdefault(rate.currency_id, []).append(
+                (rate.valid_from, rate.cop_per_unit)
+            )
+
+    def cop_per_unit(self, currency: str, on: date) -> Decimal | None:
+        if currency == "COP":
+            return Decimal("1")
+        rates = self._rates.get(currency, [])
+        # The rate in force is the latest one not after the date; before the first, the first.
+        best = None
+        for valid_from, rate in rates:
+            if valid_from <= on:
+                best = rate
+            else:
+                break
+        if best is None and rates:
+            best = rates[0][1]
+        return best
+
+    def to_cop(self, amount: Decimal, currency: str, on: date) -> Decimal | None:
+        rate = self.cop_per_unit(currency, on)
+        return None if rate is None else (amount * rate).quantize(Decimal("0.01"))
+
+    def to_usd(self, amount: Decimal, currency: str, on: date) -> Decimal | None:
+        if currency == "USD":
+            return amount
+        cop = self.to_cop(amount, currency, on)
+        usd_rate = self.cop_per_unit("USD", on)
+        if cop is None or not usd_rate:
+            return None
+        return (cop / usd_rate).quantize(Decimal("0.01"))
+
+
+@dataclass
+class MoneyTotals:
+    cop: Decimal
+    usd: Decimal
+    missing_rates: set[str]
+
+
+def convert_total(rows: Iterable[tuple[Decimal, str, date]], rates: RateTable) -> MoneyTotals:
+    cop = usd = Decimal("0")
+    missing: set[str] = set()
+    for amount, currency, on in rows:
+        in_cop = rates.to_cop(amount, currency, on)
+        in_usd = rates.to_usd(amount, currency, on)
+        if in_cop is None or in_usd is None:
+            missing.add(currency)
+            continue
+        cop += in_cop
+        usd += in_usd
+    return MoneyTotals(cop, usd, missing)
+
+
+def activity_finance(activity: Activity, rates: RateTable | None = None) -> dict[str, MoneyTotals]:
+    rates = rates or RateTable()
+    budget = convert_total(
+        ((b.amount, b.currency_id, b.period_start) for b in activity.budgets.all()), rates
+    )
+    by_kind: dict[str, MoneyTotals] = {"budget": budget}
+    for kind in ("1", "2", "3", "4"):
+        by_kind[kind] = convert_total(
+            (
+                (t.amount, t.currency_id, t.date)
+                for t in activity.transactions.all()
+                if t.kind == kind
+            ),
+            rates,
+        )
+    return by_kind
+
+
+# --- dashboard -----------------------------------------------------------------------------
+
+
+def dashboard(qs: QuerySet[Activity]) -> dict[str, object]:
+    """Totals by stage, sector category, municipality and partner, in a few grouped queries."""
+    ids = qs.values("pk")
+    by_stage = list(qs.order_by().values("stage").annotate(n=Count("pk")).order_by("-n"))
+    by_sector = list(
+        ActivitySector.objects.filter(activity__in=ids)
+        .values("sector__category_id")
+        .annotate(n=Count("activity", distinct=True))
+        .order_by("-n")[:12]
+    )
+    by_municipality = list(
+        Location.objects.filter(activity__in=ids)
+        .values("municipality__code", "municipality__name")
+        .annotate(n=Count("activity", distinct=True))
+        .order_by("-n")[:15]
+    )
+    by_partner = list(
+        Participation.objects.filter(activity__in=ids)
+        .values("organisation_id", "organisation__acronym", "organisation__name")
+        .annotate(n=Count("activity", distinct=True))
+        .order_by("-n")[:15]
+    )
+    disbursed = list(
+        Transaction.objects.filter(activity__in=ids, kind__in=["3", "4"])
+        .values("currency_id")
+        .annotate(total=Sum("amount"))
+        .order_by("currency_id")
+    )
+    return {
+        "total": qs.count(),
+        "by_stage": by_stage,
+        "by_sector": by_sector,
+        "by_municipality": by_municipality,
+        "by_partner": by_partner,
+        "spent_by_currency": disbursed,
+    }

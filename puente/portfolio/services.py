@@ -1,0 +1,108 @@
+"""Writes to the portfolio: each one atomic and recorded in the activity's history."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import F
+from django.forms import BaseFormSet, ModelForm
+from django.utils.translation import gettext as _
+
+from .lifecycle import ALLOWED_STEPS, Stage
+from .models import Activity, StageChange
+
+
+class StageChangeRefused(Exception):
+    """The lifecycle does not allow this step; the message says why in the user's words."""
+
+
+class EditConflict(Exception):
+    """Someone else saved the activity after this user opened it."""
+
+
+def _attribute(instance: object, by: User, reason: str = "") -> None:
+    # simple_history reads these when it writes the history row.
+    instance._history_user = by  # type: ignore[attr-defined]
+    if reason:
+        instance._change_reason = reason  # type: ignore[attr-defined]
+
+
+@transaction.atomic
+def change_stage(activity: Activity, to: str, by: User, reason: str) -> StageChange:
+    """Moves an activity one allowed step along its lifecycle, recording who, when and why."""
+    locked = Activity.objects.select_for_update().get(pk=activity.pk)
+    current, target = Stage(locked.stage), Stage(to)
+    if target not in ALLOWED_STEPS[current]:
+        raise StageChangeRefused(
+            _("An activity in stage “%(current)s” cannot move to “%(target)s”.")
+            % {"current": current.label, "target": target.label}
+        )
+    if not reason.strip():
+        raise StageChangeRefused(_("Say why the stage changes."))
+    locked.stage = target
+    locked.sync_iati_status()
+    locked.revision = F("revision") + 1
+    _attribute(locked, by, f"Stage: {current.label} → {target.label}. {reason.strip()}")
+    locked.save()
+    change = StageChange.objects.create(
+        activity=locked, from_stage=current, to_stage=target, by=by, reason=reason.strip()
+    )
+    activity.refresh_from_db()
+    return change
+
+
+@transaction.atomic
+def save_activity(
+    form: ModelForm,
+    formsets: Iterable[BaseFormSet],
+    by: User,
+    expected_revision: int | None = None,
+) -> Activity:
+    """Saves an activity with its inline parts in one transaction.
+
+    `expected_revision` is the revision the user's form was built from: if the activity was
+    saved since, nothing is written and EditConflict is raised, so no edit is silently lost.
+    """
+    activity: Activity = form.instance
+    if activity.pk and expected_revision is not None:
+        current = Activity.objects.select_for_update().values_list("revision", flat=True)
+        if current.get(pk=activity.pk) != expected_revision:
+            raise EditConflict
+    is_new = activity.pk is None
+    activity = form.save(commit=False)
+    if is_new:
+        activity.sync_iati_status()
+    activity.revision = (expected_revision or activity.revision or 0) + (0 if is_new else 1)
+    _attribute(activity, by, "Created" if is_new else "Edited")
+    activity.save()
+    form.save_m2m()
+    for formset in formsets:
+        formset.instance = activity  # type: ignore[attr-defined]
+        for part in formset.save(commit=False):  # type: ignore[attr-defined]
+            _attribute(part, by)
+            part.save()
+        for part in formset.deleted_objects:  # type: ignore[attr-defined]
+            _attribute(part, by)
+            part.delete()
+    return activity
+
+
+@transaction.atomic
+def save_part(form: ModelForm, by: User) -> object:
+    """Saves one part of an activity (a result, an indicator, a period) with attribution."""
+    part = form.save(commit=False)
+    _attribute(part, by)
+    part.save()
+    form.save_m2m()
+    return part
+
+
+def save_part_instance(part: object, by: User) -> None:
+    _attribute(part, by)
+    part.save()  # type: ignore[attr-defined]
+
+
+@transaction.atomic
+def delete_part(part: object, by: User) -> None:
+    _attribute(part, by)
+    part.delete()  # type: ignore[attr-defined]

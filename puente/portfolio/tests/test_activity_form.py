@@ -1,0 +1,137 @@
+"""Creating and editing an activity with its inline parts; bad input writes nothing."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from puente.directory.tests.factories import OrganisationFactory
+from puente.portfolio.forms import INLINES
+from puente.portfolio.models import Activity, Budget, Transaction
+from puente.portfolio.tests.factories import ActivityFactory, ParticipationFactory
+from puente.territory.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(**overrides) -> dict:
+    """A complete, valid POST for the activity form with one row in each inline section."""
+    data = {
+        "title_es": "Atención primaria en salud para migrantes en Cúcuta",
+        "title_en": "Primary health care for migrants in Cúcuta",
+        "level": "project",
+        "planned_start": "2026-01-01",
+        "planned_end": "2026-12-31",
+        "currency": "COP",
+        "revision": "0",
+    }
+    for prefix, _title, _cls in INLINES:
+        data.update({f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "0"})
+    data.update(
+        {
+            "sectors-0-sector": "12220",
+            "sectors-0-percentage": "100",
+            "locations-0-municipality": str(Municipality.objects.get(code="54001").pk),
+            "budgets-0-kind": "1",
+            "budgets-0-period_start": "2026-01-01",
+            "budgets-0-period_end": "2026-12-31",
+            "budgets-0-amount": "250000000",
+            "budgets-0-currency": "COP",
+            "transactions-0-kind": "3",
+            "transactions-0-date": "2026-02-15",
+            "transactions-0-amount": "50000.50",
+            "transactions-0-currency": "USD",
+            # What a browser sends for the untouched row of people: the selects' defaults.
+            "beneficiaries-0-sex": "unspecified",
+            "beneficiaries-0-age_group": "unspecified",
+            "beneficiaries-0-nationality": "unspecified",
+        }
+    )
+    data.update(overrides)
+    return data
+
+
+def test_staff_create_an_activity_with_its_parts_in_one_go(staff_client):
+    response = staff_client.post(reverse("portfolio:create"), form_data())
+    assert response.status_code == 302, response.context and [response.context["form"].errors] + [
+        f.errors for _t, f in response.context["formsets"]
+    ]
+    activity = Activity.objects.get(title_es__startswith="Atención primaria")
+    assert activity.stage == "idea" and activity.iati_status == "1"
+    assert activity.sectors.get().sector_id == "12220"
+    assert activity.locations.get().municipality.name == "Cúcuta"
+    assert activity.budgets.get().amount == Decimal("250000000")
+    assert activity.transactions.get().amount == Decimal("50000.50")
+    assert activity.history.first().history_user.username == "ana.staff"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "where"),
+    [
+        ({"planned_end": "2025-01-01"}, "planned_end"),
+        ({"sectors-0-percentage": "60"}, "sectors"),
+        ({"budgets-0-amount": "-5"}, "budgets"),
+        ({"transactions-0-currency": "XXQ"}, "transactions"),
+        ({"budgets-0-period_end": "2025-06-01"}, "budgets"),
+        ({"title_es": ""}, "title_es"),
+    ],
+)
+def test_bad_input_is_refused_at_the_field_and_nothing_is_written(staff_client, overrides, where):
+    response = staff_client.post(reverse("portfolio:create"), form_data(**overrides))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Nothing was saved" in page or "No se guardó nada" in page
+    assert Activity.objects.count() == 0
+    assert Budget.objects.count() == 0 and Transaction.objects.count() == 0
+    if where in response.context["form"].errors:
+        return
+    formsets = {fs.prefix: fs for _t, fs in response.context["formsets"]}
+    assert formsets[where].errors or formsets[where].non_form_errors()
+
+
+def test_percentages_that_do_not_add_up_say_so(staff_client):
+    data = form_data(
+        **{
+            "sectors-TOTAL_FORMS": "2",
+            "sectors-0-percentage": "50",
+            "sectors-1-sector": "11220",
+            "sectors-1-percentage": "30",
+        }
+    )
+    response = staff_client.post(reverse("portfolio:create"), data)
+    assert response.status_code == 400
+    assert "80" in response.content.decode()
+
+
+def test_a_second_editor_is_told_instead_of_overwriting(staff_client):
+    activity = ActivityFactory(title_es="Original")
+    url = reverse("portfolio:edit", args=[activity.pk])
+    first = staff_client.post(url, form_data(title_es="Primera edición", revision="0"))
+    assert first.status_code == 302
+    second = staff_client.post(url, form_data(title_es="Segunda edición", revision="0"))
+    assert second.status_code == 409
+    activity.refresh_from_db()
+    assert activity.title_es == "Primera edición"
+
+
+def test_a_project_cannot_hang_under_another_project(staff_client):
+    project = ActivityFactory(level="project")
+    response = staff_client.post(reverse("portfolio:create"), form_data(parent=str(project.pk)))
+    assert response.status_code == 400
+
+
+def test_reporters_edit_their_organisations_activities_only():
+    from conftest import client_for, make_user
+    from puente.roles import Role
+
+    mine, theirs = OrganisationFactory(), OrganisationFactory()
+    own = ParticipationFactory(organisation=mine).activity
+    other = ParticipationFactory(organisation=theirs).activity
+    reporter = client_for(make_user("rita.reporter", Role.REPORTER, organisation=mine))
+    assert reporter.get(reverse("portfolio:edit", args=[own.pk])).status_code == 200
+    assert reporter.get(reverse("portfolio:edit", args=[other.pk])).status_code == 403
+    response = reporter.post(reverse("portfolio:edit", args=[other.pk]), form_data(title_es="X"))
+    assert response.status_code == 403
+    other.refresh_from_db()
+    assert other.title_es != "X"
+    assert reporter.get(reverse("portfolio:create")).status_code == 403

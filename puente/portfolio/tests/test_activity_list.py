@@ -1,0 +1,109 @@
+"""The staff list: search, filters, sorting, pagination, export; and who may see it."""
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from puente.portfolio.tests.factories import (
+    ActivityFactory,
+    LocationFactory,
+    ParticipationFactory,
+    SectorFactory,
+)
+from puente.territory.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response) -> list[str]:
+    return [a.title_es for a in response.context["page"].object_list]
+
+
+def test_search_finds_words_in_any_order(staff_client):
+    ActivityFactory(title_es="Agua potable para Tibú")
+    ActivityFactory(title_es="Escuelas de Ocaña")
+    response = staff_client.get(reverse("portfolio:list"), {"q": "tibú agua"})
+    assert titles(response) == ["Agua potable para Tibú"]
+
+
+def test_filters_by_municipality_sector_category_partner_and_year(staff_client):
+    tibu = Municipality.objects.get(code="54810")
+    water = LocationFactory(municipality=tibu, activity__title_es="Agua en Tibú").activity
+    SectorFactory(activity=water, sector_id="14030")
+    health = SectorFactory(sector_id="12220", activity__title_es="Salud en Cúcuta").activity
+    partner = ParticipationFactory(activity=health).organisation
+    ActivityFactory(title_es="Viejo", planned_start=date(2019, 1, 1), planned_end=date(2019, 6, 1))
+    url = reverse("portfolio:list")
+    assert titles(staff_client.get(url, {"municipality": "54810"})) == ["Agua en Tibú"]
+    assert titles(staff_client.get(url, {"sector": "14030"})) == ["Agua en Tibú"]
+    assert titles(staff_client.get(url, {"sector": "122"})) == ["Salud en Cúcuta"]
+    assert titles(staff_client.get(url, {"organisation": partner.pk})) == ["Salud en Cúcuta"]
+    assert "Viejo" not in titles(staff_client.get(url, {"year": 2025}))
+
+
+def test_sorting_and_pagination(staff_client):
+    for name in ["Charlie", "Alfa", "Bravo"] + [f"Zulu {i:02}" for i in range(30)]:
+        ActivityFactory(title_es=name)
+    response = staff_client.get(reverse("portfolio:list"), {"sort": "title"})
+    assert titles(response)[:3] == ["Alfa", "Bravo", "Charlie"]
+    assert response.context["page"].paginator.num_pages == 2
+    second = staff_client.get(reverse("portfolio:list"), {"sort": "title", "page": 2})
+    assert titles(second)[-1] == "Zulu 29"
+    assert "sort=title" in second.content.decode()
+
+
+def test_an_empty_result_says_so(staff_client):
+    response = staff_client.get(reverse("portfolio:list"), {"q": "nada-coincide"})
+    page = response.content.decode()
+    assert "No activity matches" in page or "Ninguna actividad coincide" in page
+
+
+def test_export_follows_the_filters_in_csv_and_xlsx(staff_client):
+    LocationFactory(
+        activity__title_es='=HYPERLINK("x") en Tibú',
+        municipality=Municipality.objects.get(code="54810"),
+    )
+    ActivityFactory(title_es="Otra")
+    response = staff_client.get(
+        reverse("portfolio:export", args=["csv"]), {"municipality": "54810"}
+    )
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:4] == ["id", "iati_identifier", "level", "title_es"]
+    assert len(rows) == 2
+    assert rows[1][3].startswith("'=")  # formulas are neutralised
+    assert rows[1][11] == "Tibú"
+    xlsx = staff_client.get(reverse("portfolio:export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet.max_row == 3
+    assert staff_client.get(reverse("portfolio:export", args=["pdf"])).status_code == 404
+
+
+def test_viewers_read_the_list_but_see_no_create_button(viewer_client):
+    ActivityFactory(title_es="Visible")
+    page = viewer_client.get(reverse("portfolio:list")).content.decode()
+    assert "Visible" in page
+    assert reverse("portfolio:create") not in page
+    assert viewer_client.get(reverse("portfolio:create")).status_code == 403
+
+
+def test_people_without_a_role_get_no_staff_pages(client, django_user_model):
+    user = django_user_model.objects.create_user("nobody", password="x-long-password-1")
+    client.force_login(user)
+    assert client.get(reverse("portfolio:list")).status_code == 403
+
+
+def test_the_dashboard_counts_by_stage_municipality_and_partner(staff_client):
+    tibu = Municipality.objects.get(code="54810")
+    for _ in range(3):
+        LocationFactory(municipality=tibu, activity__stage="execution")
+    ParticipationFactory(organisation__acronym="OIM", activity__stage="idea")
+    response = staff_client.get(reverse("portfolio:dashboard"))
+    data = response.context["data"]
+    assert data["total"] == 4
+    assert {r["stage"]: r["n"] for r in data["by_stage"]} == {"execution": 3, "idea": 1}
+    assert data["by_municipality"][0]["municipality__name"] == "Tibú"
+    assert data["by_partner"][0]["organisation__acronym"] == "OIM"

@@ -1,0 +1,28 @@
+"""Staff workspace URLs of the portfolio (under /staff/portfolio/)."""
+
+from django.urls import path
+
+from .views import activities, dashboard, results
+
+app_name = "portfolio"
+urlpatterns = [
+    path("", dashboard.portfolio_dashboard, name="dashboard"),
+    path("activities/", activities.activity_list, name="list"),
+    path("activities/export.<str:fmt>", activities.activity_export, name="export"),
+    path("activities/new/", activities.activity_create, name="create"),
+    path("activities/<int:pk>/", activities.activity_detail, name="detail"),
+    path("activities/<int:pk>/edit/", activities.activity_edit, name="edit"),
+    path("activities/<int:pk>/stage/", activities.activity_stage, name="stage"),
+    path("activities/<int:pk>/history/", activities.activity_history, name="history"),
+    path("activities/<int:pk>/results/new/", results.result_add, name="result_add"),
+    path(
+        "activities/<int:pk>/results/<int:result_id>/indicators/new/",
+        results.indicator_add,
+        name="indicator_add",
+    ),
+    path(
+        "activities/<int:pk>/indicators/<int:indicator_id>/periods/new/",
+        results.period_add,
+        name="period_add",
+    ),
+]

@@ -1,0 +1,1 @@
+"""Staff workspace views of the portfolio, split by page group."""

@@ -1,0 +1,182 @@
+"""The activity list (search, filters, sorting, export), detail, forms, lifecycle and history."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from puente.roles import AuthedRequest, internal_view, secretariat_view
+
+from .. import exports, services
+from ..access import get_activity_for_editor, get_activity_for_reader
+from ..forms import INLINES, ActivityFilterForm, ActivityForm, StageChangeForm
+from ..lifecycle import allowed_next
+from ..models import Activity, IndicatorPeriod, Participation
+from ..selectors import activity_finance, can_edit_activity, filter_activities, visible_activities
+
+
+def _filtered(request: AuthedRequest) -> tuple[ActivityFilterForm, object]:
+    form = ActivityFilterForm(request.GET or None)
+    qs = filter_activities(visible_activities(request.user), form.to_filter())
+    return form, qs
+
+
+@internal_view
+def activity_list(request: AuthedRequest) -> HttpResponse:
+    form, qs = _filtered(request)
+    page = Paginator(
+        qs.prefetch_related(  # type: ignore[attr-defined]
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organisation"),
+            ),
+            "locations__municipality",
+        ),
+        settings.PUENTE_PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "portfolio/activity_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@internal_view
+def activity_export(request: AuthedRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
+    _form, qs = _filtered(request)
+    return exports.export_activities(qs, fmt)  # type: ignore[arg-type]
+
+
+@internal_view
+def activity_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_reader(request, pk)
+    periods = IndicatorPeriod.objects.filter(indicator__result__activity=activity)
+    context = {
+        "activity": activity,
+        "finance": activity_finance(activity),
+        "can_edit": can_edit_activity(request.user, activity),
+        "stage_form": StageChangeForm(allowed=allowed_next(activity.stage)),
+        "results": activity.results.prefetch_related(
+            Prefetch(
+                "indicators__periods",
+                queryset=periods.prefetch_related("disaggregations"),
+            )
+        ),
+    }
+    return render(request, "portfolio/activity_detail.html", context)
+
+
+def _inline_formsets(request: AuthedRequest, activity: Activity) -> list:
+    data = request.POST if request.method == "POST" else None
+    return [(title, cls(data, instance=activity, prefix=prefix)) for prefix, title, cls in INLINES]
+
+
+def _edit(request: AuthedRequest, activity: Activity) -> HttpResponse:
+    is_new = activity.pk is None
+    form = ActivityForm(request.POST or None, instance=activity)
+    formsets = _inline_formsets(request, activity)
+    revision = None if is_new else _posted_revision(request)
+    # A stale form is answered before validation: its rows may clash with what was saved since.
+    conflict = request.method == "POST" and not is_new and revision != activity.revision
+    if (
+        request.method == "POST"
+        and not conflict
+        and form.is_valid()
+        and all(f.is_valid() for _t, f in formsets)
+    ):
+        try:
+            saved = services.save_activity(form, [f for _t, f in formsets], request.user, revision)
+        except services.EditConflict:
+            conflict = True
+        else:
+            messages.success(request, _("The activity was saved."))
+            return redirect("portfolio:detail", pk=saved.pk)
+    status = 409 if conflict else (400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "portfolio/activity_form.html",
+        {
+            "form": form,
+            "formsets": formsets,
+            "activity": activity,
+            "conflict": conflict,
+            "rejected": request.method == "POST" and not conflict,
+        },
+        status=status,
+    )
+
+
+def _posted_revision(request: AuthedRequest) -> int:
+    try:
+        return int(request.POST.get("revision", ""))
+    except ValueError:
+        return -1
+
+
+@secretariat_view
+def activity_create(request: AuthedRequest) -> HttpResponse:
+    return _edit(request, Activity(responsible=request.user))
+
+
+@internal_view
+def activity_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    return _edit(request, get_activity_for_editor(request, pk))
+
+
+@require_POST
+@secretariat_view
+def activity_stage(request: AuthedRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_editor(request, pk)
+    form = StageChangeForm(request.POST, allowed=allowed_next(activity.stage))
+    if form.is_valid():
+        try:
+            services.change_stage(
+                activity, form.cleaned_data["to"], request.user, form.cleaned_data["reason"]
+            )
+        except services.StageChangeRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("Stage changed to “%s”.") % activity.get_stage_display())
+    else:
+        errors = "; ".join(f"{e}" for errs in form.errors.values() for e in errs)
+        messages.error(request, _("The stage was not changed: %s") % errors)
+    return redirect("portfolio:detail", pk=activity.pk)
+
+
+@internal_view
+def activity_history(request: AuthedRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_reader(request, pk)
+    entries = []
+    for record in activity.history.select_related("history_user").order_by("-history_date")[:200]:
+        previous = record.prev_record
+        changes = record.diff_against(previous).changes if previous else []
+        entries.append({"record": record, "changes": changes})
+    return render(
+        request,
+        "portfolio/activity_history.html",
+        {
+            "activity": activity,
+            "entries": entries,
+            "stage_changes": activity.stage_changes.select_related("by"),
+            "parts": _part_history(activity),
+        },
+    )
+
+
+def _part_history(activity: Activity) -> list:
+    """Changes to the activity's parts (budgets, transactions, ...), newest first."""
+    rows = []
+    for related in ("budgets", "transactions", "locations", "sectors", "participations", "results"):
+        model = getattr(activity, related).model
+        for record in model.history.filter(activity_id=activity.pk).select_related("history_user")[
+            :100
+        ]:
+            rows.append((record.history_date, model._meta.verbose_name, record))
+    rows.sort(key=lambda r: r[0], reverse=True)
+    return rows[:200]

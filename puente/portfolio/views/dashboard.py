@@ -1,0 +1,31 @@
+"""The portfolio dashboard: totals by stage, sector, municipality and partner."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from puente.roles import AuthedRequest, internal_view
+from puente.territory.models import Sector
+
+from ..forms import ActivityFilterForm
+from ..lifecycle import Stage
+from ..selectors import dashboard, filter_activities, visible_activities
+
+
+@internal_view
+def portfolio_dashboard(request: AuthedRequest) -> HttpResponse:
+    form = ActivityFilterForm(request.GET or None)
+    qs = filter_activities(visible_activities(request.user), form.to_filter())
+    data = dashboard(qs)
+    labels = dict(Stage.choices)
+    for row in data["by_stage"]:  # type: ignore[attr-defined]
+        row["label"] = labels.get(row["stage"], row["stage"])
+    categories = {s.code: s.name for s in Sector.objects.filter(category__isnull=True)}
+    for row in data["by_sector"]:  # type: ignore[attr-defined]
+        code = row["sector__category_id"]
+        row["label"] = categories.get(code, code)
+    biggest = max([r["n"] for r in data["by_stage"]] or [1])  # type: ignore[attr-defined]
+    return render(
+        request,
+        "portfolio/dashboard.html",
+        {"form": form, "data": data, "biggest": biggest, "query": request.GET.urlencode()},
+    )

@@ -1,0 +1,1 @@
+"""Reference geography and codelists: the bottom layer every other app may read."""

