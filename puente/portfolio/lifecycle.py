@@ -58,5 +58,11 @@ IATI_STATUS_OF_STAGE: dict[Stage, IatiStatus] = {
 
 
 def allowed_next(stage: str) -> list[Stage]:
-    steps = ALLOWED_STEPS[Stage(stage)]
-    return [s for s in Stage if s in steps]
+    """The allowed steps, forward ones first (the usual choice), then back, cancellation last."""
+    order = list(Stage)
+    here = order.index(Stage(stage))
+    steps = ALLOWED_STEPS[Stage(stage)] - {Stage.CANCELLED}
+    forward = [s for s in order if s in steps and order.index(s) > here]
+    back = [s for s in reversed(order) if s in steps and order.index(s) < here]
+    cancel = [Stage.CANCELLED] if Stage.CANCELLED in ALLOWED_STEPS[Stage(stage)] else []
+    return forward + back + cancel

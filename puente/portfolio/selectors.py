@@ -158,16 +158,18 @@ class MoneyTotals:
 
 
 def convert_total(rows: Iterable[tuple[Decimal, str, date]], rates: RateTable) -> MoneyTotals:
+    """Sums amounts in COP and in USD; an amount with no rate is left out and its currency named."""
     cop = usd = Decimal("0")
     missing: set[str] = set()
     for amount, currency, on in rows:
         in_cop = rates.to_cop(amount, currency, on)
         in_usd = rates.to_usd(amount, currency, on)
+        if in_cop is not None:
+            cop += in_cop
+        if in_usd is not None:
+            usd += in_usd
         if in_cop is None or in_usd is None:
-            missing.add(currency)
-            continue
-        cop += in_cop
-        usd += in_usd
+            missing.add(currency if in_cop is None else "USD")
     return MoneyTotals(cop, usd, missing)
 
 
@@ -177,6 +179,7 @@ def activity_finance(activity: Activity, rates: RateTable | None = None) -> dict
         ((b.amount, b.currency_id, b.period_start) for b in activity.budgets.all()), rates
     )
     by_kind: dict[str, MoneyTotals] = {"budget": budget}
+    # "missing" gathers every currency without a rate, over budgets and transactions alike.
     for kind in ("1", "2", "3", "4"):
         by_kind[kind] = convert_total(
             (
@@ -186,6 +189,8 @@ def activity_finance(activity: Activity, rates: RateTable | None = None) -> dict
             ),
             rates,
         )
+    missing = set().union(*(totals.missing_rates for totals in by_kind.values()))
+    by_kind["missing"] = MoneyTotals(Decimal("0"), Decimal("0"), missing)
     return by_kind
 
 

@@ -100,3 +100,10 @@ def test_viewers_cannot_change_stages(viewer_client):
     assert response.status_code == 403
     activity.refresh_from_db()
     assert activity.stage == Stage.IDEA
+
+
+def test_the_stage_menu_offers_the_next_step_first_and_cancellation_last():
+    from puente.portfolio.lifecycle import allowed_next
+
+    assert allowed_next(Stage.FORMULATION) == [Stage.TECHNICAL_CONCEPT, Stage.IDEA, Stage.CANCELLED]
+    assert allowed_next(Stage.CLOSED) == []

@@ -1,0 +1,95 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright against Django's live server."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Group
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from conftest import make_user
+from puente.roles import Role
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# around it are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("PUENTE_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+STAFF_PASSWORD = "a long staff password 54"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: install Debian's `chromium` package.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def reference_data(transactional_db) -> None:  # noqa: ANN001
+    """Live-server tests run in transactions that are flushed afterwards: reload each time."""
+    from puente.territory.services import load_reference_data
+
+    load_reference_data()
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
+
+
+@pytest.fixture
+def page(browser: Browser, live_server, reference_data) -> Iterator[Page]:  # noqa: ANN001
+    # A Colombian office computer: Spanish first, Bogotá time.
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": 1280, "height": 900},
+        locale="es-CO",
+        timezone_id="America/Bogota",
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def staff_page(page: Page) -> Page:
+    make_user("sofia.staff", Role.STAFF).set_password(STAFF_PASSWORD)
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username="sofia.staff")
+    user.set_password(STAFF_PASSWORD)
+    user.save()
+    page.goto("/staff/login/")
+    page.get_by_label("Nombre de usuario").fill("sofia.staff")
+    page.get_by_label("Contraseña").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Ingresar").click()
+    page.wait_for_url("**/staff/portfolio/")
+    return page
+
+
+def screenshot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def assert_accessible(page: Page) -> None:
+    """axe-core finds no WCAG 2.1 A/AA violation on the page as it stands."""
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        },
+    )
+    assert results.violations_count == 0, results.generate_report()
