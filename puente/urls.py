@@ -7,9 +7,11 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from puente.api.urls import api
+from puente.portal.views import healthz
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/es/", permanent=False)),
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("staff/login/", auth_views.LoginView.as_view(), name="login"),

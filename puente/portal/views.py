@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from puente.directory.models import Organisation
 from puente.portfolio.lifecycle import Stage
@@ -18,3 +19,9 @@ def home(request: HttpRequest) -> HttpResponse:
         .count(),
     }
     return render(request, "portal/home.html", {"figures": figures})
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Answers as long as the process serves requests (for load balancers and benchmarks)."""
+    return HttpResponse("ok", content_type="text/plain")

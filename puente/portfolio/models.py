@@ -161,6 +161,7 @@ class Participation(models.Model):
                 fields=["activity", "organisation", "role"], name="participation_unique"
             )
         ]
+        indexes = [models.Index(fields=["organisation", "activity"])]
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_role_display()})"
@@ -186,6 +187,7 @@ class ActivitySector(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["activity", "sector"], name="activity_sector_unique")
         ]
+        indexes = [models.Index(fields=["sector", "activity"])]
 
     def __str__(self) -> str:
         return f"{self.sector} {self.percentage}%"
@@ -221,6 +223,7 @@ class Location(models.Model):
     class Meta:
         verbose_name = _("location")
         verbose_name_plural = _("locations")
+        indexes = [models.Index(fields=["municipality", "activity"])]
 
     def __str__(self) -> str:
         return self.name or self.municipality.name

@@ -8,6 +8,7 @@ import sys
 def run_check(env_overrides: dict[str, str]) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PUENTE_")}
     env.pop("SECRET_KEY", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their own process
     env.update({"DJANGO_SETTINGS_MODULE": "puente.settings", **env_overrides})
     return subprocess.run(
         [sys.executable, "-m", "puente.cli", "check", "--deploy", "--fail-level", "WARNING"],

@@ -107,3 +107,14 @@ def test_the_dashboard_counts_by_stage_municipality_and_partner(staff_client):
     assert {r["stage"]: r["n"] for r in data["by_stage"]} == {"execution": 3, "idea": 1}
     assert data["by_municipality"][0]["municipality__name"] == "Tibú"
     assert data["by_partner"][0]["organisation__acronym"] == "OIM"
+
+
+def test_a_filtered_dashboard_counts_only_the_matching_activities(staff_client):
+    tibu, ocana = Municipality.objects.get(code="54810"), Municipality.objects.get(code="54498")
+    for _ in range(2):
+        SectorFactory(activity=LocationFactory(municipality=tibu).activity, sector_id="14030")
+    SectorFactory(activity=LocationFactory(municipality=ocana).activity, sector_id="12220")
+    data = staff_client.get(reverse("portfolio:dashboard"), {"municipality": "54810"}).context["data"]
+    assert data["total"] == 2
+    assert [(r["municipality__name"], r["n"]) for r in data["by_municipality"]] == [("Tibú", 2)]
+    assert [(r["sector__category_id"], r["n"]) for r in data["by_sector"]] == [("140", 2)]

@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from puente.roles import AuthedRequest, internal_view
+from puente.roles import AuthedRequest, can_read_internal, internal_view
 from puente.territory.models import Sector
 
 from ..forms import ActivityFilterForm
@@ -14,8 +14,10 @@ from ..selectors import dashboard, filter_activities, visible_activities
 @internal_view
 def portfolio_dashboard(request: AuthedRequest) -> HttpResponse:
     form = ActivityFilterForm(request.GET or None)
-    qs = filter_activities(visible_activities(request.user), form.to_filter())
-    data = dashboard(qs)
+    filters = form.to_filter()
+    qs = filter_activities(visible_activities(request.user), filters)
+    # Staff see every activity, so without filters the totals need no restriction.
+    data = dashboard(qs, narrowed=filters.narrows() or not can_read_internal(request.user))
     labels = dict(Stage.choices)
     for row in data["by_stage"]:  # type: ignore[attr-defined]
         row["label"] = labels.get(row["stage"], row["stage"])

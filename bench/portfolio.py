@@ -1,0 +1,97 @@
+"""Benchmark: the staff activity list and dashboard over 100,000 activities, as ratios to a
+trivial view timed in the same run.
+
+    scripts/uvrun python bench/portfolio.py [--activities 100000] [--repeat 15]
+
+Uses a fresh SQLite file under bench/.data/ unless DATABASE_URL is set (then that database is
+migrated and filled: point it at a scratch database). Requests go through Django's test client
+in this process, so the figures measure Puente's work (queries, templates), not a network.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--activities", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+
+    if not os.environ.get("DATABASE_URL"):
+        data = ROOT / "bench" / ".data"
+        data.mkdir(exist_ok=True)
+        os.environ["PUENTE_VAR_DIR"] = tempfile.mkdtemp(dir=data)
+    os.environ.setdefault("PUENTE_TESTING", "1")  # plain HTTP, test hosts allowed
+    os.environ["DJANGO_SETTINGS_MODULE"] = "puente.settings"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+    from django.test import Client
+
+    from puente.directory.demo import create_demo_organisations
+    from puente.portfolio.demo import create_exchange_rates, generate_activities
+    from puente.portfolio.models import Activity
+    from puente.roles import Role
+    from puente.territory.services import load_reference_data
+
+    db = settings.DATABASES["default"]
+    print(f"database: {db['ENGINE']} {db['NAME']}")
+    call_command("migrate", verbosity=0)
+    load_reference_data()
+    started = time.perf_counter()
+    if Activity.objects.count() < args.activities:
+        create_demo_organisations()
+        create_exchange_rates()
+        generate_activities(args.activities - Activity.objects.count())
+        elapsed = time.perf_counter() - started
+        print(f"seeded {Activity.objects.count():,} activities in {elapsed:.1f} s")
+    group, _ = Group.objects.get_or_create(name=Role.STAFF.value)
+    user, _ = get_user_model().objects.get_or_create(username="bench")
+    user.groups.add(group)
+    client = Client()
+    client.force_login(user)
+
+    pages = {
+        "trivial view (/healthz)": "/healthz",
+        "staff list, first page": "/staff/portfolio/activities/",
+        "staff list, page 200, sorted by title": "/staff/portfolio/activities/?sort=title&page=200",
+        "staff list, search + municipality": (
+            "/staff/portfolio/activities/?q=agua&municipality=54810"
+        ),
+        "dashboard": "/staff/portfolio/",
+        "API /api/activities (50 items)": "/api/activities?limit=50",
+    }
+    timings: dict[str, list[float]] = {name: [] for name in pages}
+    for url in pages.values():  # warm caches, check every page answers
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    # Interleave the pages so that machine noise hits them all alike.
+    for _ in range(args.repeat):
+        for name, url in pages.items():
+            t0 = time.perf_counter()
+            client.get(url)
+            timings[name].append(time.perf_counter() - t0)
+
+    base = statistics.median(timings["trivial view (/healthz)"])
+    print(f"\n{Activity.objects.count():,} activities, {args.repeat} rounds, medians:")
+    print(f"{'page':45} {'median ms':>10} {'x trivial':>10}")
+    for name, values in timings.items():
+        median = statistics.median(values)
+        print(f"{name:45} {median * 1000:10.1f} {median / base:10.1f}")
+
+
+if __name__ == "__main__":
+    main()
