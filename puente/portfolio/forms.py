@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -201,7 +202,9 @@ class ActivityFilterForm(forms.Form):
         ]
         self.fields["organisation"].choices = anything + [  # type: ignore[attr-defined]
             (o.pk, o.short_name)
-            for o in Organisation.objects.filter(participations__isnull=False).distinct()
+            for o in Organisation.objects.filter(
+                Exists(Participation.objects.filter(organisation=OuterRef("pk")))
+            )
         ]
         self.fields["population"].choices = anything + [  # type: ignore[attr-defined]
             (p.code, p.name) for p in TargetPopulation.objects.all()

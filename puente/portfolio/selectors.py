@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Model, Q, QuerySet, Sum
 
-from puente.directory.models import ReporterAccount
+from puente.directory.models import Organisation, ReporterAccount
 from puente.roles import AnyUser, Role, can_read_internal, has_role, is_secretariat
 
 from .models import (
@@ -226,7 +226,7 @@ def dashboard(qs: QuerySet[Activity], narrowed: bool = True) -> dict[str, object
     by_stage = list(qs.order_by().values("stage").annotate(n=Count("pk")).order_by("-n"))
     by_sector = list(
         of_qs(ActivitySector)
-        .values("sector__category_id")
+        .values("sector_id")
         .annotate(n=Count("activity", distinct=True))
         .order_by("-n")[:12]
     )
@@ -236,12 +236,18 @@ def dashboard(qs: QuerySet[Activity], narrowed: bool = True) -> dict[str, object
         .annotate(n=Count("activity", distinct=True))
         .order_by("-n")[:15]
     )
+    # Grouped on the (organisation, activity) index alone; names are looked up for the top rows.
     by_partner = list(
         of_qs(Participation)
-        .values("organisation_id", "organisation__acronym", "organisation__name")
-        .annotate(n=Count("activity", distinct=True))
+        .values("organisation_id")
+        .annotate(n=Count("activity_id", distinct=True))
         .order_by("-n")[:15]
     )
+    names = Organisation.objects.in_bulk([row["organisation_id"] for row in by_partner])
+    for row in by_partner:
+        organisation = names[row["organisation_id"]]
+        row["organisation__acronym"] = organisation.acronym
+        row["organisation__name"] = organisation.name
     disbursed = list(
         of_qs(Transaction)
         .filter(kind__in=["3", "4"])

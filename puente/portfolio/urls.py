@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from .views import activities, dashboard, results
+from .views import activities, dashboard, rates, results
 
 app_name = "portfolio"
 urlpatterns = [
     path("", dashboard.portfolio_dashboard, name="dashboard"),
     path("activities/", activities.activity_list, name="list"),
+    path("exchange-rates/", rates.exchange_rates, name="rates"),
     path("activities/export.<str:fmt>", activities.activity_export, name="export"),
     path("activities/new/", activities.activity_create, name="create"),
     path("activities/<int:pk>/", activities.activity_detail, name="detail"),

@@ -11,6 +11,10 @@ def test_every_spanish_message_is_translated_and_none_is_fuzzy():
     po = polib.pofile(str(LOCALE / "es" / "LC_MESSAGES" / "django.po"))
     assert po.untranslated_entries() == []
     assert po.fuzzy_entries() == []
+    plurals = int(po.metadata["Plural-Forms"].split("nplurals=")[1].split(";")[0])
+    for entry in po:
+        if entry.msgid_plural:
+            assert len([f for f in entry.msgstr_plural.values() if f]) == plurals, entry.msgid
 
 
 def test_the_compiled_catalogue_matches_the_source():

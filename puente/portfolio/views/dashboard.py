@@ -21,10 +21,9 @@ def portfolio_dashboard(request: AuthedRequest) -> HttpResponse:
     labels = dict(Stage.choices)
     for row in data["by_stage"]:  # type: ignore[attr-defined]
         row["label"] = labels.get(row["stage"], row["stage"])
-    categories = {s.code: s.name for s in Sector.objects.filter(category__isnull=True)}
+    names = {s.code: s.name for s in Sector.objects.filter(category__isnull=False)}
     for row in data["by_sector"]:  # type: ignore[attr-defined]
-        code = row["sector__category_id"]
-        row["label"] = categories.get(code, code)
+        row["label"] = f"{row['sector_id']} {names.get(row['sector_id'], '')}"
     biggest = max([r["n"] for r in data["by_stage"]] or [1])  # type: ignore[attr-defined]
     return render(
         request,
