@@ -3,9 +3,10 @@ trivial view timed in the same run.
 
     scripts/uvrun python bench/portfolio.py [--activities 100000] [--repeat 15]
 
-Uses an SQLite file under bench/.data/ (kept for the next run) unless DATABASE_URL is set (then that database is
-migrated and filled: point it at a scratch database). Requests go through Django's test client
-in this process, so the figures measure Puente's work (queries, templates), not a network.
+Uses an SQLite file under bench/.data/ (kept for the next run) unless DATABASE_URL is set
+(then that database is migrated and filled: point it at a scratch database). Requests go
+through Django's test client in this process, so the figures measure Puente's work (queries,
+templates), not a network.
 """
 
 import argparse

@@ -1,9 +1,12 @@
 """Forms for organisations: edit, filter and merge."""
 
 from django import forms
+from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, OrganisationKind
+from puente.uploads import clean_image
+
+from .models import Organisation, OrganisationKind, Person
 
 
 class OrganisationForm(forms.ModelForm):
@@ -18,6 +21,7 @@ class OrganisationForm(forms.ModelForm):
             "website",
             "description",
             "themes",
+            "logo",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -26,6 +30,17 @@ class OrganisationForm(forms.ModelForm):
 
     def clean_iati_identifier(self) -> str | None:
         return (self.cleaned_data.get("iati_identifier") or "").strip() or None
+
+    def clean_logo(self):  # type: ignore[no-untyped-def]
+        logo = self.cleaned_data.get("logo")
+        if logo and logo is not self.initial.get("logo"):
+            return clean_image(logo)
+        return logo
+
+
+PersonInline = inlineformset_factory(
+    Organisation, Person, fields=["name", "position", "email", "phone"], extra=1, can_delete=True
+)
 
 
 class OrganisationFilterForm(forms.Form):

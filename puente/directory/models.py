@@ -1,5 +1,8 @@
 """Organisations, their people, and the user accounts that report for them."""
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -45,6 +48,11 @@ IATI_ORGANISATION_TYPE = {
 }
 
 
+def _logo_path(instance: "Organisation", filename: str) -> str:
+    # A random name: the uploaded name is never trusted as a path.
+    return f"logos/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+
+
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
@@ -56,7 +64,7 @@ class Organisation(models.Model):
         Country, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("country")
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to=_logo_path, blank=True)
     description = models.TextField(_("description"), blank=True)
     themes = models.ManyToManyField(
         Sector, blank=True, verbose_name=_("thematic areas"), related_name="organisations"

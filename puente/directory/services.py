@@ -47,9 +47,17 @@ def merge_organisations(keep: Organisation, duplicate: Organisation, by: User) -
 
 
 @transaction.atomic
-def save_organisation(form, by: User) -> Organisation:  # type: ignore[no-untyped-def]
+def save_organisation(form, people, by: User) -> Organisation:  # type: ignore[no-untyped-def]
+    """Saves an organisation with its contact people, in one transaction, with attribution."""
     organisation = form.save(commit=False)
     organisation._history_user = by
     organisation.save()
     form.save_m2m()
+    people.instance = organisation
+    for person in people.save(commit=False):
+        person._history_user = by
+        person.save()
+    for person in people.deleted_objects:
+        person._history_user = by
+        person.delete()
     return organisation

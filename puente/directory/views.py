@@ -4,14 +4,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.db.models.functions import Lower
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from puente.roles import AuthedRequest, internal_view, is_secretariat, secretariat_view
 
 from . import services
-from .forms import MergeForm, OrganisationFilterForm, OrganisationForm
+from .forms import MergeForm, OrganisationFilterForm, OrganisationForm, PersonInline
 from .models import Organisation
 
 
@@ -20,7 +21,7 @@ def organisation_list(request: AuthedRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET or None)
     qs = Organisation.objects.annotate(
         n_activities=Count("participations__activity", distinct=True)
-    )
+    ).order_by(Lower("name"), "id")
     if form.is_valid():
         if q := form.cleaned_data["q"].strip():
             qs = qs.filter(
@@ -59,15 +60,16 @@ def organisation_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 @secretariat_view
 def organisation_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk) if pk else Organisation()
-    form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        saved = services.save_organisation(form, request.user)
+    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    people = PersonInline(request.POST or None, instance=organisation, prefix="people")
+    if request.method == "POST" and form.is_valid() and people.is_valid():
+        saved = services.save_organisation(form, people, request.user)
         messages.success(request, _("The organisation was saved."))
         return redirect("directory:detail", pk=saved.pk)
     return render(
         request,
         "directory/organisation_form.html",
-        {"form": form, "organisation": organisation},
+        {"form": form, "people": people, "organisation": organisation},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -89,3 +91,15 @@ def organisation_merge(request: AuthedRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Nothing was merged: choose the duplicate and confirm."))
     return redirect("directory:detail", pk=pk)
+
+
+def organisation_logo(request: HttpRequest, pk: int) -> FileResponse:
+    """Logos are public (the portal's partner directory shows them); served with safe headers."""
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not organisation.logo:
+        raise Http404
+    kind = "image/png" if (organisation.logo.name or "").endswith(".png") else "image/jpeg"
+    response = FileResponse(organisation.logo.open("rb"), content_type=kind)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

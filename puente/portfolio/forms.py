@@ -11,6 +11,7 @@ from django_stubs_ext import StrOrPromise
 
 from puente.directory.models import Organisation
 from puente.territory.models import Municipality, Sector, TargetPopulation
+from puente.uploads import detect_document
 
 from .lifecycle import Stage
 from .models import (
@@ -20,12 +21,14 @@ from .models import (
     Beneficiaries,
     Budget,
     Disaggregation,
+    Document,
     Indicator,
     IndicatorPeriod,
     Level,
     Location,
     Participation,
     Result,
+    SdgGoal,
     Transaction,
 )
 from .selectors import SORTS, ActivityFilter
@@ -163,6 +166,7 @@ LocationInline = _formset(Location, form=LocationForm)
 BeneficiariesInline = _formset(
     Beneficiaries, fields=["population", "sex", "age_group", "nationality", "count"]
 )
+SdgInline = _formset(SdgGoal, fields=["goal", "target"])
 BudgetInline = _formset(Budget, form=BudgetForm)
 TransactionInline = _formset(Transaction, form=TransactionForm)
 
@@ -171,6 +175,7 @@ INLINES = [
     ("sectors", _("Sectors"), SectorInline),
     ("locations", _("Locations"), LocationInline),
     ("beneficiaries", _("Target populations and people"), BeneficiariesInline),
+    ("sdg_goals", _("Sustainable Development Goals"), SdgInline),
     ("budgets", _("Budgets"), BudgetInline),
     ("transactions", _("Transactions"), TransactionInline),
 ]
@@ -246,6 +251,24 @@ class StageChangeForm(forms.Form):
     def __init__(self, *args, allowed: list[Stage], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = [(s.value, s.label) for s in allowed]  # type: ignore[attr-defined]
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = Document
+        fields = ["category", "title", "url", "file"]
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data.get("file")
+        if upload:
+            self.detected = detect_document(upload)
+        return upload
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        if not cleaned.get("url") and not cleaned.get("file") and not self.errors:
+            raise ValidationError(_("Attach a file or give a link."))
+        return cleaned
 
 
 class ResultForm(forms.ModelForm):

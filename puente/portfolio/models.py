@@ -5,7 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -288,12 +288,25 @@ class Beneficiaries(models.Model):
         return f"{self.population}: {self.count}"
 
 
+SDG_TARGET = RegexValidator(r"^\d{1,2}\.[0-9a-z]{1,2}$", _("Write a target as 4.1 or 16.a."))
+
+
 class SdgGoal(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="sdg_goals")
     goal = models.PositiveSmallIntegerField(
-        _("SDG goal"), validators=[MinValueValidator(1), MaxValueValidator(17)]
+        _("SDG goal"),
+        choices=[(n, f"ODS / SDG {n}") for n in range(1, 18)],
+        validators=[MinValueValidator(1), MaxValueValidator(17)],
     )
-    target = models.CharField(_("SDG target"), max_length=10, blank=True)
+    target = models.CharField(
+        _("SDG target"),
+        max_length=10,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\d{1,2}\.[0-9a-z]{1,2}$", _("Write a target as 4.1 or 16.a."))
+        ],
+    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("SDG goal")
@@ -560,6 +573,7 @@ class Document(models.Model):
     url = models.URLField(_("link"), blank=True)
     file = models.FileField(_("file"), upload_to=_document_path, blank=True)
     original_name = models.CharField(max_length=255, blank=True, editable=False)
+    content_type = models.CharField(max_length=120, blank=True, editable=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

@@ -9,7 +9,7 @@ from django.forms import BaseFormSet, ModelForm
 from django.utils.translation import gettext as _
 
 from .lifecycle import ALLOWED_STEPS, Stage
-from .models import Activity, StageChange
+from .models import Activity, Document, StageChange
 
 
 class StageChangeRefused(Exception):
@@ -106,3 +106,17 @@ def save_part_instance(part: object, by: User) -> None:
 def delete_part(part: object, by: User) -> None:
     _attribute(part, by)
     part.delete()  # type: ignore[attr-defined]
+
+
+@transaction.atomic
+def attach_document(form: ModelForm, by: User) -> Document:
+    """Saves a document; an uploaded file is stored under a random name with its real type."""
+    document: Document = form.save(commit=False)
+    upload = form.cleaned_data.get("file")
+    if upload:
+        document.original_name = upload.name[:255]
+        upload.name = f"upload.{form.detected.extension}"  # type: ignore[attr-defined]
+        document.content_type = form.detected.content_type  # type: ignore[attr-defined]
+    _attribute(document, by)
+    document.save()
+    return document

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import activities, dashboard, rates, results
+from .views import activities, dashboard, documents, rates, results
 
 app_name = "portfolio"
 urlpatterns = [
@@ -25,5 +25,16 @@ urlpatterns = [
         "activities/<int:pk>/indicators/<int:indicator_id>/periods/new/",
         results.period_add,
         name="period_add",
+    ),
+    path("activities/<int:pk>/documents/new/", documents.document_add, name="document_add"),
+    path(
+        "activities/<int:pk>/documents/<int:document_id>/",
+        documents.document_download,
+        name="document_download",
+    ),
+    path(
+        "activities/<int:pk>/documents/<int:document_id>/delete/",
+        documents.document_delete,
+        name="document_delete",
     ),
 ]

@@ -56,8 +56,14 @@ def page(browser: Browser, live_server, reference_data) -> Iterator[Page]:  # no
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # Every console error (a script or style the Content-Security-Policy blocked, a failed
+    # request for an asset) fails the test that caused it.
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()
+    assert errors == [], errors
 
 
 @pytest.fixture

@@ -101,3 +101,13 @@ def test_the_skip_link_is_the_first_stop_of_the_keyboard(page: Page):
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_be_focused()
     assert_accessible(page)
+
+
+def test_the_api_documentation_renders_from_local_assets(page: Page):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto("/api/docs")
+    expect(page.get_by_text("Puente API").first).to_be_visible()
+    expect(page.get_by_text("/api/activities").first).to_be_visible()
+    outside = [url for url in requests if not url.startswith(page.url.split("/api/")[0])]
+    assert outside == []

@@ -42,7 +42,13 @@ def test_staff_create_an_organisation_and_a_bad_website_is_refused(staff_client)
     assert not Organisation.objects.filter(name="NRC").exists()
     good = staff_client.post(
         url,
-        {"name": "Consejo Noruego para Refugiados", "acronym": "NRC", "kind": "international-ngo"},
+        {
+            "name": "Consejo Noruego para Refugiados",
+            "acronym": "NRC",
+            "kind": "international-ngo",
+            "people-TOTAL_FORMS": "0",
+            "people-INITIAL_FORMS": "0",
+        },
     )
     assert good.status_code == 302
     org = Organisation.objects.get(acronym="NRC")

@@ -45,6 +45,8 @@ def form_data(**overrides) -> dict:
             "beneficiaries-0-sex": "unspecified",
             "beneficiaries-0-age_group": "unspecified",
             "beneficiaries-0-nationality": "unspecified",
+            "sdg_goals-0-goal": "3",
+            "sdg_goals-0-target": "3.1",
         }
     )
     data.update(overrides)
@@ -62,6 +64,7 @@ def test_staff_create_an_activity_with_its_parts_in_one_go(staff_client):
     assert activity.locations.get().municipality.name == "Cúcuta"
     assert activity.budgets.get().amount == Decimal("250000000")
     assert activity.transactions.get().amount == Decimal("50000.50")
+    assert (activity.sdg_goals.get().goal, activity.sdg_goals.get().target) == (3, "3.1")
     assert activity.history.first().history_user.username == "ana.staff"
 
 
@@ -74,6 +77,7 @@ def test_staff_create_an_activity_with_its_parts_in_one_go(staff_client):
         ({"transactions-0-currency": "XXQ"}, "transactions"),
         ({"budgets-0-period_end": "2025-06-01"}, "budgets"),
         ({"title_es": ""}, "title_es"),
+        ({"sdg_goals-0-target": "tres"}, "sdg_goals"),
     ],
 )
 def test_bad_input_is_refused_at_the_field_and_nothing_is_written(staff_client, overrides, where):

@@ -1,0 +1,63 @@
+"""Documents of an activity: attach (file or link), download with safe headers, delete."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from puente.roles import AuthedRequest, internal_view
+
+from .. import services
+from ..access import get_activity_for_editor, get_activity_for_reader
+from ..forms import DocumentForm
+from ..models import Document
+
+
+@internal_view
+def document_add(request: AuthedRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_editor(request, pk)
+    form = DocumentForm(
+        request.POST or None, request.FILES or None, instance=Document(activity=activity)
+    )
+    if request.method == "POST" and form.is_valid():
+        services.attach_document(form, request.user)
+        messages.success(request, _("The document was attached."))
+        return redirect("portfolio:detail", pk=activity.pk)
+    return render(
+        request,
+        "portfolio/part_form.html",
+        {"activity": activity, "form": form, "title": _("Attach a document"), "multipart": True},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@internal_view
+def document_download(request: AuthedRequest, pk: int, document_id: int) -> FileResponse:
+    activity = get_activity_for_reader(request, pk)
+    document = get_object_or_404(Document, pk=document_id, activity=activity)
+    if not document.file:
+        raise Http404
+    # Always a download, never rendered by the browser, whatever the file holds.
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name or "document",
+        content_type=document.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@require_POST
+@internal_view
+def document_delete(request: AuthedRequest, pk: int, document_id: int) -> HttpResponse:
+    activity = get_activity_for_editor(request, pk)
+    document = get_object_or_404(Document, pk=document_id, activity=activity)
+    stored = document.file.name if document.file else None
+    services.delete_part(document, request.user)
+    if stored:
+        document.file.storage.delete(stored)
+    messages.success(request, _("The document “%s” was deleted.") % document.title)
+    return redirect("portfolio:detail", pk=activity.pk)

@@ -1,0 +1,128 @@
+"""Checks an uploaded file by its content (not its name or claimed type) and its size."""
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+
+# Office Open XML and OpenDocument files are zip archives; these members tell them apart.
+ZIP_KINDS = {
+    "word/document.xml": (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "xl/workbook.xml": (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    "ppt/presentation.xml": (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
+}
+OPENDOCUMENT = {
+    b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+
+
+@dataclass(frozen=True)
+class Detected:
+    extension: str
+    content_type: str
+
+
+def detect_document(upload: UploadedFile, max_bytes: int = MAX_DOCUMENT_BYTES) -> Detected:
+    """Returns what the file really is, or raises ValidationError saying why it is refused."""
+    if upload.size is None or upload.size > max_bytes:
+        raise ValidationError(
+            _("The file is larger than the %(limit)s allowed.")
+            % {"limit": filesizeformat(max_bytes)}
+        )
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    try:
+        if head.startswith(b"%PDF-"):
+            return Detected("pdf", "application/pdf")
+        if head.startswith(b"PK\x03\x04"):
+            return _detect_zip(upload)
+        if head.startswith((b"\x89PNG", b"\xff\xd8\xff")):
+            return _detect_image(upload)
+        return _detect_text(upload)
+    finally:
+        upload.seek(0)
+
+
+def _detect_zip(upload: UploadedFile) -> Detected:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            for member, (extension, content_type) in ZIP_KINDS.items():
+                if member in names:
+                    if any(n.lower().endswith("vbaproject.bin") for n in names):
+                        raise ValidationError(_("Files with macros are not accepted."))
+                    return Detected(extension, content_type)
+            if "mimetype" in names:
+                kind = archive.read("mimetype").strip()
+                if kind in OPENDOCUMENT:
+                    return Detected(OPENDOCUMENT[kind], kind.decode())
+    except zipfile.BadZipFile:
+        pass
+    raise ValidationError(_("The file is an archive, not an accepted document."))
+
+
+def _detect_image(upload: UploadedFile) -> Detected:
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+            kind = (image.format or "").lower()
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        raise ValidationError(_("The image is damaged or not an image.")) from error
+    if kind == "png":
+        return Detected("png", "image/png")
+    if kind == "jpeg":
+        return Detected("jpg", "image/jpeg")
+    raise ValidationError(_("Only PNG and JPEG images are accepted."))
+
+
+def _detect_text(upload: UploadedFile) -> Detected:
+    data = upload.read(MAX_DOCUMENT_BYTES + 1)
+    if b"\x00" in data:
+        raise ValidationError(
+            _(
+                "This kind of file is not accepted: use PDF, Word, Excel, OpenDocument, PNG, JPEG or text."
+            )
+        )
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValidationError(_("The text file is not in UTF-8.")) from error
+    if (upload.name or "").lower().endswith(".csv"):
+        return Detected("csv", "text/csv; charset=utf-8")
+    return Detected("txt", "text/plain; charset=utf-8")
+
+
+def clean_image(upload: UploadedFile, max_bytes: int = 5 * 1024 * 1024) -> ContentFile:
+    """Checks a PNG or JPEG by content and re-encodes it, which drops its metadata (GPS, camera)."""
+    detected = detect_document(upload, max_bytes)
+    if not detected.content_type.startswith("image/"):
+        raise ValidationError(_("Only PNG and JPEG images are accepted."))
+    with Image.open(upload) as opened:
+        opened.load()
+        pixels: Image.Image = opened
+        if pixels.mode not in ("RGB", "RGBA", "L"):
+            pixels = pixels.convert("RGBA" if detected.extension == "png" else "RGB")
+        # A new image from the pixels alone: no EXIF (GPS, camera), no text chunks, no profile.
+        clean = Image.frombytes(pixels.mode, pixels.size, pixels.tobytes())
+    buffer = io.BytesIO()
+    clean.save(buffer, "PNG" if detected.extension == "png" else "JPEG", quality=90)
+    return ContentFile(buffer.getvalue(), name=f"image.{detected.extension}")
