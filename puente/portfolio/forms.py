@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -160,7 +160,21 @@ def _formset(model, form=None, fields=None, formset=BaseInlineFormSet):  # type:
     )
 
 
-SectorInline = _formset(ActivitySector, fields=["sector", "percentage"], formset=SectorFormSet)
+class SectorForm(forms.ModelForm):
+    class Meta:
+        model = ActivitySector
+        fields = ["sector", "percentage"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Current DAC purpose codes; a withdrawn one stays selectable where it is already used.
+        current = Q(category__isnull=False, withdrawn=False)
+        if self.instance.pk:
+            current |= Q(pk=self.instance.sector_id)
+        self.fields["sector"].queryset = Sector.objects.filter(current)  # type: ignore[attr-defined]
+
+
+SectorInline = _formset(ActivitySector, form=SectorForm, formset=SectorFormSet)
 ParticipationInline = _formset(Participation, fields=["organisation", "role"])
 LocationInline = _formset(Location, form=LocationForm)
 BeneficiariesInline = _formset(

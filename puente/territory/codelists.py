@@ -18,6 +18,7 @@ class Code:
     name_en: str
     name_es: str = ""
     category: str = ""
+    withdrawn: bool = False
 
 
 def _humanise(member_name: str) -> str:
@@ -42,7 +43,14 @@ def dac_sectors() -> Iterator[Code]:
     """DAC 5-digit purpose codes with their 3-digit category, from the package's CSV."""
     with open(get_data_folder() / "sector-category-codes.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            yield Code(row["Code"].strip(), row["Name"].strip(), category=row["Category"].strip())
+            # Withdrawn codes come as "11321 (withdrawn)": keep them, IATI files still use them.
+            code, _, note = row["Code"].strip().partition(" ")
+            yield Code(
+                code,
+                row["Name"].strip(),
+                category=row["Category"].strip(),
+                withdrawn="withdrawn" in note,
+            )
 
 
 def countries() -> Iterator[Code]:

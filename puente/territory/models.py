@@ -107,6 +107,9 @@ class Sector(BilingualName):
     category = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="purposes"
     )
+    withdrawn = models.BooleanField(
+        _("withdrawn"), default=False, help_text=_("Kept for old data; not offered for new.")
+    )
 
     class Meta:
         verbose_name = _("sector")

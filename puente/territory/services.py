@@ -68,6 +68,7 @@ def _load_sectors() -> None:
                 "name_en": purpose.name_en,
                 "name_es": purpose.name_es,
                 "category_id": purpose.category,
+                "withdrawn": purpose.withdrawn,
             },
         )
 

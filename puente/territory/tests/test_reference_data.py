@@ -60,3 +60,10 @@ def test_sectors_have_five_digit_codes_under_three_digit_categories():
 def test_the_codes_puente_uses_are_codes_of_the_iati_codelists(ours, theirs):
     official = {str(member.value) for member in theirs}
     assert {choice.value for choice in ours} <= official
+
+
+def test_withdrawn_dac_codes_are_kept_but_marked():
+    withdrawn = Sector.objects.get(code="11321")
+    assert withdrawn.withdrawn and withdrawn.category_id == "113"
+    assert not Sector.objects.get(code="11220").withdrawn
+    assert Sector.objects.filter(code__regex=r"^\d{3}(\d{2})?$").count() == Sector.objects.count()

@@ -1,0 +1,92 @@
+"""Every page built so far passes axe-core (WCAG 2.1 AA), in Spanish and in English."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from puente.directory.tests.factories import OrganisationFactory
+from puente.portfolio.tests.factories import (
+    BudgetFactory,
+    LocationFactory,
+    ParticipationFactory,
+    SectorFactory,
+)
+
+from .conftest import assert_accessible, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def sample(reference_data):  # noqa: ANN001, ANN201
+    activity = LocationFactory().activity
+    SectorFactory(activity=activity)
+    BudgetFactory(activity=activity)
+    organisation = ParticipationFactory(
+        activity=activity, organisation=OrganisationFactory()
+    ).organisation
+    return activity, organisation
+
+
+def staff_pages(activity_id: int, organisation_id: int) -> list[str]:
+    return [
+        "/staff/portfolio/",
+        "/staff/portfolio/activities/",
+        "/staff/portfolio/activities/?q=zzz-nothing",
+        f"/staff/portfolio/activities/{activity_id}/",
+        f"/staff/portfolio/activities/{activity_id}/edit/",
+        f"/staff/portfolio/activities/{activity_id}/history/",
+        f"/staff/portfolio/activities/{activity_id}/results/new/",
+        f"/staff/portfolio/activities/{activity_id}/documents/new/",
+        "/staff/portfolio/activities/new/",
+        "/staff/portfolio/exchange-rates/",
+        "/staff/directory/",
+        f"/staff/directory/{organisation_id}/",
+        f"/staff/directory/{organisation_id}/edit/",
+    ]
+
+
+def test_staff_pages_have_no_accessibility_violations(staff_page: Page, sample):
+    activity, organisation = sample
+    for url in staff_pages(activity.pk, organisation.pk):
+        staff_page.goto(url)
+        expect(staff_page.locator("h1")).to_be_visible()
+        assert_accessible(staff_page)
+
+
+def test_a_rejected_form_is_accessible_and_says_what_is_wrong(staff_page: Page, sample):
+    staff_page.goto("/staff/portfolio/activities/new/")
+    staff_page.get_by_label("inicio previsto").fill("2026-05-01")
+    staff_page.get_by_label("fin previsto").fill("2026-01-01")
+    staff_page.get_by_role("button", name="Guardar").click()
+    expect(staff_page.get_by_role("alert").first).to_contain_text("No se guardó nada")
+    expect(staff_page.get_by_text("La fecha final es anterior a la inicial.")).to_be_visible()
+    assert_accessible(staff_page)
+    screenshot(staff_page, "activity-form-errors")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_public_pages_have_no_accessibility_violations(page: Page, language):
+    for url in [f"/{language}/", "/staff/login/"]:
+        page.goto(url)
+        assert_accessible(page)
+
+
+def test_the_language_switch_keeps_the_page(page: Page):
+    page.goto("/es/")
+    page.get_by_label("Idioma").select_option("en")
+    page.get_by_role("button", name="Cambiar").click()
+    page.wait_for_url("**/en/")
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_attached()
+
+
+def test_a_phone_sized_screen_needs_no_sideways_scrolling(staff_page: Page, sample):
+    staff_page.set_viewport_size({"width": 360, "height": 740})
+    for url in [
+        "/staff/portfolio/",
+        "/staff/portfolio/activities/",
+        f"/staff/portfolio/activities/{sample[0].pk}/",
+    ]:
+        staff_page.goto(url)
+        overflow = staff_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (url, overflow)
+    screenshot(staff_page, "phone-activity")
