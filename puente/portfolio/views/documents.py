@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,6 +12,7 @@ from .. import services
 from ..access import get_activity_for_editor, get_activity_for_reader
 from ..forms import DocumentForm
 from ..models import Document
+from .parts import part_page
 
 
 @internal_view
@@ -20,15 +21,14 @@ def document_add(request: AuthedRequest, pk: int) -> HttpResponse:
     form = DocumentForm(
         request.POST or None, request.FILES or None, instance=Document(activity=activity)
     )
-    if request.method == "POST" and form.is_valid():
-        services.attach_document(form, request.user)
-        messages.success(request, _("The document was attached."))
-        return redirect("portfolio:detail", pk=activity.pk)
-    return render(
+    return part_page(
         request,
-        "portfolio/part_form.html",
-        {"activity": activity, "form": form, "title": _("Attach a document"), "multipart": True},
-        status=400 if request.method == "POST" else 200,
+        activity,
+        form,
+        title=_("Attach a document"),
+        done=_("The document was attached."),
+        save=lambda: services.attach_document(form, request.user),
+        multipart=True,
     )
 
 
