@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "puente.territory",
     "puente.directory",
     "puente.portfolio",
+    "puente.iati",
     "puente.portal",
     "puente.api",
 ]

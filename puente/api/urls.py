@@ -121,7 +121,9 @@ def _activity_out(a: Activity) -> dict:
         "planned_end": a.planned_end,
         "humanitarian": a.humanitarian,
         "is_public": a.is_public,
-        "municipalities": sorted({loc.municipality.code for loc in a.locations.all()}),
+        "municipalities": sorted(
+            {loc.municipality.code for loc in a.locations.all() if loc.municipality}
+        ),
         "sectors": [s.sector_id for s in a.sectors.all()],
         "participations": [
             {

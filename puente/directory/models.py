@@ -27,6 +27,7 @@ class OrganisationKind(models.TextChoices):
     CHAMBER_OF_COMMERCE = "chamber-of-commerce", _("Chamber of commerce")
     FOUNDATION = "foundation", _("Foundation")
     PRIVATE_SECTOR = "private-sector", _("Private sector")
+    OTHER = "other", _("Other")
 
 
 # The IATI OrganisationType code each kind is published under.
@@ -45,6 +46,7 @@ IATI_ORGANISATION_TYPE = {
     OrganisationKind.CHAMBER_OF_COMMERCE: "90",
     OrganisationKind.FOUNDATION: "60",
     OrganisationKind.PRIVATE_SECTOR: "70",
+    OrganisationKind.OTHER: "90",
 }
 
 

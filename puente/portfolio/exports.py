@@ -48,7 +48,9 @@ def _rows(qs: QuerySet[Activity]) -> Iterator[list[str]]:
                 for p in a.participations.all()
             ),
             "; ".join(f"{s.sector_id} ({s.percentage}%)" for s in a.sectors.all()),
-            "; ".join(sorted({loc.municipality.name for loc in a.locations.all()})),
+            "; ".join(
+                sorted({loc.municipality.name for loc in a.locations.all() if loc.municipality})
+            ),
             "yes" if a.is_public else "no",
         ]
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from puente.directory.models import Organisation
-from puente.territory.models import Currency, Municipality, Sector, TargetPopulation
+from puente.territory.models import Country, Currency, Municipality, Sector, TargetPopulation
 
 from .lifecycle import IATI_STATUS_OF_STAGE, IatiStatus, Stage
 
@@ -94,6 +94,14 @@ class Activity(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("responsible official"),
+    )
+    reporting_org = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reported_activities",
+        verbose_name=_("reporting organisation"),
     )
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     revision = models.PositiveIntegerField(default=0, editable=False)
@@ -193,14 +201,34 @@ class ActivitySector(models.Model):
         return f"{self.sector} {self.percentage}%"
 
 
+class MatchMethod(models.TextChoices):
+    """How an imported location was tied to a municipality."""
+
+    MANUAL = "manual", _("Entered by hand")
+    CODE = "code", _("Administrative code")
+    NAME = "name", _("Place name")
+    POINT = "point", _("Nearest municipality to the point")
+    NONE = "none", _("Not matched")
+
+
 class Location(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="locations")
+    # Empty only for imported places that no municipality could be matched to (listed for review).
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.PROTECT,
         related_name="activity_locations",
         verbose_name=_("municipality"),
+        null=True,
     )
+    match_method = models.CharField(
+        _("matched by"), max_length=6, choices=MatchMethod.choices, default=MatchMethod.MANUAL
+    )
+    match_confidence = models.PositiveSmallIntegerField(
+        _("match confidence (%)"), default=100, validators=[MaxValueValidator(100)]
+    )
+    source_ref = models.CharField(_("reference in the source"), max_length=200, blank=True)
+    admin_code = models.CharField(_("administrative code in the source"), max_length=60, blank=True)
     name = models.CharField(_("place"), max_length=200, blank=True)
     latitude = models.DecimalField(
         _("latitude"),
@@ -226,7 +254,7 @@ class Location(models.Model):
         indexes = [models.Index(fields=["municipality", "activity"])]
 
     def __str__(self) -> str:
-        return self.name or self.municipality.name
+        return self.name or (self.municipality.name if self.municipality else "?")
 
 
 class Sex(models.TextChoices):
@@ -513,6 +541,7 @@ class Dimension(models.TextChoices):
     AGE_GROUP = "age-group", _("Age group")
     NATIONALITY = "nationality", _("Nationality")
     POPULATION = "population", _("Target population")
+    OTHER = "other", _("Other (named in the source)")
 
 
 class Disaggregation(models.Model):
@@ -527,7 +556,8 @@ class Disaggregation(models.Model):
     )
     side = models.CharField(_("target or actual"), max_length=6, choices=Side.choices)
     dimension = models.CharField(_("dimension"), max_length=12, choices=Dimension.choices)
-    category = models.CharField(_("category"), max_length=60)
+    name = models.CharField(_("dimension name in the source"), max_length=100, blank=True)
+    category = models.CharField(_("category"), max_length=100)
     value = models.DecimalField(_("value"), max_digits=20, decimal_places=4)
     history = HistoricalRecords()
 
@@ -537,7 +567,8 @@ class Disaggregation(models.Model):
         ordering = ["side", "dimension", "category"]
         constraints = [
             models.UniqueConstraint(
-                fields=["period", "side", "dimension", "category"], name="disaggregation_unique"
+                fields=["period", "side", "dimension", "name", "category"],
+                name="disaggregation_unique",
             )
         ]
 
@@ -605,3 +636,115 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_stage} → {self.to_stage}"
+
+
+# --- what IATI carries beyond the Secretariat's own fields ---------------------------------
+
+
+class ActivityText(models.Model):
+    """A title or description in a language other than Spanish and English, or of another type."""
+
+    class Kind(models.TextChoices):
+        TITLE = "title", _("Title")
+        DESCRIPTION = "description", _("Description")
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="texts")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    description_type = models.CharField(_("IATI description type"), max_length=2, blank=True)
+    lang = models.CharField(_("language"), max_length=10)
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("text in another language")
+        verbose_name_plural = _("texts in other languages")
+        ordering = ["kind", "description_type", "lang"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} [{self.lang}]"
+
+
+class RecipientCountry(models.Model):
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="recipient_countries"
+    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, verbose_name=_("country"))
+    percentage = models.DecimalField(
+        _("percentage"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("recipient country")
+        verbose_name_plural = _("recipient countries")
+
+    def __str__(self) -> str:
+        return self.country_id
+
+
+class Classification(models.Model):
+    """A code from a vocabulary Puente keeps but does not model on its own: non-DAC sectors,
+    recipient regions, policy markers other than gender, humanitarian scopes, tags."""
+
+    class Kind(models.TextChoices):
+        SECTOR = "sector", _("Sector (other vocabulary)")
+        REGION = "region", _("Recipient region")
+        POLICY_MARKER = "policy-marker", _("Policy marker")
+        HUMANITARIAN_SCOPE = "humanitarian-scope", _("Humanitarian scope")
+        TAG = "tag", _("Tag")
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="classifications")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    vocabulary = models.CharField(_("vocabulary"), max_length=10, blank=True)
+    code = models.CharField(_("code"), max_length=100)
+    # A percentage for sectors and regions, a significance for policy markers, a scope type
+    # for humanitarian scopes.
+    value = models.CharField(_("percentage, significance or type"), max_length=10, blank=True)
+    label = models.CharField(_("label"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("classification")
+        verbose_name_plural = _("classifications")
+        ordering = ["kind", "vocabulary", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.vocabulary}:{self.code}"
+
+
+class PlannedDisbursement(models.Model):
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="planned_disbursements"
+    )
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    amount = models.DecimalField(
+        _("amount"), max_digits=20, decimal_places=2, validators=[non_negative]
+    )
+    currency = models.ForeignKey(Currency, on_delete=models.PROTECT, verbose_name=_("currency"))
+    provider = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    receiver = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("planned disbursement")
+        verbose_name_plural = _("planned disbursements")
+        ordering = ["period_start"]
+
+    def __str__(self) -> str:
+        return f"{self.period_start}: {self.amount} {self.currency_id}"
+
+
+class RelatedActivity(models.Model):
+    """A link to another activity by IATI identifier (parent, child, sibling, co-funded, ...)."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="relations")
+    ref = models.CharField(_("IATI identifier"), max_length=150)
+    relation = models.CharField(_("relation"), max_length=1)
+
+    class Meta:
+        verbose_name = _("related activity")
+        verbose_name_plural = _("related activities")
+
+    def __str__(self) -> str:
+        return f"{self.relation}:{self.ref}"

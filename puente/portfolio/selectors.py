@@ -232,6 +232,7 @@ def dashboard(qs: QuerySet[Activity], narrowed: bool = True) -> dict[str, object
     )
     by_municipality = list(
         of_qs(Location)
+        .filter(municipality__isnull=False)
         .values("municipality__code", "municipality__name")
         .annotate(n=Count("activity", distinct=True))
         .order_by("-n")[:15]

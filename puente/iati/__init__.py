@@ -1,0 +1,1 @@
+"""IATI: read what donors publish (reader, loader), publish the department's own (writer)."""

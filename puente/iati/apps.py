@@ -1,0 +1,9 @@
+"""App configuration for the IATI app."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IatiConfig(AppConfig):
+    name = "puente.iati"
+    verbose_name = _("IATI import and export")

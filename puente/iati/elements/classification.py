@@ -1,0 +1,80 @@
+"""Sectors, recipient countries and regions, policy markers, humanitarian scopes, tags."""
+
+from ..data import Activity, CountryShare, Marker, RegionShare, SectorShare
+from .common import Element, ElementError, narratives, parse_decimal
+
+# IATI 1.x sector vocabularies by name.
+SECTOR_VOCABULARIES = {"DAC": "1", "DAC-3": "2", "RO": "99"}
+
+
+def _percentage(element: Element):  # type: ignore[no-untyped-def]
+    value = parse_decimal(element, element.get("percentage"), "percentage")
+    if value is not None and not 0 <= value <= 100:
+        raise ElementError(element, f"percentage {value} is not between 0 and 100")
+    return value
+
+
+def read_sector(element: Element, activity: Activity) -> None:
+    vocabulary = (element.get("vocabulary") or "1").strip()
+    code = (element.get("code") or "").strip()
+    names = narratives(element, activity.default_lang)
+    if not code and not names:
+        raise ElementError(element, "the sector has neither a code nor a name")
+    activity.sectors.append(
+        SectorShare(
+            code=code,
+            vocabulary=SECTOR_VOCABULARIES.get(vocabulary, vocabulary),
+            percentage=_percentage(element),
+            names=names,
+        )
+    )
+
+
+def read_recipient_country(element: Element, activity: Activity) -> None:
+    code = (element.get("code") or "").strip().upper()
+    if len(code) != 2:
+        raise ElementError(element, f"“{code}” is not an ISO 3166-1 country code")
+    activity.countries.append(CountryShare(code, _percentage(element)))
+
+
+def read_recipient_region(element: Element, activity: Activity) -> None:
+    activity.regions.append(
+        RegionShare(
+            code=(element.get("code") or "").strip(),
+            vocabulary=(element.get("vocabulary") or "1").strip(),
+            percentage=_percentage(element),
+        )
+    )
+
+
+def read_policy_marker(element: Element, activity: Activity) -> None:
+    vocabulary = (element.get("vocabulary") or "1").strip()
+    activity.policy_markers.append(
+        Marker(
+            code=(element.get("code") or "").strip(),
+            vocabulary="1" if vocabulary == "DAC" else vocabulary,
+            value=(element.get("significance") or "").strip(),
+            names=narratives(element, activity.default_lang),
+        )
+    )
+
+
+def read_humanitarian_scope(element: Element, activity: Activity) -> None:
+    activity.humanitarian_scopes.append(
+        Marker(
+            code=(element.get("code") or "").strip(),
+            vocabulary=(element.get("vocabulary") or "").strip(),
+            value=(element.get("type") or "").strip(),
+            names=narratives(element, activity.default_lang),
+        )
+    )
+
+
+def read_tag(element: Element, activity: Activity) -> None:
+    activity.tags.append(
+        Marker(
+            code=(element.get("code") or "").strip(),
+            vocabulary=(element.get("vocabulary") or "").strip(),
+            names=narratives(element, activity.default_lang),
+        )
+    )

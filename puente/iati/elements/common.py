@@ -1,0 +1,96 @@
+"""Helpers every element reader uses: narratives, dates, numbers, and the error they raise."""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+
+from lxml import etree
+
+from ..data import Narrative, OrgRef
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+type Element = etree._Element
+
+
+class ElementError(ValueError):
+    """One element of an activity cannot be read; the activity is skipped, the file goes on."""
+
+    def __init__(self, element: Element, message: str) -> None:
+        self.tag = str(element.tag)
+        self.line = element.sourceline or 0
+        super().__init__(f"<{self.tag}> (line {self.line}): {message}")
+
+
+def text_of(element: Element | None) -> str:
+    if element is None or element.text is None:
+        return ""
+    return " ".join(element.text.split())
+
+
+def narratives(element: Element | None, default_lang: str) -> list[Narrative]:
+    """The <narrative> children (IATI 2.x) or, for IATI 1.x, the element's own text."""
+    if element is None:
+        return []
+    found = [
+        Narrative(text_of(n), n.get(XML_LANG) or default_lang)
+        for n in element.iterchildren("narrative")
+        if text_of(n)
+    ]
+    if not found and text_of(element):
+        found = [Narrative(text_of(element), element.get(XML_LANG) or default_lang)]
+    return found
+
+
+def first_text(element: Element | None, default_lang: str) -> str:
+    found = narratives(element, default_lang)
+    return found[0].text if found else ""
+
+
+def parse_date(element: Element, value: str | None) -> date:
+    if not value:
+        raise ElementError(element, "a date is missing")
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError as error:
+        raise ElementError(element, f"“{value}” is not a date (YYYY-MM-DD)") from error
+
+
+def date_of(element: Element | None) -> date | None:
+    """The iso-date attribute (2.x) or the text (1.x) of a date element, if any."""
+    if element is None:
+        return None
+    value = element.get("iso-date") or text_of(element)
+    return parse_date(element, value) if value else None
+
+
+def parse_datetime(element: Element, value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError as error:
+        raise ElementError(element, f"“{value}” is not a date and time") from error
+    # IATI asks for a time zone; a timestamp without one is read as UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def parse_decimal(element: Element, value: str | None, what: str = "value") -> Decimal | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        number = Decimal(value.strip().replace(" ", ""))
+    except InvalidOperation as error:
+        raise ElementError(element, f"{what} “{value.strip()}” is not a number") from error
+    if not number.is_finite():
+        raise ElementError(element, f"{what} “{value.strip()}” is not a finite number")
+    return number
+
+
+def org_ref(element: Element | None, default_lang: str) -> OrgRef | None:
+    if element is None:
+        return None
+    org = OrgRef(
+        ref=(element.get("ref") or "").strip(),
+        type=(element.get("type") or "").strip(),
+        names=narratives(element, default_lang),
+    )
+    return org if org.ref or org.names else None

@@ -1,0 +1,90 @@
+"""Money: budgets, planned disbursements and transactions, each in its own currency."""
+
+from ..data import Activity, Budget, Money, PlannedDisbursement, Transaction
+from .common import (
+    Element,
+    ElementError,
+    date_of,
+    first_text,
+    org_ref,
+    parse_date,
+    parse_decimal,
+)
+
+# IATI 1.x transaction type letters -> 2.x codes.
+TRANSACTION_LETTERS = {
+    "IF": "1", "C": "2", "D": "3", "E": "4", "IR": "5", "LR": "6", "R": "7",
+    "QP": "8", "QS": "9", "CG": "10",
+}  # fmt: skip
+TRANSACTION_CODES = {str(n) for n in range(1, 14)}
+BUDGET_TYPES = {"original": "1", "revised": "2"}
+
+
+def money(element: Element | None, activity: Activity, owner: Element) -> Money:
+    if element is None:
+        raise ElementError(owner, "the <value> is missing")
+    amount = parse_decimal(element, element.text, "value")
+    if amount is None:
+        raise ElementError(element, "the value is empty")
+    currency = (element.get("currency") or activity.default_currency or "").strip().upper()
+    if len(currency) != 3:
+        raise ElementError(element, "no currency: neither the value nor the activity names one")
+    value_date = element.get("value-date")
+    return Money(amount, currency, parse_date(element, value_date) if value_date else None)
+
+
+def _required_date(element: Element, child: str):  # type: ignore[no-untyped-def]
+    found = element.find(child)
+    value = date_of(found)
+    if value is None:
+        raise ElementError(element, f"<{child}> is missing")
+    return value
+
+
+def read_budget(element: Element, activity: Activity) -> None:
+    kind = (element.get("type") or "1").strip()
+    activity.budgets.append(
+        Budget(
+            kind=BUDGET_TYPES.get(kind.lower(), kind),
+            status=(element.get("status") or "1").strip(),
+            period_start=_required_date(element, "period-start"),
+            period_end=_required_date(element, "period-end"),
+            value=money(element.find("value"), activity, element),
+        )
+    )
+
+
+def read_planned_disbursement(element: Element, activity: Activity) -> None:
+    activity.planned_disbursements.append(
+        PlannedDisbursement(
+            kind=(element.get("type") or "").strip(),
+            period_start=_required_date(element, "period-start"),
+            period_end=date_of(element.find("period-end")),
+            value=money(element.find("value"), activity, element),
+            provider=org_ref(element.find("provider-org"), activity.default_lang),
+            receiver=org_ref(element.find("receiver-org"), activity.default_lang),
+        )
+    )
+
+
+def read_transaction(element: Element, activity: Activity) -> None:
+    type_element = element.find("transaction-type")
+    code = (type_element.get("code") or "").strip() if type_element is not None else ""
+    code = TRANSACTION_LETTERS.get(code.upper(), code)
+    if code not in TRANSACTION_CODES:
+        raise ElementError(element, f"transaction type “{code}” is not an IATI TransactionType")
+    value = money(element.find("value"), activity, element)
+    when = date_of(element.find("transaction-date")) or value.value_date
+    if when is None:
+        raise ElementError(element, "the transaction has no date")
+    activity.transactions.append(
+        Transaction(
+            kind=code,
+            date=when,
+            value=value,
+            ref=(element.get("ref") or "").strip(),
+            description=first_text(element.find("description"), activity.default_lang),
+            provider=org_ref(element.find("provider-org"), activity.default_lang),
+            receiver=org_ref(element.find("receiver-org"), activity.default_lang),
+        )
+    )

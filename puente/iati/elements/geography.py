@@ -1,0 +1,38 @@
+"""Locations: names, administrative codes and points (IATI 2.x), coordinates (IATI 1.x)."""
+
+from ..data import Activity, AdminCode, Place
+from .common import Element, ElementError, narratives, parse_decimal
+
+
+def read_location(element: Element, activity: Activity) -> None:
+    place = Place(
+        ref=(element.get("ref") or "").strip(),
+        names=narratives(element.find("name"), activity.default_lang),
+        line=element.sourceline or 0,
+    )
+    for admin in element.iterchildren("administrative"):
+        code = (admin.get("code") or "").strip()
+        if code:
+            place.administratives.append(
+                AdminCode(code, (admin.get("vocabulary") or "").strip(), admin.get("level") or "")
+            )
+        # IATI 1.x: <administrative country="CO" adm1="...">name</administrative>
+        for level in ("adm1", "adm2"):
+            if admin.get(level):
+                place.administratives.append(AdminCode(admin.get(level) or "", "", level[-1]))
+    pos = element.find("point/pos")
+    if pos is not None and (pos.text or "").strip():
+        parts = (pos.text or "").split()
+        if len(parts) != 2:
+            raise ElementError(pos, f"“{pos.text}” is not “latitude longitude”")
+        place.latitude = parse_decimal(pos, parts[0], "latitude")
+        place.longitude = parse_decimal(pos, parts[1], "longitude")
+    coordinates = element.find("coordinates")
+    if coordinates is not None:
+        place.latitude = parse_decimal(coordinates, coordinates.get("latitude"), "latitude")
+        place.longitude = parse_decimal(coordinates, coordinates.get("longitude"), "longitude")
+    if place.latitude is not None and not -90 <= place.latitude <= 90:
+        raise ElementError(element, f"latitude {place.latitude} is out of range")
+    if place.longitude is not None and not -180 <= place.longitude <= 180:
+        raise ElementError(element, f"longitude {place.longitude} is out of range")
+    activity.places.append(place)

@@ -1,0 +1,544 @@
+"""Loads read activities into the portfolio: idempotent upsert keyed by IATI identifier.
+
+The source owns what it publishes (titles, dates, status, partners, sectors, places, money,
+results, linked documents); the Secretariat owns the rest (stage, publication, level and
+parent, people reached, SDG goals, uploaded files), which a re-import never touches.
+Activities are written in batches, each batch in one transaction; if a batch fails, its
+activities are retried one by one so that one bad activity cannot sink the others.
+"""
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+
+from django.db import DatabaseError, IntegrityError, models, transaction
+from django.utils import timezone
+
+from puente.portfolio import models as pm
+from puente.portfolio.lifecycle import Stage
+from puente.territory.models import Country, Currency, Municipality, Sector
+
+from . import data
+from .matching import Candidate, Match, Matcher
+from .models import ActivitySource, ImportRun
+from .organisations import OrganisationResolver
+
+STAGE_OF_STATUS = {
+    "1": Stage.IDEA,
+    "2": Stage.EXECUTION,
+    "3": Stage.CLOSING,
+    "4": Stage.CLOSED,
+    "5": Stage.CANCELLED,
+    "6": Stage.EXECUTION,
+}
+MAX_AMOUNT = Decimal(10) ** 17  # what a DECIMAL(20, 2) column holds
+MAX_PROBLEMS = 1000
+
+
+class ActivityRefused(ValueError):
+    """The activity was read but cannot be stored (unknown currency, absurd amount, ...)."""
+
+
+@dataclass
+class Written:
+    """What one batch wrote; merged into the outcome only after its transaction commits."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[dict] = field(default_factory=list)
+
+    def note(self, item: data.Activity, element: str, message: str) -> None:
+        self.problems.append(
+            {
+                "identifier": item.identifier,
+                "line": item.line,
+                "element": element,
+                "message": message,
+            }
+        )
+
+
+@dataclass
+class Outcome:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    filtered_out: int = 0
+    skipped: int = 0
+    problems: list[dict] = field(default_factory=list)
+    unmatched: list[dict] = field(default_factory=list)
+
+
+def fingerprint(activity: data.Activity) -> str:
+    content = asdict(activity)
+    for volatile in ("line", "warnings"):
+        content.pop(volatile)
+    for place in content["places"]:
+        place.pop("line")
+    return hashlib.sha256(repr(content).encode()).hexdigest()
+
+
+class Loader:
+    def __init__(self, run: ImportRun) -> None:
+        self.run = run
+        self.orgs = OrganisationResolver()
+        candidates = [
+            Candidate(m.pk, m.code, m.name, m.department.code, _f(m.latitude), _f(m.longitude))
+            for m in Municipality.objects.select_related("department")
+        ]
+        self.matcher = Matcher(candidates)
+        self.department_of = {c.id: c.department_code for c in candidates}
+        self.country_of_department = dict(
+            Municipality.objects.values_list("department__code", "department__country_id")
+        )
+        self.sectors = set(Sector.objects.values_list("code", flat=True))
+        self.countries = set(Country.objects.values_list("code", flat=True))
+        self.currencies = set(Currency.objects.values_list("code", flat=True))
+        self.outcome = Outcome()
+        self.current_source = run.source
+
+    # --- the batch ------------------------------------------------------------------------
+
+    def load(self, batch: list[data.Activity]) -> None:
+        matches = {id(a): [self.matcher.match(p) for p in a.places] for a in batch}
+        in_scope = [a for a in batch if self._in_scope(a, matches[id(a)])]
+        self.outcome.filtered_out += len(batch) - len(in_scope)
+        try:
+            with transaction.atomic():
+                written = self._write(in_scope, matches)
+            self._merge(written)
+        except (DatabaseError, IntegrityError, ActivityRefused):
+            # Find the culprit: each activity on its own, the good ones land.
+            for activity in in_scope:
+                try:
+                    with transaction.atomic():
+                        written = self._write([activity], matches)
+                    self._merge(written)
+                except (DatabaseError, IntegrityError, ActivityRefused) as error:
+                    self.outcome.skipped += 1
+                    self.problem(activity.identifier, activity.line, "iati-activity", str(error))
+        self._record(in_scope, matches)
+
+    def _merge(self, written: "Written") -> None:
+        """Counts what a batch wrote, once its transaction has committed."""
+        self.outcome.created += written.created
+        self.outcome.updated += written.updated
+        self.outcome.unchanged += written.unchanged
+        for problem in written.problems:
+            self.problem(**problem)
+
+    def problem(self, identifier: str, line: int, element: str, message: str) -> None:
+        if len(self.outcome.problems) < MAX_PROBLEMS:
+            self.outcome.problems.append(
+                {"identifier": identifier, "line": line, "element": element, "message": message}
+            )
+
+    def _in_scope(self, activity: data.Activity, matches: list[Match]) -> bool:
+        scope = self.run.scope
+        if scope == ImportRun.Scope.ALL:
+            return True
+        departments = {self.department_of[m.municipality_id] for m in matches if m.municipality_id}
+        if scope == ImportRun.Scope.DEPARTMENT:
+            return self.run.department in departments
+        countries = {c.code for c in activity.countries}
+        countries |= {self.country_of_department.get(d, "") for d in departments}
+        return self.run.country in countries
+
+    def _record(self, activities: Iterable[data.Activity], matches: dict) -> None:
+        for activity in activities:
+            for place, match in zip(activity.places, matches[id(activity)], strict=True):
+                if match.municipality_id is None and len(self.outcome.unmatched) < MAX_PROBLEMS:
+                    self.outcome.unmatched.append(
+                        {
+                            "identifier": activity.identifier,
+                            "line": place.line,
+                            "name": place.names[0].text if place.names else "",
+                            "codes": [a.code for a in place.administratives],
+                            "point": [str(place.latitude), str(place.longitude)]
+                            if place.latitude is not None
+                            else None,
+                        }
+                    )
+
+    def _write(self, batch: list[data.Activity], matches: dict) -> "Written":
+        existing = {
+            a.iati_identifier: a
+            for a in pm.Activity.objects.filter(
+                iati_identifier__in=[x.identifier for x in batch]
+            ).select_related("source")
+        }
+        result = Written()
+        seen: set[str] = set()
+        to_create: list[tuple[data.Activity, pm.Activity]] = []
+        to_update: list[tuple[data.Activity, pm.Activity]] = []
+        for item in batch:
+            if item.identifier in seen:
+                result.note(
+                    item, "iati-identifier", "the identifier appears twice; the second is ignored"
+                )
+                continue
+            seen.add(item.identifier)
+            self._check(item)
+            print_ = fingerprint(item)
+            current = existing.get(item.identifier)
+            source = getattr(current, "source", None) if current else None
+            if current is not None and source is None:
+                result.note(
+                    item,
+                    "iati-identifier",
+                    "a Secretariat activity has this identifier; it is not overwritten",
+                )
+                continue
+            if source is not None and (
+                source.fingerprint == print_ or _older(item, source.last_updated)
+            ):
+                result.unchanged += 1
+                continue
+            row = current or pm.Activity(
+                stage=STAGE_OF_STATUS.get(item.status, Stage.IDEA), is_public=True
+            )
+            self._fill(row, item)
+            (to_update if current else to_create).append((item, row))
+        pm.Activity.objects.bulk_create([row for _, row in to_create], batch_size=500)
+        if to_update:
+            pm.Activity.objects.bulk_update(
+                [row for _, row in to_update], SOURCE_FIELDS, batch_size=500
+            )
+            self._clear_parts([row.pk for _, row in to_update])
+        written = to_create + to_update
+        self._write_parts(written, matches)
+        ActivitySource.objects.filter(activity__in=[row for _, row in to_update]).delete()
+        ActivitySource.objects.bulk_create(
+            [
+                ActivitySource(
+                    activity=row,
+                    publisher_ref=item.reporting_org.ref if item.reporting_org else "",
+                    source=self.current_source[:1000],
+                    last_updated=item.last_updated,
+                    fingerprint=fingerprint(item),
+                    run=self.run,
+                )
+                for item, row in written
+            ]
+        )
+        result.created, result.updated = len(to_create), len(to_update)
+        return result
+
+    # --- one activity -----------------------------------------------------------------------
+
+    def _check(self, item: data.Activity) -> None:
+        amounts = [b.value for b in item.budgets] + [t.value for t in item.transactions]
+        amounts += [p.value for p in item.planned_disbursements]
+        for money in amounts:
+            if money.currency not in self.currencies:
+                raise ActivityRefused(f"line {item.line}: currency “{money.currency}” is unknown")
+            if abs(money.amount) >= MAX_AMOUNT:
+                raise ActivityRefused(
+                    f"line {item.line}: the amount {money.amount} is too large to be real"
+                )
+
+    def _fill(self, row: pm.Activity, item: data.Activity) -> None:
+        titles = _by_lang(item.titles)
+        general = _by_lang(item.descriptions.get("1", []))
+        row.iati_identifier = item.identifier
+        row.title_es = titles.get("es", "")[:300]
+        row.title_en = (
+            titles.get("en") or (item.titles[0].text if item.titles else item.identifier)
+        )[:300]
+        row.description_es = general.get("es", "")
+        row.description_en = general.get("en") or next(iter(general.values()), "")
+        row.iati_status = item.status or "2"
+        row.planned_start, row.planned_end = item.planned_start, item.planned_end
+        row.actual_start, row.actual_end = item.actual_start, item.actual_end
+        row.humanitarian = item.humanitarian
+        row.currency_id = (
+            item.default_currency if item.default_currency in self.currencies else "USD"
+        )
+        row.reporting_org = self.orgs.resolve(item.reporting_org)
+        gender = next(
+            (m for m in item.policy_markers if m.vocabulary == "1" and m.code == "1"), None
+        )
+        row.gender_marker = min(gender.value, "2") if gender and gender.value.isdigit() else ""
+        row.is_demo = False
+
+    def _clear_parts(self, ids: list[int]) -> None:
+        for model in SOURCE_PARTS:
+            model._default_manager.filter(activity_id__in=ids).delete()
+        pm.Document.objects.filter(activity_id__in=ids, file="").delete()
+
+    def _write_parts(self, written: list[tuple[data.Activity, pm.Activity]], matches: dict) -> None:
+        parts: dict[type[models.Model], list] = {model: [] for model in SOURCE_PARTS}
+        results: list[tuple[data.Result, pm.Result]] = []
+        documents = []
+        for item, row in written:
+            self._participations(item, row, parts[pm.Participation])
+            self._classify(item, row, parts)
+            for place, match in zip(item.places, matches[id(item)], strict=True):
+                parts[pm.Location].append(
+                    pm.Location(
+                        activity=row,
+                        municipality_id=match.municipality_id,
+                        match_method=match.method,
+                        match_confidence=match.confidence,
+                        name=(place.names[0].text if place.names else "")[:200],
+                        source_ref=place.ref[:200],
+                        admin_code=(place.administratives[0].code if place.administratives else "")[
+                            :60
+                        ],
+                        latitude=place.latitude,
+                        longitude=place.longitude,
+                    )
+                )
+            for b in item.budgets:
+                parts[pm.Budget].append(
+                    pm.Budget(
+                        activity=row,
+                        kind=b.kind if b.kind in ("1", "2") else "1",
+                        period_start=b.period_start,
+                        period_end=b.period_end,
+                        amount=b.value.amount,
+                        currency_id=b.value.currency,
+                    )
+                )
+            for p in item.planned_disbursements:
+                parts[pm.PlannedDisbursement].append(
+                    pm.PlannedDisbursement(
+                        activity=row,
+                        period_start=p.period_start,
+                        period_end=p.period_end,
+                        amount=p.value.amount,
+                        currency_id=p.value.currency,
+                        provider=self.orgs.resolve(p.provider),
+                        receiver=self.orgs.resolve(p.receiver),
+                    )
+                )
+            for t in item.transactions:
+                parts[pm.Transaction].append(
+                    pm.Transaction(
+                        activity=row,
+                        kind=t.kind,
+                        date=t.date,
+                        amount=t.value.amount,
+                        currency_id=t.value.currency,
+                        description=t.description[:300],
+                        provider=self.orgs.resolve(t.provider),
+                        receiver=self.orgs.resolve(t.receiver),
+                    )
+                )
+            for r in item.results:
+                results.append(
+                    (
+                        r,
+                        pm.Result(
+                            activity=row,
+                            kind=r.kind,
+                            title=r.title[:300],
+                            description=r.description,
+                        ),
+                    )
+                )
+            for d in item.documents:
+                documents.append(
+                    pm.Document(
+                        activity=row,
+                        url=d.url[:200],
+                        title=(d.title or d.url)[:300],
+                        category=_document_category(d.categories),
+                    )
+                )
+            parts[pm.RelatedActivity].extend(
+                pm.RelatedActivity(activity=row, ref=r.ref[:150], relation=r.type[:1])
+                for r in item.related
+            )
+            parts[pm.ActivityText].extend(_texts(item, row))
+        for model, rows in parts.items():
+            model._default_manager.bulk_create(rows, batch_size=1000)
+        pm.Document.objects.bulk_create(documents, batch_size=1000)
+        self._write_results(results)
+
+    def _participations(self, item: data.Activity, row: pm.Activity, out: list) -> None:
+        seen = set()
+        for participant in item.participants:
+            org = self.orgs.resolve(participant.org)
+            if org is not None and (org.pk, participant.role) not in seen:
+                seen.add((org.pk, participant.role))
+                out.append(pm.Participation(activity=row, organisation=org, role=participant.role))
+
+    def _classify(self, item: data.Activity, row: pm.Activity, parts: dict) -> None:
+        dac_seen = set()
+        for s in item.sectors:
+            dac = s.vocabulary in ("1", "2") and s.code in self.sectors and s.code not in dac_seen
+            if dac:
+                dac_seen.add(s.code)
+                parts[pm.ActivitySector].append(
+                    pm.ActivitySector(
+                        activity=row, sector_id=s.code, percentage=s.percentage or Decimal("100")
+                    )
+                )
+            else:
+                parts[pm.Classification].append(
+                    _classification(
+                        row,
+                        "sector",
+                        s.vocabulary,
+                        s.code or (s.names[0].text if s.names else ""),
+                        s.percentage,
+                        s.names,
+                    )
+                )
+        for c in item.countries:
+            if c.code in self.countries:
+                parts[pm.RecipientCountry].append(
+                    pm.RecipientCountry(activity=row, country_id=c.code, percentage=c.percentage)
+                )
+        for r in item.regions:
+            parts[pm.Classification].append(
+                _classification(row, "region", r.vocabulary, r.code, r.percentage, [])
+            )
+        for m in item.policy_markers:
+            if not (m.vocabulary == "1" and m.code == "1"):
+                parts[pm.Classification].append(
+                    _classification(row, "policy-marker", m.vocabulary, m.code, m.value, m.names)
+                )
+        for m in item.humanitarian_scopes:
+            parts[pm.Classification].append(
+                _classification(row, "humanitarian-scope", m.vocabulary, m.code, m.value, m.names)
+            )
+        for m in item.tags:
+            parts[pm.Classification].append(
+                _classification(row, "tag", m.vocabulary, m.code, "", m.names)
+            )
+
+    def _write_results(self, results: list[tuple[data.Result, pm.Result]]) -> None:
+        pm.Result.objects.bulk_create([r for _, r in results], batch_size=1000)
+        indicators = [
+            (
+                i,
+                pm.Indicator(
+                    result=row,
+                    title=i.title[:300],
+                    measure=i.measure if i.measure in "12345" else "1",
+                    ascending=i.ascending,
+                    baseline_year=i.baseline_year,
+                    baseline_value=i.baseline_value,
+                    baseline_comment=i.baseline_comment[:300],
+                ),
+            )
+            for r, row in results
+            for i in r.indicators
+        ]
+        pm.Indicator.objects.bulk_create([i for _, i in indicators], batch_size=1000)
+        periods = [
+            (
+                p,
+                pm.IndicatorPeriod(
+                    indicator=row,
+                    period_start=p.start,
+                    period_end=p.end,
+                    target=p.target,
+                    actual=p.actual,
+                    target_comment=p.target_comment[:300],
+                    actual_comment=p.actual_comment[:300],
+                ),
+            )
+            for i, row in indicators
+            for p in i.periods
+        ]
+        pm.IndicatorPeriod.objects.bulk_create([p for _, p in periods], batch_size=1000)
+        dimensions = []
+        for p, row in periods:
+            for side, found in (("target", p.target_dimensions), ("actual", p.actual_dimensions)):
+                seen = set()
+                for d in found:
+                    if (d.name, d.value) in seen:
+                        continue
+                    seen.add((d.name, d.value))
+                    value = p.target if side == "target" else p.actual
+                    dimensions.append(
+                        pm.Disaggregation(
+                            period=row,
+                            side=side,
+                            dimension=pm.Dimension.OTHER,
+                            name=d.name[:100],
+                            category=d.value[:100],
+                            value=value or 0,
+                        )
+                    )
+        pm.Disaggregation.objects.bulk_create(dimensions, batch_size=1000)
+
+
+SOURCE_FIELDS = [
+    "title_es", "title_en", "description_es", "description_en", "iati_status", "planned_start",
+    "planned_end", "actual_start", "actual_end", "humanitarian", "currency", "reporting_org",
+    "gender_marker",
+]  # fmt: skip
+# Parts the source owns and a newer version replaces whole (results cascade to indicators).
+SOURCE_PARTS: list[type[models.Model]] = [
+    pm.Participation, pm.ActivitySector, pm.Location, pm.Budget, pm.PlannedDisbursement,
+    pm.Transaction, pm.Result, pm.RelatedActivity, pm.ActivityText, pm.RecipientCountry,
+    pm.Classification,
+]  # fmt: skip
+
+
+def _f(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _older(item: data.Activity, stored: object) -> bool:
+    return bool(item.last_updated and stored and item.last_updated < stored)  # type: ignore[operator]
+
+
+def _by_lang(narratives: list[data.Narrative]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for n in narratives:
+        found.setdefault(n.lang[:2], n.text)
+    return found
+
+
+def _texts(item: data.Activity, row: pm.Activity) -> list[pm.ActivityText]:
+    texts = [
+        pm.ActivityText(activity=row, kind="title", lang=n.lang, text=n.text)
+        for n in item.titles
+        if n.lang[:2] not in ("es", "en")
+    ]
+    for kind, narratives in item.descriptions.items():
+        for n in narratives:
+            if kind != "1" or n.lang[:2] not in ("es", "en"):
+                texts.append(
+                    pm.ActivityText(
+                        activity=row,
+                        kind="description",
+                        description_type=kind[:2],
+                        lang=n.lang,
+                        text=n.text,
+                    )
+                )
+    return texts
+
+
+def _classification(row, kind, vocabulary, code, value, names):  # type: ignore[no-untyped-def]
+    return pm.Classification(
+        activity=row,
+        kind=kind,
+        vocabulary=(vocabulary or "")[:10],
+        code=(code or "")[:100],
+        value=str(value if value is not None else "")[:10],
+        label=(names[0].text if names else "")[:300],
+    )
+
+
+def _document_category(codes: list[str]) -> str:
+    known = {c.value for c in pm.DocumentCategory}
+    return next((c for c in codes if c in known), "B01")
+
+
+def finish(run: ImportRun, loader: Loader) -> None:
+    outcome = loader.outcome
+    run.created, run.updated, run.unchanged = outcome.created, outcome.updated, outcome.unchanged
+    run.filtered_out = outcome.filtered_out
+    run.skipped += outcome.skipped
+    run.problems = outcome.problems
+    run.unmatched_places = outcome.unmatched
+    run.finished_at = timezone.now()

@@ -1,0 +1,87 @@
+"""Import runs (what was read, when, with which outcome) and where each activity came from."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from puente.portfolio.models import Activity
+
+
+class ImportRun(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    class Scope(models.TextChoices):
+        ALL = "all", _("All activities")
+        COUNTRY = "country", _("Activities in a country")
+        DEPARTMENT = "department", _("Activities in a department")
+
+    source = models.CharField(_("source"), max_length=1000)
+    scope = models.CharField(_("scope"), max_length=12, choices=Scope.choices, default=Scope.ALL)
+    country = models.CharField(_("country"), max_length=2, default="CO")
+    department = models.CharField(_("department"), max_length=10, default="54")
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    read = models.PositiveIntegerField(_("activities read"), default=0)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    filtered_out = models.PositiveIntegerField(_("outside the scope"), default=0)
+    skipped = models.PositiveIntegerField(_("skipped (errors)"), default=0)
+    bytes_total = models.PositiveBigIntegerField(default=0)
+    bytes_read = models.PositiveBigIntegerField(default=0)
+    message = models.TextField(_("message"), blank=True)
+    # [{"identifier", "line", "element", "message"}], capped: a report, not a log.
+    problems = models.JSONField(_("problems"), default=list, blank=True)
+    unmatched_places = models.JSONField(_("places not matched"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("IATI import")
+        verbose_name_plural = _("IATI imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.source} ({self.get_status_display()})"
+
+    @property
+    def duration_seconds(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.bytes_total:
+            return 0
+        return min(99, int(self.bytes_read * 100 / self.bytes_total))
+
+
+class ActivitySource(models.Model):
+    """Where an imported activity came from; its presence marks the activity as imported."""
+
+    activity = models.OneToOneField(Activity, on_delete=models.CASCADE, related_name="source")
+    publisher_ref = models.CharField(_("publisher"), max_length=150, blank=True)
+    source = models.CharField(_("file or URL"), max_length=1000)
+    last_updated = models.DateTimeField(_("last updated by the publisher"), null=True, blank=True)
+    fingerprint = models.CharField(max_length=64)
+    run = models.ForeignKey(ImportRun, on_delete=models.SET_NULL, null=True, related_name="+")
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("IATI source")
+        verbose_name_plural = _("IATI sources")
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} ← {self.source}"
