@@ -18,6 +18,7 @@ urlpatterns = [
     path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("staff/portfolio/", include("puente.portfolio.urls")),
     path("staff/directory/", include("puente.directory.urls")),
+    path("staff/iati/", include("puente.iati.urls")),
     path("staff/admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(path("", include("puente.portal.urls")))

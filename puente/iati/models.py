@@ -20,6 +20,7 @@ class ImportRun(models.Model):
         DEPARTMENT = "department", _("Activities in a department")
 
     source = models.CharField(_("source"), max_length=1000)
+    label = models.CharField(_("file name or address"), max_length=300, blank=True)
     scope = models.CharField(_("scope"), max_length=12, choices=Scope.choices, default=Scope.ALL)
     country = models.CharField(_("country"), max_length=2, default="CO")
     department = models.CharField(_("department"), max_length=10, default="54")
@@ -51,7 +52,11 @@ class ImportRun(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.source} ({self.get_status_display()})"
+        return f"{self.label or self.source} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
 
     @property
     def duration_seconds(self) -> float | None:

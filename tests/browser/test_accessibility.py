@@ -1,9 +1,13 @@
 """Every page built so far passes axe-core (WCAG 2.1 AA), in Spanish and in English."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from puente.directory.tests.factories import OrganisationFactory
+from puente.iati.models import ImportRun
+from puente.iati.services import run_import
 from puente.portfolio.tests.factories import (
     BudgetFactory,
     LocationFactory,
@@ -12,6 +16,10 @@ from puente.portfolio.tests.factories import (
 )
 
 from .conftest import assert_accessible, screenshot
+
+IATI_FILE = (
+    Path(__file__).resolve().parents[2] / "puente" / "iati" / "tests" / "files" / "cucuta-2.03.xml"
+)
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +32,7 @@ def sample(reference_data):  # noqa: ANN001, ANN201
     organisation = ParticipationFactory(
         activity=activity, organisation=OrganisationFactory()
     ).organisation
+    run_import(ImportRun.objects.create(source=str(IATI_FILE), label="cucuta-2.03.xml"))
     return activity, organisation
 
 
@@ -42,6 +51,8 @@ def staff_pages(activity_id: int, organisation_id: int) -> list[str]:
         "/staff/directory/",
         f"/staff/directory/{organisation_id}/",
         f"/staff/directory/{organisation_id}/edit/",
+        "/staff/iati/",
+        f"/staff/iati/{ImportRun.objects.get().pk}/",
     ]
 
 

@@ -1,0 +1,45 @@
+"""The staff form that starts an import: an uploaded file or an address, and a scope."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ImportRun
+
+MAX_UPLOAD = 500 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("IATI activity file (XML)"), required=False)
+    url = forms.URLField(
+        label=_("or its address"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("An IATI file or an IATI Datastore query that returns XML."),
+    )
+    scope = forms.ChoiceField(
+        label=_("Keep"),
+        choices=[
+            (ImportRun.Scope.DEPARTMENT, _("Only activities located in Norte de Santander")),
+            (ImportRun.Scope.COUNTRY, _("Only activities in Colombia")),
+            (ImportRun.Scope.ALL, _("Every activity in the file")),
+        ],
+        initial=ImportRun.Scope.DEPARTMENT,
+    )
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            return None
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is larger than 500 MB."))
+        head = upload.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+        upload.seek(0)
+        if not head.startswith(b"<"):
+            raise forms.ValidationError(_("This is not an XML file."))
+        return upload
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        if not self.errors and bool(cleaned.get("file")) == bool(cleaned.get("url")):
+            raise forms.ValidationError(_("Give either a file or an address (one of the two)."))
+        return cleaned

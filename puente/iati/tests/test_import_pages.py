@@ -1,0 +1,104 @@
+"""Staff start imports from the browser (upload or address), follow them and read the report."""
+
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from puente.iati.models import ImportRun
+from puente.portfolio.models import Activity
+
+pytestmark = pytest.mark.django_db
+CUCUTA = Path(__file__).parent / "files" / "cucuta-2.03.xml"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def upload(name: str = "oim.xml", content: bytes | None = None) -> SimpleUploadedFile:
+    return SimpleUploadedFile(
+        name, content if content is not None else CUCUTA.read_bytes(), "text/xml"
+    )
+
+
+def test_staff_upload_a_file_and_read_the_report(staff_client, tmp_path):
+    response = staff_client.post(reverse("iati:imports"), {"file": upload(), "scope": "department"})
+    run = ImportRun.objects.get()
+    assert response["Location"] == reverse("iati:run", args=[run.pk])
+    assert (run.status, run.label, run.created, run.filtered_out, run.skipped) == (
+        "done",
+        "oim.xml",
+        1,
+        1,
+        1,
+    )
+    assert Path(run.source).parent == tmp_path / "imports" and "oim" not in run.source
+    page = staff_client.get(response["Location"]).content.decode()
+    assert "Terminada" in page and "XM-DAC-47066-CO-BAD" in page and "mucho dinero" in page
+    assert "Campamento sin nombre conocido" in page
+    assert 'http-equiv="refresh"' not in page  # a finished run stops refreshing
+    assert Activity.objects.filter(iati_identifier="XM-DAC-47066-CO-CUC-001").exists()
+
+
+def test_a_file_that_is_not_xml_is_refused_before_anything_runs(staff_client):
+    response = staff_client.post(
+        reverse("iati:imports"), {"file": upload("x.xml", b"PK\x03\x04zip"), "scope": "all"}
+    )
+    assert response.status_code == 400
+    assert "no es un archivo XML" in response.content.decode()
+    assert not ImportRun.objects.exists()
+
+
+def test_a_file_and_an_address_at_once_is_refused(staff_client):
+    response = staff_client.post(
+        reverse("iati:imports"),
+        {"file": upload(), "url": "https://example.org/a.xml", "scope": "all"},
+    )
+    assert response.status_code == 400
+    assert not ImportRun.objects.exists()
+
+
+def test_an_import_by_address_downloads_the_file(staff_client):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = CUCUTA.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/activities.xml"
+        staff_client.post(reverse("iati:imports"), {"url": url, "scope": "all"})
+    finally:
+        server.shutdown()
+    run = ImportRun.objects.get()
+    assert (run.status, run.source, run.created) == ("done", url, 2)
+
+
+def test_a_failed_download_is_reported_not_crashed(staff_client):
+    staff_client.post(
+        reverse("iati:imports"), {"url": "http://127.0.0.1:9/none.xml", "scope": "all"}
+    )
+    run = ImportRun.objects.get()
+    assert run.status == "failed" and run.message
+
+
+def test_only_the_secretariat_imports(viewer_client, client):
+    assert viewer_client.get(reverse("iati:imports")).status_code == 403
+    assert (
+        viewer_client.post(reverse("iati:imports"), {"file": upload(), "scope": "all"}).status_code
+        == 403
+    )
+    assert client.get(reverse("iati:imports")).status_code == 302
+    assert not ImportRun.objects.exists()

@@ -1,0 +1,56 @@
+"""Staff pages of IATI imports: start one (upload or address), follow it, read its report."""
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from puente.roles import AuthedRequest, secretariat_view
+
+from .forms import ImportForm
+from .models import ImportRun
+from .tasks import import_in_background
+
+
+@secretariat_view
+def import_list(request: AuthedRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        run = _start(request, form)
+        return redirect("iati:run", pk=run.pk)
+    page = Paginator(ImportRun.objects.all(), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "iati/import_list.html",
+        {"form": form, "page": page, "query": ""},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _start(request: AuthedRequest, form: ImportForm) -> ImportRun:
+    upload, url = form.cleaned_data.get("file"), form.cleaned_data.get("url")
+    if upload is not None:
+        # Kept outside the web root under a random name; the user's name is only a label.
+        folder = Path(settings.MEDIA_ROOT) / "imports"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{uuid.uuid4().hex}.xml"
+        with open(target, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        source, label = str(target), upload.name[:300]
+    else:
+        source, label = url, url[:300]
+    run = ImportRun.objects.create(
+        source=source, label=label, scope=form.cleaned_data["scope"], created_by=request.user
+    )
+    import_in_background.enqueue(run.pk)
+    return run
+
+
+@secretariat_view
+def import_run(request: AuthedRequest, pk: int) -> HttpResponse:
+    run = get_object_or_404(ImportRun, pk=pk)
+    return render(request, "iati/import_run.html", {"run": run})
