@@ -31,7 +31,7 @@ def import_list(request: AuthedRequest) -> HttpResponse:
 
 
 def _start(request: AuthedRequest, form: ImportForm) -> ImportRun:
-    upload, url = form.cleaned_data.get("file"), form.cleaned_data.get("url")
+    upload, url = form.cleaned_data.get("file"), form.cleaned_data.get("url") or ""
     if upload is not None:
         # Kept outside the web root under a random name; the user's name is only a label.
         folder = Path(settings.MEDIA_ROOT) / "imports"
