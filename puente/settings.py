@@ -216,3 +216,6 @@ LOGGING = {
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 PUENTE_PAGE_SIZE = 25
+# The department's identity as an IATI publisher (its activities are published under it).
+PUENTE_IATI_ORG_REF = os.environ.get("PUENTE_IATI_ORG_REF", "CO-DEMO-54")
+PUENTE_IATI_ORG_NAME = os.environ.get("PUENTE_IATI_ORG_NAME", "Gobernación de Norte de Santander")

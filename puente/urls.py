@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from puente.api.urls import api
+from puente.iati.views import public_activity_file, public_organisation_file
 from puente.portal.views import healthz
 
 urlpatterns = [
@@ -14,6 +15,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
+    path("iati/activities.xml", public_activity_file, name="iati-activities"),
+    path("iati/organisation.xml", public_organisation_file, name="iati-organisation"),
     path("staff/login/", auth_views.LoginView.as_view(), name="login"),
     path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("staff/portfolio/", include("puente.portfolio.urls")),

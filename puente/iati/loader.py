@@ -244,11 +244,11 @@ class Loader:
         general = _by_lang(item.descriptions.get("1", []))
         row.iati_identifier = item.identifier
         row.title_es = titles.get("es", "")[:300]
-        row.title_en = (
-            titles.get("en") or (item.titles[0].text if item.titles else item.identifier)
-        )[:300]
+        # With neither Spanish nor English, the first title stands in (the rest go to texts).
+        fallback = "" if titles.keys() & {"es", "en"} else _first_title(item)
+        row.title_en = (titles.get("en") or fallback)[:300]
         row.description_es = general.get("es", "")
-        row.description_en = general.get("en") or next(iter(general.values()), "")
+        row.description_en = general.get("en", "")
         row.iati_status = item.status or "2"
         row.planned_start, row.planned_end = item.planned_start, item.planned_end
         row.actual_start, row.actual_end = item.actual_start, item.actual_end
@@ -455,7 +455,8 @@ class Loader:
                     if (d.name, d.value) in seen:
                         continue
                     seen.add((d.name, d.value))
-                    value = p.target if side == "target" else p.actual
+                    total = p.target if side == "target" else p.actual
+                    value = d.amount if d.amount is not None else total
                     dimensions.append(
                         pm.Disaggregation(
                             period=row,
@@ -497,11 +498,16 @@ def _by_lang(narratives: list[data.Narrative]) -> dict[str, str]:
     return found
 
 
+def _first_title(item: data.Activity) -> str:
+    return item.titles[0].text if item.titles else item.identifier
+
+
 def _texts(item: data.Activity, row: pm.Activity) -> list[pm.ActivityText]:
+    stand_in = row.title_en if not _by_lang(item.titles).keys() & {"es", "en"} else None
     texts = [
         pm.ActivityText(activity=row, kind="title", lang=n.lang, text=n.text)
         for n in item.titles
-        if n.lang[:2] not in ("es", "en")
+        if n.lang[:2] not in ("es", "en") and n.text[:300] != stand_in
     ]
     for kind, narratives in item.descriptions.items():
         for n in narratives:

@@ -1,18 +1,23 @@
 """Staff pages of IATI imports: start one (upload or address), follow it, read its report."""
 
+import io
 import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import cache_page
 
 from puente.roles import AuthedRequest, secretariat_view
 
+from .exporter import export_activities, own_public_activities
 from .forms import ImportForm
 from .models import ImportRun
 from .tasks import import_in_background
+from .writer import write_activities, write_organisation_file
 
 
 @secretariat_view
@@ -54,3 +59,23 @@ def _start(request: AuthedRequest, form: ImportForm) -> ImportRun:
 def import_run(request: AuthedRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(ImportRun, pk=pk)
     return render(request, "iati/import_run.html", {"run": run})
+
+
+# --- public IATI files -----------------------------------------------------------------------
+
+
+@cache_page(600)
+def public_activity_file(request: HttpRequest) -> HttpResponse:
+    """The department's public activities as IATI 2.03 (what the IATI Registry points at)."""
+    out = io.BytesIO()
+    write_activities(export_activities(own_public_activities()), out, timezone.now())
+    return HttpResponse(out.getvalue(), content_type="application/xml; charset=utf-8")
+
+
+@cache_page(600)
+def public_organisation_file(request: HttpRequest) -> HttpResponse:
+    out = io.BytesIO()
+    write_organisation_file(
+        settings.PUENTE_IATI_ORG_REF, settings.PUENTE_IATI_ORG_NAME, "11", out, timezone.now()
+    )
+    return HttpResponse(out.getvalue(), content_type="application/xml; charset=utf-8")

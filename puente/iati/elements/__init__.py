@@ -48,3 +48,20 @@ OPTIONAL = frozenset(
         "related-activity",
     }
 )
+
+Writer = Callable[[Activity, Element], None]
+
+# In the order the IATI 2.03 schema requires inside <iati-activity>.
+WRITERS: list[Writer] = [
+    identity.write_identity,
+    organisations.write_participating_orgs,
+    identity.write_status_and_dates,
+    classification.write_countries_and_regions,
+    geography.write_locations,
+    classification.write_sectors_and_tags,
+    classification.write_scopes_and_markers,
+    finance.write_budgets,
+    finance.write_transactions,
+    links.write_documents_and_relations,
+    results.write_results,
+]

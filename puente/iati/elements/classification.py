@@ -1,7 +1,7 @@
 """Sectors, recipient countries and regions, policy markers, humanitarian scopes, tags."""
 
 from ..data import Activity, CountryShare, Marker, RegionShare, SectorShare
-from .common import Element, ElementError, narratives, parse_decimal
+from .common import Element, ElementError, add_narratives, narratives, parse_decimal, sub
 
 # IATI 1.x sector vocabularies by name.
 SECTOR_VOCABULARIES = {"DAC": "1", "DAC-3": "2", "RO": "99"}
@@ -78,3 +78,55 @@ def read_tag(element: Element, activity: Activity) -> None:
             names=narratives(element, activity.default_lang),
         )
     )
+
+
+def write_countries_and_regions(activity: Activity, parent: Element) -> None:
+    for country in activity.countries:
+        sub(parent, "recipient-country", code=country.code, percentage=country.percentage)
+    for region in activity.regions:
+        sub(
+            parent,
+            "recipient-region",
+            code=region.code,
+            vocabulary=region.vocabulary,
+            percentage=region.percentage,
+        )
+
+
+def write_sectors_and_tags(activity: Activity, parent: Element) -> None:
+    for sector in activity.sectors:
+        element = sub(
+            parent,
+            "sector",
+            vocabulary=sector.vocabulary,
+            code=sector.code,
+            percentage=sector.percentage,
+        )
+        add_narratives(element, sector.names, activity.default_lang)
+    for tag in activity.tags:
+        add_narratives(
+            sub(parent, "tag", vocabulary=tag.vocabulary, code=tag.code),
+            tag.names,
+            activity.default_lang,
+        )
+
+
+def write_scopes_and_markers(activity: Activity, parent: Element) -> None:
+    for scope in activity.humanitarian_scopes:
+        element = sub(
+            parent,
+            "humanitarian-scope",
+            type=scope.value,
+            vocabulary=scope.vocabulary,
+            code=scope.code,
+        )
+        add_narratives(element, scope.names, activity.default_lang)
+    for marker in activity.policy_markers:
+        element = sub(
+            parent,
+            "policy-marker",
+            vocabulary=marker.vocabulary,
+            code=marker.code,
+            significance=marker.value,
+        )
+        add_narratives(element, marker.names, activity.default_lang)

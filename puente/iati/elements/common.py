@@ -94,3 +94,35 @@ def org_ref(element: Element | None, default_lang: str) -> OrgRef | None:
         names=narratives(element, default_lang),
     )
     return org if org.ref or org.names else None
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def sub(parent: Element, tag: str, text: str | None = None, **attributes: object) -> Element:
+    """Adds a child; attributes with None or "" values are left out, underscores become dashes."""
+    child = etree.SubElement(parent, tag)
+    for name, value in attributes.items():
+        if value is not None and value != "":
+            child.set(name.rstrip("_").replace("_", "-"), str(value))
+    if text is not None:
+        child.text = text
+    return child
+
+
+def add_narratives(parent: Element, found: list[Narrative], activity_lang: str) -> None:
+    for n in found:
+        narrative = sub(parent, "narrative", n.text)
+        if n.lang and n.lang != activity_lang:
+            narrative.set(XML_LANG, n.lang)
+
+
+def add_org(parent: Element, tag: str, org: OrgRef | None, lang: str, **extra: str) -> None:
+    if org is None:
+        return
+    element = sub(parent, tag, ref=org.ref, type=org.type, **extra)
+    add_narratives(element, org.names, lang)
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,14 +1,18 @@
 """Money: budgets, planned disbursements and transactions, each in its own currency."""
 
-from ..data import Activity, Budget, Money, PlannedDisbursement, Transaction
+from ..data import Activity, Budget, Money, Narrative, PlannedDisbursement, Transaction
 from .common import (
     Element,
     ElementError,
+    add_narratives,
+    add_org,
     date_of,
     first_text,
+    iso,
     org_ref,
     parse_date,
     parse_decimal,
+    sub,
 )
 
 # IATI 1.x transaction type letters -> 2.x codes.
@@ -88,3 +92,45 @@ def read_transaction(element: Element, activity: Activity) -> None:
             receiver=org_ref(element.find("receiver-org"), activity.default_lang),
         )
     )
+
+
+def _add_value(parent: Element, value: Money) -> None:
+    sub(
+        parent,
+        "value",
+        str(value.amount),
+        currency=value.currency,
+        value_date=iso(value.value_date),
+    )
+
+
+def write_budgets(activity: Activity, parent: Element) -> None:
+    for budget in activity.budgets:
+        element = sub(parent, "budget", type=budget.kind, status=budget.status)
+        sub(element, "period-start", iso_date=iso(budget.period_start))
+        sub(element, "period-end", iso_date=iso(budget.period_end))
+        _add_value(element, budget.value)
+    for planned in activity.planned_disbursements:
+        element = sub(parent, "planned-disbursement", type=planned.kind)
+        sub(element, "period-start", iso_date=iso(planned.period_start))
+        if planned.period_end:
+            sub(element, "period-end", iso_date=iso(planned.period_end))
+        _add_value(element, planned.value)
+        add_org(element, "provider-org", planned.provider, activity.default_lang)
+        add_org(element, "receiver-org", planned.receiver, activity.default_lang)
+
+
+def write_transactions(activity: Activity, parent: Element) -> None:
+    for tx in activity.transactions:
+        element = sub(parent, "transaction", ref=tx.ref)
+        sub(element, "transaction-type", code=tx.kind)
+        sub(element, "transaction-date", iso_date=iso(tx.date))
+        _add_value(element, tx.value)
+        if tx.description:
+            add_narratives(
+                sub(element, "description"),
+                [Narrative(tx.description, activity.default_lang)],
+                activity.default_lang,
+            )
+        add_org(element, "provider-org", tx.provider, activity.default_lang)
+        add_org(element, "receiver-org", tx.receiver, activity.default_lang)

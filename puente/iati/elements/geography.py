@@ -1,7 +1,7 @@
 """Locations: names, administrative codes and points (IATI 2.x), coordinates (IATI 1.x)."""
 
 from ..data import Activity, AdminCode, Place
-from .common import Element, ElementError, narratives, parse_decimal
+from .common import Element, ElementError, add_narratives, narratives, parse_decimal, sub
 
 
 def read_location(element: Element, activity: Activity) -> None:
@@ -36,3 +36,21 @@ def read_location(element: Element, activity: Activity) -> None:
     if place.longitude is not None and not -180 <= place.longitude <= 180:
         raise ElementError(element, f"longitude {place.longitude} is out of range")
     activity.places.append(place)
+
+
+def write_locations(activity: Activity, parent: Element) -> None:
+    for place in activity.places:
+        element = sub(parent, "location", ref=place.ref)
+        if place.names:
+            add_narratives(sub(element, "name"), place.names, activity.default_lang)
+        for admin in place.administratives:
+            sub(
+                element,
+                "administrative",
+                vocabulary=admin.vocabulary,
+                level=admin.level,
+                code=admin.code,
+            )
+        if place.latitude is not None and place.longitude is not None:
+            point = sub(element, "point", srsName="http://www.opengis.net/def/crs/EPSG/0/4326")
+            sub(point, "pos", f"{place.latitude} {place.longitude}")

@@ -1,7 +1,18 @@
 """Identity of an activity: identifier, reporting org, titles, descriptions, status, dates."""
 
 from ..data import Activity
-from .common import Element, ElementError, date_of, narratives, org_ref, text_of
+from .common import (
+    Element,
+    ElementError,
+    add_narratives,
+    add_org,
+    date_of,
+    iso,
+    narratives,
+    org_ref,
+    sub,
+    text_of,
+)
 
 # IATI 1.x named the date types; 2.x numbers them.
 DATE_TYPES = {"start-planned": "1", "start-actual": "2", "end-planned": "3", "end-actual": "4"}
@@ -38,3 +49,20 @@ def read_date(element: Element, activity: Activity) -> None:
     if kind not in DATE_FIELDS:
         raise ElementError(element, f"date type “{element.get('type')}” is unknown")
     setattr(activity, DATE_FIELDS[kind], date_of(element))
+
+
+def write_identity(activity: Activity, parent: Element) -> None:
+    lang = activity.default_lang
+    sub(parent, "iati-identifier", activity.identifier)
+    add_org(parent, "reporting-org", activity.reporting_org, lang)
+    add_narratives(sub(parent, "title"), activity.titles, lang)
+    for kind, found in activity.descriptions.items():
+        add_narratives(sub(parent, "description", type=kind), found, lang)
+
+
+def write_status_and_dates(activity: Activity, parent: Element) -> None:
+    sub(parent, "activity-status", code=activity.status or "2")
+    for kind, name in DATE_FIELDS.items():
+        value = getattr(activity, name)
+        if value:
+            sub(parent, "activity-date", type=kind, iso_date=iso(value))

@@ -1,37 +1,57 @@
 """Results, their indicators, baselines and periods with targets, actuals and dimensions."""
 
-from ..data import Activity, Dimension, Indicator, Period, Result
-from .common import Element, ElementError, date_of, first_text, parse_decimal
+from decimal import Decimal
+
+from ..data import Activity, Dimension, Indicator, Narrative, Period, Result
+from .common import (
+    Element,
+    ElementError,
+    add_narratives,
+    date_of,
+    first_text,
+    iso,
+    parse_decimal,
+    sub,
+)
 
 RESULT_TYPES = {"1", "2", "3", "9"}
 
 
-def _dimensions(element: Element | None) -> list[Dimension]:
-    if element is None:
-        return []
-    return [
-        Dimension(
-            name=(d.get("name") or "").strip(),
-            value=(d.get("value") or "").strip(),
-        )
-        for d in element.iterchildren("dimension")
-    ]
+def _side(period: Element, tag: str) -> tuple[Decimal | None, str, list[Dimension]]:
+    """A period's targets or actuals. IATI 2.03 allows several: one without dimensions holds
+    the total; each one with dimensions holds the value of that disaggregation."""
+    total, comment, dimensions = None, "", []
+    elements = list(period.iterchildren(tag))
+    for element in elements:
+        value = parse_decimal(element, element.get("value"), tag)
+        found = [
+            Dimension((d.get("name") or "").strip(), (d.get("value") or "").strip())
+            for d in element.iterchildren("dimension")
+        ]
+        if not found or len(elements) == 1:
+            total = value
+            comment = comment or first_text(element.find("comment"), "")
+        for d in found:
+            d.amount = value if len(elements) > 1 else None
+        dimensions.extend(found)
+    return total, comment, dimensions
 
 
 def _period(element: Element, lang: str) -> Period:
     start, end = date_of(element.find("period-start")), date_of(element.find("period-end"))
     if start is None or end is None:
         raise ElementError(element, "the period needs a start and an end")
-    target, actual = element.find("target"), element.find("actual")
+    target, target_comment, target_dimensions = _side(element, "target")
+    actual, actual_comment, actual_dimensions = _side(element, "actual")
     return Period(
         start=start,
         end=end,
-        target=parse_decimal(target, target.get("value"), "target") if target is not None else None,
-        actual=parse_decimal(actual, actual.get("value"), "actual") if actual is not None else None,
-        target_comment=first_text(target.find("comment"), lang) if target is not None else "",
-        actual_comment=first_text(actual.find("comment"), lang) if actual is not None else "",
-        target_dimensions=_dimensions(target),
-        actual_dimensions=_dimensions(actual),
+        target=target,
+        actual=actual,
+        target_comment=target_comment,
+        actual_comment=actual_comment,
+        target_dimensions=target_dimensions,
+        actual_dimensions=actual_dimensions,
     )
 
 
@@ -68,3 +88,56 @@ def read_result(element: Element, activity: Activity) -> None:
             indicators=[_indicator(i, lang) for i in element.iterchildren("indicator")],
         )
     )
+
+
+def _comment(parent: Element, text: str, lang: str) -> None:
+    if text:
+        add_narratives(sub(parent, "comment"), [Narrative(text, lang)], lang)
+
+
+def write_results(activity: Activity, parent: Element) -> None:
+    lang = activity.default_lang
+    for result in activity.results:
+        element = sub(parent, "result", type=result.kind)
+        add_narratives(sub(element, "title"), [Narrative(result.title, lang)], lang)
+        if result.description:
+            add_narratives(sub(element, "description"), [Narrative(result.description, lang)], lang)
+        for indicator in result.indicators:
+            ind = sub(
+                element,
+                "indicator",
+                measure=indicator.measure,
+                ascending="1" if indicator.ascending else "0",
+            )
+            add_narratives(sub(ind, "title"), [Narrative(indicator.title, lang)], lang)
+            if indicator.baseline_year is not None:
+                baseline = sub(
+                    ind,
+                    "baseline",
+                    year=indicator.baseline_year,
+                    iso_date=f"{indicator.baseline_year}-12-31",
+                    value=indicator.baseline_value,
+                )
+                _comment(baseline, indicator.baseline_comment, lang)
+            for period in indicator.periods:
+                p = sub(ind, "period")
+                sub(p, "period-start", iso_date=iso(period.start))
+                sub(p, "period-end", iso_date=iso(period.end))
+                for side, value, comment, dimensions in (
+                    ("target", period.target, period.target_comment, period.target_dimensions),
+                    ("actual", period.actual, period.actual_comment, period.actual_dimensions),
+                ):
+                    if value is None and not dimensions:
+                        continue
+                    total = sub(p, side, value=value)
+                    _comment(total, comment, lang)
+                    for d in dimensions:
+                        if d.amount is None:
+                            sub(total, "dimension", name=d.name, value=d.value)
+                        else:  # a disaggregated value: its own element, as IATI 2.03 allows
+                            sub(
+                                sub(p, side, value=d.amount),
+                                "dimension",
+                                name=d.name,
+                                value=d.value,
+                            )

@@ -1,15 +1,20 @@
 """`puente iati import|export|validate`: IATI files from the command line."""
 
 import sys
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
+from puente.iati.exporter import export_activities, own_public_activities
 from puente.iati.models import ImportRun
 from puente.iati.services import run_import
+from puente.iati.validator import validate
+from puente.iati.writer import write_activities
 
 
 class Command(BaseCommand):
-    help = "Import IATI activity files (file, folder or URL)."
+    help = "Import IATI files, export the department's activities, validate files."
 
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(dest="action", required=True)
@@ -19,10 +24,49 @@ class Command(BaseCommand):
         importing.add_argument(
             "--department", help="keep only activities located in this department (e.g. 54)"
         )
+        exporting = commands.add_parser("export", help="write the department's public activities")
+        exporting.add_argument("--output", required=True, help="the file to write")
+        validating = commands.add_parser("validate", help="check files against IATI 2.03")
+        validating.add_argument("paths", nargs="+", help="files or folders")
 
     def handle(self, *args, **options) -> None:
         if options["action"] == "import":
             self.import_(options)
+        elif options["action"] == "export":
+            self.export(options["output"])
+        else:
+            self.validate(options["paths"])
+
+    def export(self, output: str) -> None:
+        with open(output, "wb") as out:
+            count = write_activities(
+                export_activities(own_public_activities()), out, timezone.now()
+            )
+        self.stdout.write(f"{output}: {count} activities written")
+
+    def validate(self, paths: list[str]) -> None:
+        files: list[Path] = []
+        for name in paths:
+            path = Path(name)
+            if path.is_dir():
+                files.extend(sorted(path.glob("*.xml")))
+            elif path.is_file():
+                files.append(path)
+            else:
+                raise CommandError(f"{name}: no such file or folder")
+        failed = False
+        for path in files:
+            problems = validate(path)
+            if not problems:
+                self.stdout.write(f"{path}: valid")
+                continue
+            failed = True
+            noun = "error" if len(problems) == 1 else "errors"
+            self.stdout.write(f"{path}: {len(problems)} {noun}")
+            for problem in problems:
+                self.stdout.write(f"  {problem}")
+        if failed:
+            sys.exit(1)
 
     def import_(self, options: dict) -> None:
         scope, country, department = ImportRun.Scope.ALL, "CO", "54"
