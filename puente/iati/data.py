@@ -171,6 +171,8 @@ class Activity:
 
     identifier: str
     line: int = 0
+    # A hash of the activity's XML as published: the same activity re-imported is skipped.
+    fingerprint: str = ""
     version: str = ""
     default_lang: str = "en"
     default_currency: str = ""

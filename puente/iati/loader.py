@@ -72,11 +72,12 @@ class Outcome:
 
 
 def fingerprint(activity: data.Activity) -> str:
+    """The reader's hash of the published XML, or (for activities built in code) of the data."""
+    if activity.fingerprint:
+        return activity.fingerprint
     content = asdict(activity)
     for volatile in ("line", "warnings"):
         content.pop(volatile)
-    for place in content["places"]:
-        place.pop("line")
     return hashlib.sha256(repr(content).encode()).hexdigest()
 
 
@@ -181,7 +182,7 @@ class Loader:
                 continue
             seen.add(item.identifier)
             self._check(item)
-            print_ = fingerprint(item)
+            print_ = item.fingerprint = fingerprint(item)
             current = existing.get(item.identifier)
             source = getattr(current, "source", None) if current else None
             if current is not None and source is None:

@@ -5,6 +5,7 @@ expansion; IATI files never need one), excessive depth or huge text nodes (libxm
 limits, kept on), and bytes that are not in the declared encoding.
 """
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +82,7 @@ def read_activity(element: Element, version: str = "") -> Activity | Skipped:
     activity = Activity(
         identifier="",
         line=element.sourceline or 0,
+        fingerprint=hashlib.sha256(etree.tostring(element, method="c14n")).hexdigest(),
         version=version,
         default_lang=(element.get(XML_LANG) or "en").strip().lower()[:10],
         default_currency=(element.get("default-currency") or "").strip().upper(),
