@@ -8,11 +8,13 @@ from django.views.generic import RedirectView
 
 from puente.api.urls import api
 from puente.iati.views import public_activity_file, public_organisation_file
+from puente.portal.accessibility import set_preference
 from puente.portal.views import healthz
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/es/", permanent=False)),
     path("healthz", healthz, name="healthz"),
+    path("accesibilidad/", set_preference, name="accessibility"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("iati/activities.xml", public_activity_file, name="iati-activities"),

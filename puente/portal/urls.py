@@ -1,8 +1,14 @@
-"""URLs of the public site (mounted under the language prefix)."""
+"""URLs of the public site (under the language prefix, with words in the page's language)."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
 app_name = "portal"
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(_("secretariat/"), views.secretariat, name="secretariat"),
+    path(_("partners/"), views.partners, name="partners"),
+    path(_("contact/"), views.contact, name="contact"),
+]

@@ -1,12 +1,19 @@
-"""Public pages."""
+"""Public pages: home, the Secretariat, the partner directory, contact; and the health check."""
 
+from collections import OrderedDict
+
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from puente.directory.models import Organisation
+from puente.directory.models import Organisation, OrganisationKind
 from puente.portfolio.lifecycle import Stage
 from puente.portfolio.models import Activity
+
+from .hours import SHIFTS, office_status
+from .models import Function, Guideline, Office, Theme
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -18,7 +25,64 @@ def home(request: HttpRequest) -> HttpResponse:
         .distinct()
         .count(),
     }
-    return render(request, "portal/home.html", {"figures": figures})
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "figures": figures,
+            "office": Office.objects.first(),
+            "status": office_status(timezone.now()),
+        },
+    )
+
+
+def secretariat(request: HttpRequest) -> HttpResponse:
+    groups: OrderedDict[str, list[Function]] = OrderedDict((str(t.label), []) for t in Theme)
+    for function in Function.objects.all():
+        groups[str(Theme(function.theme).label)].append(function)
+    return render(
+        request,
+        "portal/secretariat.html",
+        {
+            "office": Office.objects.first(),
+            "groups": [(label, items) for label, items in groups.items() if items],
+            "guidelines": Guideline.objects.all(),
+        },
+    )
+
+
+def partners(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("type", "")
+    organisations = Organisation.objects.annotate(
+        public_activities=Count(
+            "participations__activity",
+            filter=Q(participations__activity__is_public=True),
+            distinct=True,
+        )
+    ).filter(public_activities__gt=0)
+    if kind in OrganisationKind.values:
+        organisations = organisations.filter(kind=kind)
+    return render(
+        request,
+        "portal/partners.html",
+        {
+            "organisations": organisations.order_by("-public_activities", "name"),
+            "kinds": OrganisationKind.choices,
+            "kind": kind,
+        },
+    )
+
+
+def contact(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "portal/contact.html",
+        {
+            "office": Office.objects.first(),
+            "status": office_status(timezone.now()),
+            "shifts": SHIFTS,
+        },
+    )
 
 
 @never_cache

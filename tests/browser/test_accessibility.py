@@ -75,11 +75,49 @@ def test_a_rejected_form_is_accessible_and_says_what_is_wrong(staff_page: Page, 
     screenshot(staff_page, "activity-form-errors")
 
 
+PUBLIC_PAGES = {
+    "es": ["/es/", "/es/secretaria/", "/es/socios/", "/es/contacto/", "/staff/login/"],
+    "en": ["/en/", "/en/secretariat/", "/en/partners/", "/en/contact/", "/staff/login/"],
+}
+
+
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_public_pages_have_no_accessibility_violations(page: Page, language):
-    for url in [f"/{language}/", "/staff/login/"]:
+@pytest.mark.parametrize("contrast", ["normal", "high"])
+def test_public_pages_pass_axe_in_both_colour_modes_and_at_200_percent(
+    page: Page, language, contrast
+):
+    from puente.portal.demo import create_demo_content
+
+    create_demo_content()
+    ParticipationFactory()  # a partner with a public activity
+    page.goto(f"/accesibilidad/?contrast={contrast}&next=/{language}/")
+    for url in PUBLIC_PAGES[language]:
         page.goto(url)
         assert_accessible(page)
+    for _ in range(4):
+        page.goto(f"/accesibilidad/?size=bigger&next=/{language}/")
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "32px"
+    for url in PUBLIC_PAGES[language]:
+        page.goto(url)
+        assert_accessible(page)
+        screenshot(
+            page, f"public-{language}-{contrast}-200-{url.strip('/').replace('/', '-') or 'home'}"
+        )
+
+
+def test_the_keyboard_reaches_the_main_content_and_the_language_switch(page: Page):
+    page.goto("/es/")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Saltar al contenido principal")).to_be_focused()
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "language-select":
+            break
+    expect(page.get_by_label("Idioma")).to_be_focused()
+    page.keyboard.press("ArrowDown")  # español -> English
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/")
 
 
 def test_the_language_switch_keeps_the_page(page: Page):

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from puente.directory.demo import create_demo_organisations
+from puente.portal.demo import create_demo_content
 from puente.portfolio.demo import create_exchange_rates, generate_activities
 from puente.portfolio.models import Activity
 from puente.roles import Role
@@ -22,6 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         load_reference_data()
+        create_demo_content()
         for role in Role:
             Group.objects.get_or_create(name=role.value)
         credentials = settings.VAR_DIR / "demo-credentials.txt"

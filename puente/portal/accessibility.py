@@ -1,0 +1,44 @@
+"""The accessibility bar: contrast and text size kept in cookies, applied by the server.
+
+Reading works without JavaScript: the bar is made of links, the server remembers the choice
+in a cookie and renders every page with it.
+"""
+
+from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+CONTRASTS = ("normal", "high")
+SIZES = ("small", "normal", "large", "larger", "largest")
+YEAR = 60 * 60 * 24 * 365
+
+
+def preferences(request: HttpRequest) -> dict[str, str]:
+    contrast = request.COOKIES.get("contrast", "normal")
+    size = request.COOKIES.get("size", "normal")
+    return {
+        "a11y_contrast": contrast if contrast in CONTRASTS else "normal",
+        "a11y_size": size if size in SIZES else "normal",
+    }
+
+
+def context(request: HttpRequest) -> dict[str, str]:
+    return preferences(request)
+
+
+def set_preference(request: HttpRequest) -> HttpResponseRedirect:
+    """GET /accesibilidad/?contrast=high&next=/es/ : remembers the choice, goes back."""
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    current = preferences(request)
+    contrast = request.GET.get("contrast")
+    if contrast in CONTRASTS:
+        response.set_cookie("contrast", contrast, max_age=YEAR, samesite="Lax", httponly=True)
+    size = request.GET.get("size")
+    if size in ("smaller", "bigger"):
+        index = SIZES.index(current["a11y_size"]) + (1 if size == "bigger" else -1)
+        size = SIZES[max(0, min(len(SIZES) - 1, index))]
+    if size in SIZES:
+        response.set_cookie("size", size, max_age=YEAR, samesite="Lax", httponly=True)
+    return response

@@ -1,0 +1,60 @@
+"""The Secretariat's public content, from the facts of its current page, in Puente's own words."""
+
+from .models import Function, Guideline, Office, Theme
+
+T = Theme
+# (number on the current page, theme, Spanish, English)
+FUNCTIONS: list[tuple[int, str, str, str]] = [
+    (1, T.COOPERATION, "Acompaña la tramitación de tratados y acuerdos internacionales ante el Gobierno nacional y el Congreso, cuando traen recursos para el departamento.", "Follows treaties and international agreements through the national Government and Congress when they bring resources to the department."),
+    (2, T.BORDER, "Hace estudios y propone iniciativas para integrar la frontera con Venezuela y estrechar relaciones con otros países.", "Studies and proposes initiatives to integrate the border with Venezuela and strengthen ties with other countries."),
+    (3, T.COORDINATION, "Identifica y une los esfuerzos de las entidades del Estado presentes en el departamento para que rindan más.", "Finds and joins up the efforts of the State entities in the department so that they go further."),
+    (4, T.BORDER, "Asesora al Gobernador para quitar obstáculos y barreras que entorpecen la vida natural de la frontera.", "Advises the Governor on removing the obstacles and barriers that hinder ordinary life across the border."),
+    (5, T.BORDER, "Propone normas de transporte, tributarias y aduaneras que favorezcan el desarrollo económico de la zona de frontera.", "Proposes transport, tax and customs rules that help the border area's economy."),
+    (6, T.BORDER, "Analiza qué servicios hacen falta para facilitar la integración fronteriza.", "Analyses which services are missing to make border integration easier."),
+    (7, T.COOPERATION, "Organiza las acciones necesarias para que el departamento haga parte del sistema nacional de cooperación internacional.", "Organises what the department needs to take part in the national system of international cooperation."),
+    (8, T.COOPERATION, "Promueve la cooperación con Venezuela y otros países junto con entidades públicas, fundaciones, gremios, la Iglesia, la academia y las ONG.", "Promotes cooperation with Venezuela and other countries together with public bodies, foundations, guilds, the Church, academia and NGOs."),
+    (9, T.PEOPLE, "Asesora, capacita y da asistencia técnica a los grupos más vulnerables: población desplazada y en reintegración, pueblos indígenas y afrodescendientes, niñez, juventud, familias, mujeres cabeza de hogar, personas con discapacidad y personas mayores.", "Advises, trains and gives technical assistance to the most vulnerable groups: displaced people and people in reintegration, indigenous and Afro-descendant peoples, children, youth, families, women heads of household, people with disabilities and older people."),
+    (10, T.PEOPLE, "Impulsa programas para prevenir la migración irregular y la trata de personas en la frontera colombo-venezolana.", "Drives programmes that prevent irregular migration and human trafficking on the Colombian-Venezuelan border."),
+    (11, T.COOPERATION, "Coordina y supervisa los planes y proyectos que fortalecen el acceso de las instituciones a la cooperación internacional.", "Coordinates and oversees the plans and projects that help institutions reach international cooperation."),
+    (12, T.COOPERATION, "Formula proyectos de cooperación y emite conceptos técnicos sobre la viabilidad de los que presentan la gobernación y sus entidades descentralizadas.", "Prepares cooperation projects and issues technical opinions on the viability of those put forward by the governorate and its decentralised bodies."),
+    (13, T.COOPERATION, "Coordina los convenios de cooperación internacional que firman la gobernación y sus entidades descentralizadas.", "Coordinates the international cooperation agreements signed by the governorate and its decentralised bodies."),
+    (14, T.COOPERATION, "Gestiona recursos de fuentes bilaterales y multilaterales para el desarrollo social, económico, cultural y ambiental.", "Raises resources from bilateral and multilateral sources for social, economic, cultural and environmental development."),
+    (15, T.COOPERATION, "Administra los planes, programas y proyectos de cooperación de la gobernación y les hace seguimiento.", "Manages the governorate's cooperation plans, programmes and projects and follows them up."),
+    (16, T.COORDINATION, "Propone seminarios departamentales y nacionales con los actores del sistema nacional de cooperación internacional.", "Proposes departmental and national seminars with the actors of the national cooperation system."),
+    (17, T.BORDER, "Coordina con autoridades nacionales, departamentales, municipales y venezolanas acciones conjuntas en la frontera.", "Coordinates joint border actions with national, departmental and municipal authorities and their Venezuelan counterparts."),
+    (18, T.PEOPLE, "Busca recursos para las comunidades de frontera que no reciben salud, educación, recreación o empleo del Estado por razón de su nacionalidad.", "Seeks resources for border communities that receive no State health, education, recreation or employment because of their nationality."),
+    (19, T.TOURISM, "Orienta y atiende a los turistas en tránsito.", "Guides and assists tourists in transit."),
+    (20, T.TOURISM, "Trabaja con el Ministerio de Comercio, Industria y Turismo para promover el departamento como destino y como parte de un corredor turístico binacional.", "Works with the Ministry of Trade, Industry and Tourism to promote the department as a destination and as part of a binational tourist corridor."),
+]  # fmt: skip
+
+GUIDELINES: list[tuple[int, str, str]] = [
+    (1, "Dar prioridad a la integración con los estados venezolanos vecinos, con respeto al derecho internacional, la paz, la democracia y los derechos humanos.", "Put integration with the neighbouring Venezuelan states first, respecting international law, peace, democracy and human rights."),
+    (2, "Apoyar el multilateralismo con una presencia activa y realista en los organismos internacionales.", "Support multilateralism with an active and realistic presence in international organisations."),
+    (3, "Abrir el departamento al mundo con realismo, profundizando la integración regional.", "Open the department to the world realistically, deepening regional integration."),
+    (4, "Fortalecer la alianza estratégica con los estados venezolanos fronterizos en todos sus aspectos.", "Strengthen the strategic alliance with the bordering Venezuelan states in every respect."),
+    (5, "Participar por la paz y por el desarrollo socioeconómico y la lucha contra la pobreza.", "Work for peace, socio-economic development and the fight against poverty."),
+    (6, "Promover la cultura, el turismo y el deporte del departamento, con apoyo a los artistas jóvenes.", "Promote the department's culture, tourism and sport, supporting young artists."),
+    (7, "Coordinar con la Cancillería y las entidades del departamento la relación con organismos internacionales, sector privado y sociedad civil.", "Coordinate with the Foreign Ministry and the department's bodies the relation with international organisations, the private sector and civil society."),
+    (8, "Impulsar la asistencia humanitaria y el voluntariado en la región y la frontera.", "Encourage humanitarian assistance and volunteering in the region and on the border."),
+]  # fmt: skip
+
+
+def create_demo_content() -> None:
+    for number, theme, es, en in FUNCTIONS:
+        Function.objects.update_or_create(
+            number=number, defaults={"theme": theme, "text_es": es, "text_en": en}
+        )
+    for number, es, en in GUIDELINES:
+        Guideline.objects.update_or_create(number=number, defaults={"text_es": es, "text_en": en})
+    if not Office.objects.exists():
+        Office.objects.create(
+            name="Secretaría de Fronteras y Cooperación Internacional",
+            address="Avenida 5 entre calles 13 y 14, esquina, primer piso",
+            phones="(57 + 7) 5710290 · (57 + 7) 5710590",
+            extension="1125",
+            mission_es="Contribuir al desarrollo y al bienestar de la región fronteriza cuidando sus relaciones políticas, económicas, culturales y de cooperación, y gestionar programas de interés departamental y fronterizo que den fuerza a la identidad de Norte de Santander en Colombia y en el exterior.",
+            mission_en="To contribute to the development and well-being of the border region by tending its political, economic, cultural and cooperation ties, and to run programmes of departmental and border interest that strengthen Norte de Santander's identity in Colombia and abroad.",
+            secretary_name="Juan Carlos Cortés Arias",
+            secretary_profile_es="Ingeniero ambiental, especialista en gerencia de seguridad y salud en el trabajo. Más de quince años de experiencia en gestión ambiental, formulación de proyectos, docencia, investigación y trabajo social con asociaciones comunitarias del departamento.",
+            secretary_profile_en="Environmental engineer specialised in occupational health and safety management, with over fifteen years of experience in environmental management, project design, teaching, research and social work with the department's community associations.",
+        )
