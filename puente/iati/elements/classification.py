@@ -47,37 +47,28 @@ def read_recipient_region(element: Element, activity: Activity) -> None:
     )
 
 
-def read_policy_marker(element: Element, activity: Activity) -> None:
-    vocabulary = (element.get("vocabulary") or "1").strip()
-    activity.policy_markers.append(
-        Marker(
-            code=(element.get("code") or "").strip(),
-            vocabulary="1" if vocabulary == "DAC" else vocabulary,
-            value=(element.get("significance") or "").strip(),
-            names=narratives(element, activity.default_lang),
-        )
+def _marker(element: Element, activity: Activity, value_attribute: str = "") -> Marker:
+    vocabulary = (element.get("vocabulary") or "").strip()
+    return Marker(
+        code=(element.get("code") or "").strip(),
+        vocabulary=SECTOR_VOCABULARIES.get(vocabulary, vocabulary),  # 1.x "DAC" -> "1"
+        value=(element.get(value_attribute) or "").strip() if value_attribute else "",
+        names=narratives(element, activity.default_lang),
     )
+
+
+def read_policy_marker(element: Element, activity: Activity) -> None:
+    marker = _marker(element, activity, "significance")
+    marker.vocabulary = marker.vocabulary or "1"
+    activity.policy_markers.append(marker)
 
 
 def read_humanitarian_scope(element: Element, activity: Activity) -> None:
-    activity.humanitarian_scopes.append(
-        Marker(
-            code=(element.get("code") or "").strip(),
-            vocabulary=(element.get("vocabulary") or "").strip(),
-            value=(element.get("type") or "").strip(),
-            names=narratives(element, activity.default_lang),
-        )
-    )
+    activity.humanitarian_scopes.append(_marker(element, activity, "type"))
 
 
 def read_tag(element: Element, activity: Activity) -> None:
-    activity.tags.append(
-        Marker(
-            code=(element.get("code") or "").strip(),
-            vocabulary=(element.get("vocabulary") or "").strip(),
-            names=narratives(element, activity.default_lang),
-        )
-    )
+    activity.tags.append(_marker(element, activity))
 
 
 def write_countries_and_regions(activity: Activity, parent: Element) -> None:
