@@ -10,7 +10,12 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from puente.directory.models import Organisation
 from puente.portfolio.models import Activity
-from puente.portfolio.selectors import ActivityFilter, filter_activities, visible_activities
+from puente.portfolio.selectors import (
+    ActivityFilter,
+    activities_by_municipality,
+    filter_activities,
+    visible_activities,
+)
 from puente.territory.models import Municipality
 
 from .schemas import ActivityOut, MunicipalityOut, OrganisationOut
@@ -134,3 +139,28 @@ def _activity_out(a: Activity) -> dict:
             for p in a.participations.all()
         ],
     }
+
+
+class MunicipalityCount(Schema):
+    code: str
+    name: str
+    latitude: float | None
+    longitude: float | None
+    activities: int
+
+
+@api.get("/map/municipalities", response=list[MunicipalityCount], tags=["portfolio"])
+def map_municipalities(request: HttpRequest, filters: Query[ActivityQuery]):  # type: ignore[no-untyped-def]
+    """Activities per municipality of Norte de Santander (public ones to the public)."""
+    qs = filter_activities(visible_activities(request.user), ActivityFilter(**filters.dict()))
+    counts = activities_by_municipality(qs.order_by().values("pk"))
+    return [
+        {
+            "code": m.code,
+            "name": m.name,
+            "latitude": float(m.latitude) if m.latitude is not None else None,
+            "longitude": float(m.longitude) if m.longitude is not None else None,
+            "activities": counts.get(m.pk, 0),
+        }
+        for m in Municipality.objects.of_department("54").order_by("name")
+    ]

@@ -5,11 +5,12 @@ Each match carries the method and a confidence the staff see beside the location
 """
 
 import math
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
 from rapidfuzz import fuzz, process
+
+from puente.territory.names import fold
 
 from .data import Place
 
@@ -32,13 +33,6 @@ class Match:
 
 
 NO_MATCH = Match(None, "none", 0)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents or punctuation: "Cúcuta" and "CUCUTA." compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
 
 
 class Matcher:

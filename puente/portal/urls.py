@@ -3,7 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import cooperation, views
 
 app_name = "portal"
 urlpatterns = [
@@ -11,4 +11,7 @@ urlpatterns = [
     path(_("secretariat/"), views.secretariat, name="secretariat"),
     path(_("partners/"), views.partners, name="partners"),
     path(_("contact/"), views.contact, name="contact"),
+    path(_("cooperation/activities/"), cooperation.activity_list, name="activities"),
+    path(_("cooperation/activities/<int:pk>/"), cooperation.activity_detail, name="activity"),
+    path(_("cooperation/map/"), cooperation.activity_map, name="map"),
 ]

@@ -264,3 +264,13 @@ def dashboard(qs: QuerySet[Activity], narrowed: bool = True) -> dict[str, object
         "by_partner": by_partner,
         "spent_by_currency": disbursed,
     }
+
+
+def activities_by_municipality(ids: QuerySet) -> dict[int, int]:  # type: ignore[type-arg]
+    """How many of the given activities touch each municipality, by municipality id."""
+    rows = (
+        Location.objects.filter(activity__in=ids, municipality__isnull=False)
+        .values("municipality_id")
+        .annotate(n=Count("activity_id", distinct=True))
+    )
+    return {row["municipality_id"]: row["n"] for row in rows}

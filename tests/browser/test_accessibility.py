@@ -76,8 +76,24 @@ def test_a_rejected_form_is_accessible_and_says_what_is_wrong(staff_page: Page, 
 
 
 PUBLIC_PAGES = {
-    "es": ["/es/", "/es/secretaria/", "/es/socios/", "/es/contacto/", "/staff/login/"],
-    "en": ["/en/", "/en/secretariat/", "/en/partners/", "/en/contact/", "/staff/login/"],
+    "es": [
+        "/es/",
+        "/es/secretaria/",
+        "/es/socios/",
+        "/es/contacto/",
+        "/es/cooperacion/proyectos/",
+        "/es/cooperacion/mapa/",
+        "/staff/login/",
+    ],
+    "en": [
+        "/en/",
+        "/en/secretariat/",
+        "/en/partners/",
+        "/en/contact/",
+        "/en/cooperation/activities/",
+        "/en/cooperation/map/",
+        "/staff/login/",
+    ],
 }
 
 

@@ -36,3 +36,11 @@ def test_staff_upload_a_file_watch_the_run_and_find_the_activities(
     expect(page.get_by_text("Cúcuta (Norte de Santander)")).to_be_visible()
     expect(page.get_by_text("Sin municipio asociado")).to_be_visible()
     screenshot(page, "iati-activity")
+
+    # And on the public map: Cúcuta's circle counts the imported activity.
+    page.goto("/es/cooperacion/mapa/")
+    expect(page.locator("#map")).to_have_attribute("data-loaded", "40")
+    expect(page.locator("path.leaflet-interactive")).to_have_count(40)
+    expect(page.get_by_role("row", name="Cúcuta 1")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "map")

@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 
 from puente.iati.data import AdminCode, Narrative, Place
-from puente.iati.matching import Candidate, Matcher, fold
+from puente.iati.matching import Candidate, Matcher
+from puente.territory.names import fold
 
 CANDIDATES = [
     Candidate(1, "54001", "Cúcuta", "54", 7.8939, -72.5078),

@@ -1,0 +1,60 @@
+"""Public pages of cooperation in the territory: the list, one activity, and the map."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from puente.portfolio.forms import ActivityFilterForm
+from puente.portfolio.models import Activity, Participation
+from puente.portfolio.selectors import activities_by_municipality, filter_activities
+from puente.territory.models import Municipality
+from puente.territory.names import fold
+
+
+def _public_filtered(request: HttpRequest) -> tuple[ActivityFilterForm, object]:
+    form = ActivityFilterForm(request.GET or None)
+    for internal in ("stage", "level"):
+        form.fields.pop(internal)  # the public filters by what, who, where and for whom
+    return form, filter_activities(Activity.objects.public(), form.to_filter())
+
+
+def activity_list(request: HttpRequest) -> HttpResponse:
+    form, qs = _public_filtered(request)
+    page = Paginator(
+        qs.prefetch_related(  # type: ignore[attr-defined]
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organisation"),
+            ),
+            "locations__municipality",
+        ),
+        settings.PUENTE_PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "portal/activities.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_object_or_404(Activity.objects.public(), pk=pk)
+    return render(request, "portal/activity.html", {"activity": activity})
+
+
+def activity_map(request: HttpRequest) -> HttpResponse:
+    form, qs = _public_filtered(request)
+    counts = activities_by_municipality(qs.order_by().values("pk"))  # type: ignore[attr-defined]
+    rows = [
+        (m, counts.get(m.pk, 0)) for m in Municipality.objects.of_department("54").order_by("name")
+    ]
+    rows.sort(key=lambda row: (-row[1], fold(row[0].name)))  # "Ábrego" among the A's
+    return render(
+        request,
+        "portal/map.html",
+        {"form": form, "query": request.GET.urlencode(), "rows": rows},
+    )
