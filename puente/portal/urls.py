@@ -3,7 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import cooperation, views
+from . import cooperation, opendata, views
 
 app_name = "portal"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     path(_("cooperation/activities/"), cooperation.activity_list, name="activities"),
     path(_("cooperation/activities/<int:pk>/"), cooperation.activity_detail, name="activity"),
     path(_("cooperation/map/"), cooperation.activity_map, name="map"),
+    path(_("open-data/"), opendata.catalogue, name="opendata"),
+    path(_("open-data/<slug:slug>.<str:fmt>"), opendata.download, name="opendata-file"),
 ]

@@ -1,13 +1,12 @@
-"""CSV and XLSX exports of a filtered activity list, streamed so a large list stays cheap."""
+"""CSV and XLSX exports of the staff's filtered activity list (the CSV is streamed)."""
 
-import csv
 from collections.abc import Iterator
-from io import BytesIO
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.timezone import localdate
-from openpyxl import Workbook
+
+from puente.tabular import table_response
 
 from .models import Activity
 
@@ -55,43 +54,7 @@ def _rows(qs: QuerySet[Activity]) -> Iterator[list[str]]:
         ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _safe_cell(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def export_activities(qs: QuerySet[Activity], fmt: str) -> HttpResponse | StreamingHttpResponse:
-    stamp = localdate().isoformat()
-    if fmt == "csv":
-        writer = csv.writer(_Echo())
-        lines = (
-            writer.writerow([_safe_cell(c) for c in row]) for row in _chain([COLUMNS], _rows(qs))
-        )
-        stream = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-        stream["Content-Disposition"] = f'attachment; filename="activities-{stamp}.csv"'
-        return stream
-    if fmt == "xlsx":
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("activities")
-        sheet.append(COLUMNS)
-        for row in _rows(qs):
-            sheet.append([_safe_cell(c) for c in row])
-        buffer = BytesIO()
-        book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="activities-{stamp}.xlsx"'
-        return response
-    raise Http404
-
-
-def _chain(*parts):  # type: ignore[no-untyped-def]
-    for part in parts:
-        yield from part
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    return table_response(f"activities-{localdate().isoformat()}", fmt, COLUMNS, _rows(qs))

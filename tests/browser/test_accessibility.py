@@ -83,6 +83,7 @@ PUBLIC_PAGES = {
         "/es/contacto/",
         "/es/cooperacion/proyectos/",
         "/es/cooperacion/mapa/",
+        "/es/datos-abiertos/",
         "/staff/login/",
     ],
     "en": [
@@ -92,6 +93,7 @@ PUBLIC_PAGES = {
         "/en/contact/",
         "/en/cooperation/activities/",
         "/en/cooperation/map/",
+        "/en/open-data/",
         "/staff/login/",
     ],
 }

@@ -1,0 +1,50 @@
+"""Open data: each dataset in CSV with an HXL row, XLSX and JSON; only public data."""
+
+import csv
+import io
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from puente.portfolio.tests.factories import ActivityFactory, LocationFactory, ParticipationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data():
+    activity = LocationFactory(activity__title_es="=Agua para Tibú").activity
+    ParticipationFactory(activity=activity, organisation__name="Consejo Noruego para Refugiados")
+    ActivityFactory(title_es="Borrador interno", is_public=False)
+
+
+def test_the_catalogue_lists_each_dataset_with_its_licence_and_formats(client, data):
+    page = client.get("/es/datos-abiertos/").content.decode()
+    assert "CC BY 4.0" in page
+    for slug in ("activities", "partners", "municipalities"):
+        for fmt in ("csv", "xlsx", "json"):
+            assert f"/es/datos-abiertos/{slug}.{fmt}" in page
+
+
+def test_csv_has_the_hxl_row_and_only_public_rows(client, data):
+    response = client.get("/es/datos-abiertos/activities.csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[1][:3] == ["#activity+id", "#activity+code", "#activity+name+i_es"]
+    assert len(rows) == 3
+    assert rows[2][2] == "'=Agua para Tibú"  # no formula runs in a spreadsheet
+    assert "Borrador interno" not in str(rows)
+
+
+def test_xlsx_and_json_hold_the_same_records(client, data):
+    sheet = load_workbook(io.BytesIO(client.get("/es/datos-abiertos/partners.xlsx").content)).active
+    assert [c.value for c in sheet[2]][:2] == ["#org+name", "#org+acronym"]
+    assert sheet.cell(row=3, column=1).value == "Consejo Noruego para Refugiados"
+    records = json.loads(client.get("/es/datos-abiertos/municipalities.json").content)
+    assert len(records) == 40
+    assert {r["municipality"]: r["public_activities"] for r in records}["Cúcuta"] == 1
+
+
+def test_an_unknown_dataset_or_format_is_a_404(client):
+    assert client.get("/es/datos-abiertos/secrets.csv").status_code == 404
+    assert client.get("/es/datos-abiertos/activities.exe").status_code == 404
