@@ -258,9 +258,10 @@ def main() -> None:
             continue
         version = label.split(", ")[1]
         base = bare.get(version) or bare["2.03"]
+        crashed = f"  ({result['failed']} activities crashed it)" if result.get("failed") else ""
         print(
             f"{label:42} {result['seconds']:8.2f} {result['activities'] / result['seconds']:8.0f} "
-            f"{result['peak_mb']:8.0f} {result['seconds'] / base:7.1f}"
+            f"{result['peak_mb']:8.0f} {result['seconds'] / base:7.1f}{crashed}"
         )
     seconds = {label: r["seconds"] for label, r in rows if r}
     puente = seconds["Puente import -> SQLite, 2.03"]
