@@ -263,6 +263,7 @@ class Loader:
         )
         row.gender_marker = min(gender.value, "2") if gender and gender.value.isdigit() else ""
         row.is_demo = False
+        row.refresh_search_text()  # bulk writes skip save()
 
     def _clear_parts(self, ids: list[int]) -> None:
         for model in SOURCE_PARTS:
@@ -474,7 +475,7 @@ class Loader:
 SOURCE_FIELDS = [
     "title_es", "title_en", "description_es", "description_en", "iati_status", "planned_start",
     "planned_end", "actual_start", "actual_end", "humanitarian", "currency", "reporting_org",
-    "gender_marker",
+    "gender_marker", "search_text",
 ]  # fmt: skip
 # Parts the source owns and a newer version replaces whole (results cascade to indicators).
 SOURCE_PARTS: list[type[models.Model]] = [

@@ -131,6 +131,8 @@ def generate_activities(count: int, seed: int = 54, batch: int = 2000) -> int:
             plans.append(
                 (activity, sector, place, pops, funder, rng.choice(implementers), currency, amount)
             )
+        for plan in plans:
+            plan[0].refresh_search_text()  # bulk_create skips save()
         Activity.objects.bulk_create([p[0] for p in plans], batch_size=500)
         _create_parts(plans, populations, rng)
         made += n

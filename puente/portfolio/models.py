@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from puente.directory.models import Organisation
 from puente.territory.models import Country, Currency, Municipality, Sector, TargetPopulation
+from puente.territory.names import fold
 
 from .lifecycle import IATI_STATUS_OF_STAGE, IatiStatus, Stage
 
@@ -105,9 +106,12 @@ class Activity(models.Model):
     )
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     revision = models.PositiveIntegerField(default=0, editable=False)
+    # Titles, descriptions and identifier folded (no accents, lower case) so that a search for
+    # "cucuta" finds "Cúcuta" on SQLite and PostgreSQL alike; kept up to date on every save.
+    search_text = models.TextField(default="", editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at", "revision"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "revision", "search_text"])
 
     objects = ActivityQuerySet.as_manager()
 
@@ -139,6 +143,16 @@ class Activity(models.Model):
 
     def sync_iati_status(self) -> None:
         self.iati_status = IATI_STATUS_OF_STAGE[Stage(self.stage)]
+
+    def refresh_search_text(self) -> None:
+        parts = (self.title_es, self.title_en, self.description_es, self.description_en)
+        self.search_text = fold(" ".join((*parts, self.iati_identifier or "")))
+
+    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        self.refresh_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
 
 class OrganisationRole(models.TextChoices):

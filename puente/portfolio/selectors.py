@@ -9,6 +9,7 @@ from django.db.models import Count, Model, Q, QuerySet, Sum
 
 from puente.directory.models import Organisation, ReporterAccount
 from puente.roles import AnyUser, Role, can_read_internal, has_role, is_secretariat
+from puente.territory.names import fold
 
 from .models import (
     Activity,
@@ -78,15 +79,9 @@ class ActivityFilter:
 
 def filter_activities(qs: QuerySet[Activity], f: ActivityFilter) -> QuerySet[Activity]:
     if f.q:
-        words = Q()
-        for word in f.q.split():
-            words &= (
-                Q(title_es__icontains=word)
-                | Q(title_en__icontains=word)
-                | Q(description_es__icontains=word)
-                | Q(iati_identifier__icontains=word)
-            )
-        qs = qs.filter(words)
+        # Every word, in any order, accents and case ignored ("cucuta agua" finds "Agua … Cúcuta").
+        for word in fold(f.q).split():
+            qs = qs.filter(search_text__contains=word)
     if f.stage:
         qs = qs.filter(stage=f.stage)
     if f.level:

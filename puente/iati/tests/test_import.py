@@ -73,6 +73,7 @@ def test_every_mapped_element_lands_in_the_portfolio():
     assert a.documents.get().url == "https://example.org/oim/caminantes.pdf"
     assert a.relations.get().ref == "XM-DAC-47066-CO-PLAN"
     assert a.source.publisher_ref == "XM-DAC-47066"
+    assert Activity.objects.filter(search_text__contains="caminantes en cucuta").get() == a
 
 
 def test_places_are_matched_with_their_method_and_the_rest_listed():

@@ -120,3 +120,21 @@ def test_a_filtered_dashboard_counts_only_the_matching_activities(staff_client):
     assert data["total"] == 2
     assert [(r["municipality__name"], r["n"]) for r in data["by_municipality"]] == [("Tibú", 2)]
     assert [(r["sector_id"], r["n"]) for r in data["by_sector"]] == [("14030", 2)]
+
+
+def test_search_ignores_accents_and_case(staff_client):
+    ActivityFactory(title_es="Atención en Cúcuta", title_en="")
+    ActivityFactory(title_es="Agua en Ocaña", title_en="")
+    assert titles(staff_client.get(reverse("portfolio:list"), {"q": "CUCUTA"})) == [
+        "Atención en Cúcuta"
+    ]
+    assert titles(staff_client.get(reverse("portfolio:list"), {"q": "ocana agua"})) == [
+        "Agua en Ocaña"
+    ]
+
+
+def test_editing_a_title_keeps_search_current(staff_client):
+    activity = ActivityFactory(title_es="Antes")
+    activity.title_es = "Después en Tibú"
+    activity.save(update_fields=["title_es"])
+    assert titles(staff_client.get(reverse("portfolio:list"), {"q": "tibu"})) == ["Después en Tibú"]
