@@ -20,6 +20,7 @@ from puente.portfolio.lifecycle import Stage
 from puente.territory.models import Country, Currency, Municipality, Sector
 
 from . import data
+from .fastinsert import insert_rows
 from .matching import Candidate, Match, Matcher
 from .models import ActivitySource, ImportRun
 from .organisations import OrganisationResolver
@@ -356,7 +357,7 @@ class Loader:
             )
             parts[pm.ActivityText].extend(_texts(item, row))
         for model, rows in parts.items():
-            model._default_manager.bulk_create(rows, batch_size=1000)
+            insert_rows(model, rows)  # no ids needed back: one executemany per table
         pm.Document.objects.bulk_create(documents, batch_size=1000)
         self._write_results(results)
 
