@@ -1,4 +1,4 @@
-"""Inserts many rows of one model with one `executemany`, skipping Django's per-row SQL work.
+"""Inserts many rows of one model at once (COPY on PostgreSQL, executemany on SQLite).
 
 For the part tables of an import (participations, transactions, locations, ...): rows whose
 primary keys nobody needs back, no signals, no history. Values still go through each field's
@@ -6,6 +6,7 @@ primary keys nobody needs back, no signals, no history. Values still go through 
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import connection, models
 
@@ -25,13 +26,21 @@ def insert_rows(model: type[models.Model], rows: Sequence[models.Model], batch: 
                 related = getattr(row, field.name, None) if field.is_cached(row) else None
                 if related is not None and getattr(row, field.attname) is None:
                     setattr(row, field.attname, related.pk)
+    values = (
+        [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields] for row in rows
+    )
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), batch):
-            chunk = rows[start : start + batch]
-            cursor.executemany(
-                sql,
-                [
-                    [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields]
-                    for row in chunk
-                ],
-            )
+        if connection.vendor == "postgresql":
+            # COPY streams the rows in one command; executemany would cost a round trip each.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row_values in values:
+                    copy.write_row(row_values)
+            return
+        chunk: list[Any] = []
+        for row_values in values:
+            chunk.append(row_values)
+            if len(chunk) >= batch:
+                cursor.executemany(sql, chunk)
+                chunk = []
+        if chunk:
+            cursor.executemany(sql, chunk)
