@@ -49,3 +49,13 @@ def staff_client(staff_user) -> Client:  # noqa: ANN001
 @pytest.fixture
 def viewer_client(db) -> Client:  # noqa: ANN001
     return client_for(make_user("victor.viewer", Role.VIEWER))
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (pages such as the IATI file are cached)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

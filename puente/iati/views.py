@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_page
 
 from puente.roles import AuthedRequest, secretariat_view
@@ -67,6 +68,13 @@ def import_run(request: AuthedRequest, pk: int) -> HttpResponse:
 @cache_page(600)
 def public_activity_file(request: HttpRequest) -> HttpResponse:
     """The department's public activities as IATI 2.03 (what the IATI Registry points at)."""
+    if not own_public_activities().exists():
+        # IATI files hold at least one activity: an empty one would not validate.
+        return HttpResponse(
+            _("The department has no public activity to publish yet."),
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
     out = io.BytesIO()
     write_activities(export_activities(own_public_activities()), out, timezone.now())
     return HttpResponse(out.getvalue(), content_type="application/xml; charset=utf-8")

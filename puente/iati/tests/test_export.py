@@ -175,3 +175,18 @@ def test_a_title_in_a_third_language_only_is_kept_once(tmp_path):
     activity = Activity.objects.get(iati_identifier="FR-1")
     assert activity.title == "Eau potable"
     assert list(activity.texts.values_list("lang", "text")) == [("pt", "Água")]
+
+
+def test_with_nothing_public_there_is_no_invalid_empty_file(client, tmp_path):
+    ActivityFactory(is_public=False)
+    response = client.get("/iati/activities.xml")
+    assert response.status_code == 404
+    assert (
+        "no public activity" in response.content.decode().lower()
+        or "ninguna actividad" in response.content.decode().lower()
+    )
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="No public activity"):
+        call_command("iati", "export", "--output", str(tmp_path / "x.xml"))
+    assert not (tmp_path / "x.xml").exists()

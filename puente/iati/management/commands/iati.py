@@ -38,6 +38,8 @@ class Command(BaseCommand):
             self.validate(options["paths"])
 
     def export(self, output: str) -> None:
+        if not own_public_activities().exists():
+            raise CommandError("No public activity of the department to export (IATI needs one).")
         with open(output, "wb") as out:
             count = write_activities(
                 export_activities(own_public_activities()), out, timezone.now()
