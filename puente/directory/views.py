@@ -1,14 +1,13 @@
 """Staff pages of the directory: list, detail, create, edit and merge organisations."""
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from puente.paging import page_of
 from puente.roles import AuthedRequest, internal_view, is_secretariat, secretariat_view
 
 from . import services
@@ -29,13 +28,11 @@ def organisation_list(request: AuthedRequest) -> HttpResponse:
             )
         if kind := form.cleaned_data["kind"]:
             qs = qs.filter(kind=kind)
-    page = Paginator(qs, settings.PUENTE_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = page_of(request, qs)
     return render(
         request,
         "directory/organisation_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": query},
     )
 
 

@@ -5,13 +5,13 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_page
 
+from puente.paging import page_of
 from puente.roles import AuthedRequest, secretariat_view
 
 from .exporter import export_activities, own_public_activities
@@ -27,11 +27,11 @@ def import_list(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         run = _start(request, form)
         return redirect("iati:run", pk=run.pk)
-    page = Paginator(ImportRun.objects.all(), 20).get_page(request.GET.get("page"))
+    page, query = page_of(request, ImportRun.objects.all(), 20)
     return render(
         request,
         "iati/import_list.html",
-        {"form": form, "page": page, "query": ""},
+        {"form": form, "page": page, "query": query},
         status=400 if request.method == "POST" else 200,
     )
 

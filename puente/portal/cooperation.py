@@ -1,14 +1,16 @@
 """Public pages of cooperation in the territory: the list, one activity, and the map."""
 
-from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from puente.paging import page_of
 from puente.portfolio.forms import ActivityFilterForm
-from puente.portfolio.models import Activity, Participation
-from puente.portfolio.selectors import activities_by_municipality, filter_activities
+from puente.portfolio.models import Activity
+from puente.portfolio.selectors import (
+    activities_by_municipality,
+    filter_activities,
+    with_list_parts,
+)
 from puente.territory.models import Municipality
 from puente.territory.names import fold
 
@@ -22,22 +24,11 @@ def _public_filtered(request: HttpRequest) -> tuple[ActivityFilterForm, object]:
 
 def activity_list(request: HttpRequest) -> HttpResponse:
     form, qs = _public_filtered(request)
-    page = Paginator(
-        qs.prefetch_related(  # type: ignore[attr-defined]
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("organisation"),
-            ),
-            "locations__municipality",
-        ),
-        settings.PUENTE_PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = page_of(request, with_list_parts(qs))  # type: ignore[arg-type]
     return render(
         request,
         "portal/activities.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": query},
     )
 
 

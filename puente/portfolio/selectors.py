@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Model, Q, QuerySet, Sum
+from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
 
 from puente.directory.models import Organisation, ReporterAccount
 from puente.roles import AnyUser, Role, can_read_internal, has_role, is_secretariat
@@ -75,6 +75,14 @@ class ActivityFilter:
         return any(
             getattr(self, f) not in ("", None) for f in self.__dataclass_fields__ if f != "sort"
         )
+
+
+def with_list_parts(qs: QuerySet[Activity]) -> QuerySet[Activity]:
+    """What a list row shows besides the activity: its partners and its municipalities."""
+    return qs.prefetch_related(
+        Prefetch("participations", queryset=Participation.objects.select_related("organisation")),
+        "locations__municipality",
+    )
 
 
 def filter_activities(qs: QuerySet[Activity], f: ActivityFilter) -> QuerySet[Activity]:

@@ -1,22 +1,27 @@
 """The activity list (search, filters, sorting, export), detail, forms, lifecycle and history."""
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from puente.paging import page_of
 from puente.roles import AuthedRequest, internal_view, secretariat_view
 
 from .. import exports, services
 from ..access import get_activity_for_editor, get_activity_for_reader
 from ..forms import INLINES, ActivityFilterForm, ActivityForm, StageChangeForm
 from ..lifecycle import allowed_next
-from ..models import Activity, IndicatorPeriod, Participation
-from ..selectors import activity_finance, can_edit_activity, filter_activities, visible_activities
+from ..models import Activity, IndicatorPeriod
+from ..selectors import (
+    activity_finance,
+    can_edit_activity,
+    filter_activities,
+    visible_activities,
+    with_list_parts,
+)
 
 
 def _filtered(request: AuthedRequest) -> tuple[ActivityFilterForm, object]:
@@ -28,22 +33,11 @@ def _filtered(request: AuthedRequest) -> tuple[ActivityFilterForm, object]:
 @internal_view
 def activity_list(request: AuthedRequest) -> HttpResponse:
     form, qs = _filtered(request)
-    page = Paginator(
-        qs.prefetch_related(  # type: ignore[attr-defined]
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related("organisation"),
-            ),
-            "locations__municipality",
-        ),
-        settings.PUENTE_PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = page_of(request, with_list_parts(qs))  # type: ignore[arg-type]
     return render(
         request,
         "portfolio/activity_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": query},
     )
 
 
