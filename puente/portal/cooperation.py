@@ -17,7 +17,7 @@ from puente.territory.names import fold
 
 def _public_filtered(request: HttpRequest) -> tuple[ActivityFilterForm, object]:
     form = ActivityFilterForm(request.GET or None)
-    for internal in ("stage", "level"):
+    for internal in ("stage", "level", "public"):
         form.fields.pop(internal)  # the public filters by what, who, where and for whom
     return form, filter_activities(Activity.objects.public(), form.to_filter())
 

@@ -206,6 +206,13 @@ class ActivityFilterForm(forms.Form):
     )
     population = forms.ChoiceField(label=_("Population"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    public = forms.TypedChoiceField(
+        label=_("Published"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("Published only")), ("no", _("Drafts only"))],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+    )
     sort = forms.ChoiceField(label=_("Sort by"), required=False)
 
     def __init__(self, *args, **kwargs) -> None:
@@ -254,6 +261,7 @@ class ActivityFilterForm(forms.Form):
             organisation=data.get("organisation"),
             population=data.get("population") or "",
             year=data.get("year"),
+            public=data.get("public"),
             sort=sort if sort in SORTS else "-updated",
         )
 

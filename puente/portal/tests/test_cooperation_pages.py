@@ -49,3 +49,9 @@ def test_the_map_page_carries_the_same_figures_as_a_table(client):
     assert (
         "/static/leaflet/leaflet.js" in page and "unpkg" not in page and "cdn" not in page.lower()
     )
+
+
+def test_the_public_cannot_ask_for_drafts(client):
+    ActivityFactory(title_es="Borrador interno", is_public=False)
+    page = client.get("/es/cooperacion/proyectos/", {"public": "no"}).content.decode()
+    assert "Borrador interno" not in page and 'name="public"' not in page

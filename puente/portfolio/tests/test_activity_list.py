@@ -138,3 +138,11 @@ def test_editing_a_title_keeps_search_current(staff_client):
     activity.title_es = "Después en Tibú"
     activity.save(update_fields=["title_es"])
     assert titles(staff_client.get(reverse("portfolio:list"), {"q": "tibu"})) == ["Después en Tibú"]
+
+
+def test_staff_filter_drafts_from_published(staff_client):
+    ActivityFactory(title_es="Publicada", is_public=True)
+    ActivityFactory(title_es="Borrador", is_public=False)
+    assert titles(staff_client.get(reverse("portfolio:list"), {"public": "no"})) == ["Borrador"]
+    assert titles(staff_client.get(reverse("portfolio:list"), {"public": "yes"})) == ["Publicada"]
+    assert len(titles(staff_client.get(reverse("portfolio:list")))) == 2
