@@ -92,7 +92,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "puente.roles.role_context",
-                "puente.portal.accessibility.context",
+                "puente.portal.accessibility.preferences",
             ],
         },
     },

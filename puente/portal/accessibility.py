@@ -13,16 +13,13 @@ YEAR = 60 * 60 * 24 * 365
 
 
 def preferences(request: HttpRequest) -> dict[str, str]:
+    """The visitor's choices (also the context processor that puts them on every page)."""
     contrast = request.COOKIES.get("contrast", "normal")
     size = request.COOKIES.get("size", "normal")
     return {
         "a11y_contrast": contrast if contrast in CONTRASTS else "normal",
         "a11y_size": size if size in SIZES else "normal",
     }
-
-
-def context(request: HttpRequest) -> dict[str, str]:
-    return preferences(request)
 
 
 def set_preference(request: HttpRequest) -> HttpResponseRedirect:

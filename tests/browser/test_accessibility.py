@@ -107,15 +107,17 @@ def test_public_pages_pass_axe_in_both_colour_modes_and_at_200_percent(
     from puente.portal.demo import create_demo_content
 
     create_demo_content()
-    ParticipationFactory()  # a partner with a public activity
+    activity = ParticipationFactory().activity  # a partner with a public activity
+    detail = "cooperacion/proyectos" if language == "es" else "cooperation/activities"
+    pages = [*PUBLIC_PAGES[language], f"/{language}/{detail}/{activity.pk}/"]
     page.goto(f"/accesibilidad/?contrast={contrast}&next=/{language}/")
-    for url in PUBLIC_PAGES[language]:
+    for url in pages:
         page.goto(url)
         assert_accessible(page)
     for _ in range(4):
         page.goto(f"/accesibilidad/?size=bigger&next=/{language}/")
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "32px"
-    for url in PUBLIC_PAGES[language]:
+    for url in pages:
         page.goto(url)
         assert_accessible(page)
         screenshot(
