@@ -2,12 +2,15 @@
 
 import tempfile
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlparse
 
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -105,3 +108,14 @@ def _download(url: str, target: Path) -> None:
             if size > MAX_DOWNLOAD:
                 raise ValueError(f"“{url}”: the download is larger than 1 GiB")
             out.write(chunk)
+
+
+def store_upload(upload: UploadedFile) -> Path:
+    """Keeps an uploaded file outside the web root under a random name, for the import to read."""
+    folder = Path(settings.MEDIA_ROOT) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{uuid.uuid4().hex}.xml"
+    with open(target, "wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    return target

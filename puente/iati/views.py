@@ -1,8 +1,6 @@
 """Staff pages of IATI imports: start one (upload or address), follow it, read its report."""
 
 import io
-import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -17,7 +15,8 @@ from puente.roles import AuthedRequest, secretariat_view
 from .exporter import export_activities, own_public_activities
 from .forms import ImportForm
 from .models import ImportRun
-from .tasks import import_in_background
+from .services import store_upload
+from .tasks import queue_import
 from .writer import write_activities, write_organisation_file
 
 
@@ -39,21 +38,10 @@ def import_list(request: AuthedRequest) -> HttpResponse:
 def _start(request: AuthedRequest, form: ImportForm) -> ImportRun:
     upload, url = form.cleaned_data.get("file"), form.cleaned_data.get("url") or ""
     if upload is not None:
-        # Kept outside the web root under a random name; the user's name is only a label.
-        folder = Path(settings.MEDIA_ROOT) / "imports"
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{uuid.uuid4().hex}.xml"
-        with open(target, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        source, label = str(target), upload.name[:300]
+        source, label = str(store_upload(upload)), upload.name
     else:
-        source, label = url, url[:300]
-    run = ImportRun.objects.create(
-        source=source, label=label, scope=form.cleaned_data["scope"], created_by=request.user
-    )
-    import_in_background.enqueue(run.pk)
-    return run
+        source, label = url, url
+    return queue_import(source, label, form.cleaned_data["scope"], request.user)
 
 
 @secretariat_view
