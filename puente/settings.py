@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "simple_history",
+    "django_prose_editor",
     "puente.territory",
     "puente.directory",
     "puente.portfolio",
@@ -187,8 +188,10 @@ from django.utils.csp import CSP  # noqa: E402
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
+    # Nonces admit the two inline tags the staff editor needs: its import map and the (empty)
+    # <style> marker that stops it injecting its own styles.
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],

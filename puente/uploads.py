@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
 
 # Office Open XML and OpenDocument files are zip archives; these members tell them apart.
 ZIP_KINDS = {
@@ -83,8 +84,14 @@ def _detect_zip(upload: UploadedFile) -> Detected:
 def _detect_image(upload: UploadedFile) -> Detected:
     try:
         with Image.open(upload) as image:
+            # The header tells the size before any pixel is decoded: a small file can unpack
+            # to gigabytes (a "decompression bomb"), so refuse big ones up front.
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                raise Image.DecompressionBombError(f"{image.width}x{image.height}")
             image.verify()
             kind = (image.format or "").lower()
+    except Image.DecompressionBombError as error:
+        raise ValidationError(_("The image has too many pixels to be processed.")) from error
     except (UnidentifiedImageError, OSError, SyntaxError) as error:
         raise ValidationError(_("The image is damaged or not an image.")) from error
     if kind == "png":
@@ -111,8 +118,13 @@ def _detect_text(upload: UploadedFile) -> Detected:
     return Detected("txt", "text/plain; charset=utf-8")
 
 
-def clean_image(upload: UploadedFile, max_bytes: int = 5 * 1024 * 1024) -> ContentFile:
-    """Checks a PNG or JPEG by content and re-encodes it, which drops its metadata (GPS, camera)."""
+def clean_image(
+    upload: UploadedFile, max_bytes: int = 5 * 1024 * 1024, max_side: int | None = None
+) -> ContentFile:
+    """Checks a PNG or JPEG by content and re-encodes it, which drops its metadata (GPS, camera).
+
+    With `max_side`, a larger image is scaled down so that neither side exceeds it.
+    """
     detected = detect_document(upload, max_bytes)
     if not detected.content_type.startswith("image/"):
         raise ValidationError(_("Only PNG and JPEG images are accepted."))
@@ -123,6 +135,8 @@ def clean_image(upload: UploadedFile, max_bytes: int = 5 * 1024 * 1024) -> Conte
             pixels = pixels.convert("RGBA" if detected.extension == "png" else "RGB")
         # A new image from the pixels alone: no EXIF (GPS, camera), no text chunks, no profile.
         clean = Image.frombytes(pixels.mode, pixels.size, pixels.tobytes())
+    if max_side:
+        clean.thumbnail((max_side, max_side))
     buffer = io.BytesIO()
     clean.save(buffer, "PNG" if detected.extension == "png" else "JPEG", quality=90)
     return ContentFile(buffer.getvalue(), name=f"image.{detected.extension}")

@@ -24,6 +24,7 @@ urlpatterns = [
     path("staff/portfolio/", include("puente.portfolio.urls")),
     path("staff/directory/", include("puente.directory.urls")),
     path("staff/iati/", include("puente.iati.urls")),
+    path("staff/portal/", include("puente.portal.staff_urls")),
     path("staff/admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(path("", include("puente.portal.urls")))

@@ -1,6 +1,10 @@
 """The Secretariat's public content, from the facts of its current page, in Puente's own words."""
 
-from .models import Function, Guideline, Office, Theme
+from datetime import timedelta
+
+from django.utils import timezone
+
+from .models import Announcement, Function, Guideline, Office, Theme
 
 T = Theme
 # (number on the current page, theme, Spanish, English)
@@ -58,3 +62,53 @@ def create_demo_content() -> None:
             secretary_profile_es="Ingeniero ambiental, especialista en gerencia de seguridad y salud en el trabajo. Más de quince años de experiencia en gestión ambiental, formulación de proyectos, docencia, investigación y trabajo social con asociaciones comunitarias del departamento.",
             secretary_profile_en="Environmental engineer specialised in occupational health and safety management, with over fifteen years of experience in environmental management, project design, teaching, research and social work with the department's community associations.",
         )
+
+
+# (days ago, kind, Spanish title, summary, body; English title, summary, body); negative = scheduled
+ANNOUNCEMENTS: list[tuple[int, str, str, str, str, str, str, str]] = [
+    (6, "news", "Mesa departamental de cooperación: balance del segundo semestre",
+     "Agencias, ONG y secretarías revisaron juntas qué se hace en cada municipio y dónde faltan servicios.",
+     "<p>La mesa reunió a las agencias de Naciones Unidas, las ONG y las secretarías del departamento para revisar el mapa de cooperación.</p><h2>Acuerdos</h2><ul><li><p>Reportar cada mes las acciones por municipio.</p></li><li><p>Priorizar los municipios de frontera sin cobertura en salud.</p></li></ul>",
+     "Departmental cooperation round table: second-half review",
+     "Agencies, NGOs and departmental offices reviewed together what is done in each municipality and where services are missing.",
+     "<p>The round table brought together United Nations agencies, NGOs and the department's offices to review the cooperation map.</p><h2>Agreements</h2><ul><li><p>Report actions by municipality every month.</p></li><li><p>Give priority to border municipalities without health coverage.</p></li></ul>"),
+    (20, "notice", "Aviso: atención al público en la temporada de fin de año",
+     "La oficina atiende en su horario habitual, salvo los festivos nacionales.",
+     "<p>La Secretaría atiende de lunes a viernes de 7:30 a 12:00 y de 14:00 a 18:00. Los festivos nacionales la oficina permanece cerrada.</p>",
+     "Notice: office hours over the year-end season",
+     "The office keeps its usual hours, except on national holidays.",
+     "<p>The Secretariat is open Monday to Friday from 7:30 to 12:00 and from 14:00 to 18:00. It is closed on national holidays.</p>"),
+    (75, "news", "Jornada binacional de orientación a personas migrantes en Villa del Rosario",
+     "Entidades de ambos lados de la frontera atendieron consultas sobre documentos, salud y educación.",
+     "<p>Durante la jornada se orientó a familias sobre regularización, afiliación en salud y matrícula escolar, con apoyo de organizaciones socias.</p>",
+     "", "", ""),
+    (400, "notice", "Convocatoria a organizaciones sociales de municipios de frontera",
+     "Se reciben propuestas de proyectos comunitarios para presentar a fuentes de cooperación.",
+     "<p>Las organizaciones pueden presentar ideas de proyecto. La Secretaría acompaña su formulación y emite concepto técnico de viabilidad.</p>",
+     "Call to community organisations in border municipalities",
+     "Community project proposals are welcome, to be put to cooperation sources.",
+     "<p>Organisations may put forward project ideas. The Secretariat helps prepare them and issues a technical viability opinion.</p>"),
+    (-10, "news", "Seminario departamental de cooperación internacional (programado)",
+     "Anuncio programado: aparecerá en la fecha de publicación.",
+     "<p>Programa y inscripciones próximamente.</p>", "", "", ""),
+]  # fmt: skip
+
+
+def create_demo_announcements() -> None:
+    if Announcement.objects.filter(is_demo=True).exists():
+        return
+    now = timezone.now()
+    for days, kind, t_es, s_es, b_es, t_en, s_en, b_en in ANNOUNCEMENTS:
+        announcement = Announcement(
+            kind=kind,
+            title_es=t_es,
+            summary_es=s_es,
+            body_es=b_es,
+            title_en=t_en,
+            summary_en=s_en,
+            body_en=b_en,
+            is_published=True,
+            publish_at=now - timedelta(days=days),
+        )
+        announcement.is_demo = True
+        announcement.save()

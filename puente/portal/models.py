@@ -1,8 +1,17 @@
-"""The Secretariat's public content: functions, guidelines, the Secretary, office data."""
+"""The Secretariat's public content: functions, guidelines, office data, announcements."""
+
+import uuid
+from datetime import datetime
+from pathlib import Path
 
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
 
 
 def _pick(es: str, en: str) -> str:
@@ -85,3 +94,145 @@ class Office(models.Model):
     @property
     def secretary_profile(self) -> str:
         return _pick(self.secretary_profile_es, self.secretary_profile_en)
+
+
+# What staff can format in an announcement; the same list drives the editor's buttons and the
+# server-side sanitiser, so nothing the editor cannot make survives a save.
+RICH_TEXT_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "History": True,
+}
+
+
+def _announcement_file_path(instance: models.Model, filename: str) -> str:
+    # A random name: the uploaded name is never trusted as a path.
+    return f"announcements/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+
+
+class AnnouncementKind(models.TextChoices):
+    NEWS = "news", _("News story")
+    NOTICE = "notice", _("Public notice")
+
+
+class AnnouncementQuerySet(models.QuerySet["Announcement"]):
+    def published(self, at: datetime | None = None) -> "AnnouncementQuerySet":
+        """What the public may see: published, and its publication time has come."""
+        return self.filter(is_published=True, publish_at__lte=at or timezone.now())
+
+
+class Announcement(models.Model):
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=AnnouncementKind.choices, default=AnnouncementKind.NEWS
+    )
+    title_es = models.CharField(_("title (Spanish)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    summary_es = models.CharField(_("summary (Spanish)"), max_length=300)
+    summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
+    body_es = ProseEditorField(
+        _("text (Spanish)"), extensions=RICH_TEXT_EXTENSIONS, sanitize=True, blank=True
+    )
+    body_en = ProseEditorField(
+        _("text (English)"), extensions=RICH_TEXT_EXTENSIONS, sanitize=True, blank=True
+    )
+    image = models.ImageField(_("image"), upload_to=_announcement_file_path, blank=True)
+    image_alt_es = models.CharField(_("image description (Spanish)"), max_length=250, blank=True)
+    image_alt_en = models.CharField(_("image description (English)"), max_length=250, blank=True)
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Drafts are never shown to the public."),
+    )
+    publish_at = models.DateTimeField(
+        _("publish from"),
+        default=timezone.now,
+        help_text=_("A later date schedules the announcement: it appears on its own then."),
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = AnnouncementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+        ordering = ["-publish_at", "-pk"]
+        indexes = [models.Index(fields=["is_published", "publish_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        # Rows written outside a form (demo data, the shell) are sanitised too.
+        for name in ("body_es", "body_en"):
+            field: ProseEditorField = self._meta.get_field(name)  # type: ignore[assignment]
+            setattr(self, name, field.sanitize(getattr(self, name) or ""))
+        super().save(*args, **kwargs)
+
+    @property
+    def title(self) -> str:
+        return _pick(self.title_es, self.title_en)
+
+    @property
+    def summary(self) -> str:
+        return _pick(self.summary_es, self.summary_en)
+
+    @property
+    def body(self) -> str:
+        # English readers get the English text only when there is one, never half of each.
+        return _pick(self.body_es, self.body_en) if self.title_en else self.body_es
+
+    @property
+    def image_alt(self) -> str:
+        return _pick(self.image_alt_es, self.image_alt_en)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title_es)[:80] or "anuncio"
+
+    @property
+    def is_public(self) -> bool:
+        return self.is_published and self.publish_at <= timezone.now()
+
+    @property
+    def status_label(self) -> str:
+        if not self.is_published:
+            return str(_("Draft"))
+        return str(_("Published") if self.is_public else _("Scheduled"))
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:announcement", kwargs={"pk": self.pk, "slug": self.slug})
+
+
+class AnnouncementDocument(models.Model):
+    """A file that goes with an announcement (terms of a call, a resolution, a report)."""
+
+    announcement = models.ForeignKey(
+        Announcement, on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=_announcement_file_path)
+    content_type = models.CharField(max_length=120, editable=False)
+    size = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attached document")
+        verbose_name_plural = _("attached documents")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def extension(self) -> str:
+        return Path(self.file.name or "").suffix.lstrip(".").upper()

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import cooperation, opendata, views
+from . import announcements, cooperation, opendata, views
 
 app_name = "portal"
 urlpatterns = [
@@ -11,6 +11,24 @@ urlpatterns = [
     path(_("secretariat/"), views.secretariat, name="secretariat"),
     path(_("partners/"), views.partners, name="partners"),
     path(_("contact/"), views.contact, name="contact"),
+    path(_("announcements/"), announcements.announcement_list, name="announcements"),
+    path(_("announcements/rss/"), announcements.AnnouncementFeed(), name="announcements-rss"),
+    path(_("announcements/atom/"), announcements.AnnouncementAtomFeed(), name="announcements-atom"),
+    path(
+        _("announcements/<int:pk>/<slug:slug>/"),
+        announcements.announcement_detail,
+        name="announcement",
+    ),
+    path(
+        _("announcements/image/<int:pk>/"),
+        announcements.announcement_image,
+        name="announcement-image",
+    ),
+    path(
+        _("announcements/documents/<int:pk>/<int:document_id>/"),
+        announcements.announcement_document,
+        name="announcement-document",
+    ),
     path(_("cooperation/activities/"), cooperation.activity_list, name="activities"),
     path(_("cooperation/activities/<int:pk>/"), cooperation.activity_detail, name="activity"),
     path(_("cooperation/map/"), cooperation.activity_map, name="map"),

@@ -13,7 +13,7 @@ from puente.portfolio.lifecycle import Stage
 from puente.portfolio.models import Activity
 
 from .hours import SHIFTS, office_status
-from .models import Function, Guideline, Office, Theme
+from .models import Announcement, Function, Guideline, Office, Theme
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -30,6 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "portal/home.html",
         {
             "figures": figures,
+            "announcements": Announcement.objects.published()[:3],
             "office": Office.objects.first(),
             "status": office_status(timezone.now()),
         },

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.utils.translation import override
 from playwright.sync_api import Page, expect
 
 from puente.directory.tests.factories import OrganisationFactory
@@ -53,6 +54,8 @@ def staff_pages(activity_id: int, organisation_id: int) -> list[str]:
         f"/staff/directory/{organisation_id}/edit/",
         "/staff/iati/",
         f"/staff/iati/{ImportRun.objects.get().pk}/",
+        "/staff/portal/announcements/",
+        "/staff/portal/announcements/new/",
     ]
 
 
@@ -84,6 +87,7 @@ PUBLIC_PAGES = {
         "/es/cooperacion/proyectos/",
         "/es/cooperacion/mapa/",
         "/es/datos-abiertos/",
+        "/es/noticias/",
         "/staff/login/",
     ],
     "en": [
@@ -94,6 +98,7 @@ PUBLIC_PAGES = {
         "/en/cooperation/activities/",
         "/en/cooperation/map/",
         "/en/open-data/",
+        "/en/announcements/",
         "/staff/login/",
     ],
 }
@@ -104,12 +109,20 @@ PUBLIC_PAGES = {
 def test_public_pages_pass_axe_in_both_colour_modes_and_at_200_percent(
     page: Page, language, contrast
 ):
-    from puente.portal.demo import create_demo_content
+    from puente.portal.demo import create_demo_announcements, create_demo_content
+    from puente.portal.models import Announcement
 
     create_demo_content()
+    create_demo_announcements()
+    news = Announcement.objects.published().first()
     activity = ParticipationFactory().activity  # a partner with a public activity
     detail = "cooperacion/proyectos" if language == "es" else "cooperation/activities"
-    pages = [*PUBLIC_PAGES[language], f"/{language}/{detail}/{activity.pk}/"]
+    pages = [
+        *PUBLIC_PAGES[language],
+        f"/{language}/{detail}/{activity.pk}/",
+    ]
+    with override(language):
+        pages.append(news.get_absolute_url())
     page.goto(f"/accesibilidad/?contrast={contrast}&next=/{language}/")
     for url in pages:
         page.goto(url)

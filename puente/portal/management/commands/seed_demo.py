@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from puente.directory.demo import create_demo_organisations
-from puente.portal.demo import create_demo_content
+from puente.portal.demo import create_demo_announcements, create_demo_content
 from puente.portfolio.demo import create_exchange_rates, generate_activities
 from puente.portfolio.models import Activity
 from puente.roles import Role
@@ -29,6 +29,7 @@ class Command(BaseCommand):
         credentials = settings.VAR_DIR / "demo-credentials.txt"
         if not Activity.objects.exists():
             create_demo_organisations()
+            create_demo_announcements()
             create_exchange_rates()
             made = generate_activities(options["activities"])
             self.stdout.write(f"Demo data: {made} activities (marked as demo).")
