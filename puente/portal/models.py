@@ -7,11 +7,14 @@ from pathlib import Path
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
+
+from puente.territory.names import fold
 
 
 def _pick(es: str, en: str) -> str:
@@ -156,9 +159,10 @@ class Announcement(models.Model):
         help_text=_("A later date schedules the announcement: it appears on its own then."),
     )
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    search_text = models.TextField(default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"])
 
     objects = AnnouncementQuerySet.as_manager()
 
@@ -176,6 +180,10 @@ class Announcement(models.Model):
         for name in ("body_es", "body_en"):
             field: ProseEditorField = self._meta.get_field(name)  # type: ignore[assignment]
             setattr(self, name, field.sanitize(getattr(self, name) or ""))
+        texts = (self.title_es, self.title_en, self.summary_es, self.summary_en)
+        self.search_text = fold(
+            " ".join((*texts, strip_tags(self.body_es), strip_tags(self.body_en)))
+        )
         super().save(*args, **kwargs)
 
     @property

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import announcements, cooperation, opendata, views
+from . import announcements, cooperation, opendata, sitesearch, views
 
 app_name = "portal"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path(_("secretariat/"), views.secretariat, name="secretariat"),
     path(_("partners/"), views.partners, name="partners"),
     path(_("contact/"), views.contact, name="contact"),
+    path(_("search/"), sitesearch.site_search, name="search"),
     path(_("announcements/"), announcements.announcement_list, name="announcements"),
     path(_("announcements/rss/"), announcements.AnnouncementFeed(), name="announcements-rss"),
     path(_("announcements/atom/"), announcements.AnnouncementAtomFeed(), name="announcements-atom"),

@@ -88,6 +88,8 @@ PUBLIC_PAGES = {
         "/es/cooperacion/mapa/",
         "/es/datos-abiertos/",
         "/es/noticias/",
+        "/es/buscar/?q=cucuta",
+        "/es/buscar/?q=zzzz",
         "/staff/login/",
     ],
     "en": [
@@ -99,6 +101,7 @@ PUBLIC_PAGES = {
         "/en/cooperation/map/",
         "/en/open-data/",
         "/en/announcements/",
+        "/en/search/?q=cucuta",
         "/staff/login/",
     ],
 }

@@ -78,7 +78,7 @@ def test_staff_create_a_project_move_it_find_it_and_export_it(staff_page: Page):
 
     # Find it by search and by filter, then export the filtered list.
     page.get_by_role("link", name="Actividades").first.click()
-    page.get_by_label("Buscar").fill("caminantes rosario")
+    page.get_by_label("Buscar", exact=True).fill("caminantes rosario")
     page.get_by_label("Etapa").select_option("technical-concept")
     page.get_by_role("button", name="Aplicar").click()
     expect(page.get_by_role("status")).to_contain_text("1 actividad encontrada")

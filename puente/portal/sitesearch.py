@@ -1,0 +1,166 @@
+"""Site search: pages, announcements, activities and partners in one ranked list."""
+
+from dataclasses import dataclass
+from itertools import islice
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from puente.directory.models import Organisation
+from puente.portfolio.models import Activity
+
+from .models import Announcement, Function, Guideline, Office
+from .textsearch import matches_all, score, search, words_of
+
+# Database sources give their best candidates; more would be noise on a results page.
+CANDIDATES = 60
+MAX_QUERY = 200
+
+KINDS = {
+    "page": gettext_lazy("Pages"),
+    "announcement": gettext_lazy("Announcements"),
+    "activity": gettext_lazy("Activities"),
+    "partner": gettext_lazy("Partners"),
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    title: str
+    summary: str
+    url: str
+    score: float
+
+    @property
+    def kind_label(self) -> str:
+        return str(KINDS[self.kind])
+
+
+def _excerpt(text: str) -> str:
+    return Truncator(strip_tags(text)).words(30)
+
+
+def page_hits(words: list[str]) -> list[Hit]:
+    secretariat = reverse("portal:secretariat")
+    hits = []
+    for function in Function.objects.all():
+        if matches_all(words, function.text_es, function.text_en):
+            title = _("Function %(n)d of the Secretariat") % {"n": function.number}
+            hits.append(
+                Hit("page", title, function.text, f"{secretariat}#function-{function.number}",
+                    score(words, "", function.text_es, function.text_en))
+            )  # fmt: skip
+    for guideline in Guideline.objects.all():
+        if matches_all(words, guideline.text_es, guideline.text_en):
+            title = _("Policy guideline %(n)d") % {"n": guideline.number}
+            hits.append(
+                Hit("page", title, guideline.text, f"{secretariat}#guideline-{guideline.number}",
+                    score(words, "", guideline.text_es, guideline.text_en))
+            )  # fmt: skip
+    office = Office.objects.first()
+    pages = [
+        (str(_("The Secretariat")), secretariat,
+         [str(_("mission functions secretary")), *(
+             [office.mission_es, office.mission_en, office.secretary_name,
+              office.secretary_profile_es, office.secretary_profile_en] if office else [])]),
+        (str(_("Contact and office hours")), reverse("portal:contact"),
+         [str(_("contact address phone office hours email")),
+          *([office.address, office.city, office.phones, office.email] if office else [])]),
+        (str(_("Open data")), reverse("portal:opendata"),
+         [str(_("open data datasets download CSV XLSX JSON IATI transparency"))]),
+        (str(_("Map of cooperation")), reverse("portal:map"),
+         [str(_("map municipalities cooperation territory"))]),
+    ]  # fmt: skip
+    for title, url, texts in pages:
+        if matches_all(words, title, *texts):
+            hits.append(Hit("page", title, _excerpt(texts[1] if len(texts) > 1 else texts[0]),
+                            url, score(words, title, *texts)))  # fmt: skip
+    return hits
+
+
+def partner_hits(words: list[str]) -> list[Hit]:
+    partners = Organisation.objects.annotate(
+        public_activities=Count(
+            "participations__activity",
+            filter=Q(participations__activity__is_public=True),
+            distinct=True,
+        )
+    ).filter(public_activities__gt=0)
+    activities = reverse("portal:activities")
+    return [
+        Hit("partner", org.short_name if org.acronym else org.name,
+            " · ".join(filter(None, [org.name if org.acronym else "", _excerpt(org.description)])),
+            f"{activities}?organisation={org.pk}",
+            score(words, f"{org.acronym} {org.name}", org.description))
+        for org in partners
+        if matches_all(words, org.acronym, org.name, org.description)
+    ]  # fmt: skip
+
+
+def announcement_hits(text: str, words: list[str]) -> list[Hit]:
+    found = search(Announcement.objects.published(), text).order_by("-rank", "-publish_at")
+    return [
+        Hit("announcement", a.title, a.summary, a.get_absolute_url(),
+            score(words, a.title, a.summary, strip_tags(a.body)))
+        for a in islice(found, CANDIDATES)
+    ]  # fmt: skip
+
+
+def activity_hits(text: str, words: list[str]) -> tuple[list[Hit], int]:
+    found = search(Activity.objects.public(), text)
+    total = found.count()
+    best = found.order_by("-rank", "-pk").only(
+        "pk", "title_es", "title_en", "description_es", "description_en"
+    )[:CANDIDATES]
+    hits = [
+        Hit("activity", a.title, _excerpt(a.description),
+            reverse("portal:activity", args=[a.pk]),
+            score(words, a.title, a.description))
+        for a in best
+    ]  # fmt: skip
+    return hits, total
+
+
+def site_search(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("q", "").strip()[:MAX_QUERY]
+    kind = request.GET.get("kind", "")
+    words = words_of(text)
+    hits: list[Hit] = []
+    activities_total = 0
+    if words:
+        activity_results, activities_total = activity_hits(text, words)
+        hits = [
+            *page_hits(words),
+            *partner_hits(words),
+            *announcement_hits(text, words),
+            *activity_results,
+        ]
+        hits.sort(key=lambda hit: (-hit.score, hit.title))
+    counts = {key: sum(1 for h in hits if h.kind == key) for key in KINDS}
+    shown = [h for h in hits if h.kind == kind] if kind in KINDS else hits
+    page = Paginator(shown, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "q": text,
+            "search_q": text,
+            "kind": kind if kind in KINDS else "",
+            "page": page,
+            "query": query.urlencode(),
+            "facets": [(key, KINDS[key], counts[key]) for key in KINDS],
+            "activities_total": activities_total,
+            "activities_url": f"{reverse('portal:activities')}?{urlencode({'q': text})}",
+        },
+    )
