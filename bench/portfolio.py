@@ -10,7 +10,6 @@ templates), not a network.
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.benchdata import fill, use_bench_database  # noqa: E402
 
 
 def main() -> None:
@@ -26,39 +26,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
 
-    if not os.environ.get("DATABASE_URL"):
-        # Kept between runs: seeding takes a minute, and migrations bring an old copy up to date.
-        data = ROOT / "bench" / ".data" / f"portfolio-{args.activities}"
-        data.mkdir(parents=True, exist_ok=True)
-        os.environ["PUENTE_VAR_DIR"] = str(data)
-    os.environ.setdefault("PUENTE_TESTING", "1")  # plain HTTP, test hosts allowed
-    os.environ["DJANGO_SETTINGS_MODULE"] = "puente.settings"
+    use_bench_database(args.activities)
     import django
 
     django.setup()
-    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
-    from django.core.management import call_command
     from django.test import Client
 
-    from puente.directory.demo import create_demo_organisations
-    from puente.portfolio.demo import create_exchange_rates, generate_activities
     from puente.portfolio.models import Activity
     from puente.roles import Role
-    from puente.territory.services import load_reference_data
 
-    db = settings.DATABASES["default"]
-    print(f"database: {db['ENGINE']} {db['NAME']}")
-    call_command("migrate", verbosity=0)
-    load_reference_data()
-    started = time.perf_counter()
-    if Activity.objects.count() < args.activities:
-        create_demo_organisations()
-        create_exchange_rates()
-        generate_activities(args.activities - Activity.objects.count())
-        elapsed = time.perf_counter() - started
-        print(f"seeded {Activity.objects.count():,} activities in {elapsed:.1f} s")
+    fill(args.activities)
     group, _ = Group.objects.get_or_create(name=Role.STAFF.value)
     user, _ = get_user_model().objects.get_or_create(username="bench")
     user.groups.add(group)

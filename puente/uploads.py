@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -140,3 +142,14 @@ def clean_image(
     buffer = io.BytesIO()
     clean.save(buffer, "PNG" if detected.extension == "png" else "JPEG", quality=90)
     return ContentFile(buffer.getvalue(), name=f"image.{detected.extension}")
+
+
+def image_response(image: FieldFile, max_age: int) -> FileResponse:
+    """Serves a stored (already checked) PNG or JPEG with headers that forbid sniffing."""
+    if not image:
+        raise Http404
+    kind = "image/png" if (image.name or "").endswith(".png") else "image/jpeg"
+    response = FileResponse(image.open("rb"), content_type=kind)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    return response

@@ -1,8 +1,10 @@
 """The read API: municipalities, organisations and activities, with filters and pagination."""
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
@@ -149,11 +151,25 @@ class MunicipalityCount(Schema):
     activities: int
 
 
+MAP_TTL = 300
+
+
 @api.get("/map/municipalities", response=list[MunicipalityCount], tags=["portfolio"])
 def map_municipalities(request: HttpRequest, filters: Query[ActivityQuery]):  # type: ignore[no-untyped-def]
     """Activities per municipality of Norte de Santander (public ones to the public)."""
-    qs = filter_activities(visible_activities(request.user), ActivityFilter(**filters.dict()))
-    counts = activities_by_municipality(qs.order_by().values("pk"))
+    wanted = ActivityFilter(**filters.dict())
+
+    def count() -> dict[int, int]:
+        qs = filter_activities(visible_activities(request.user), wanted)
+        return activities_by_municipality(qs.order_by().values("pk"))
+
+    counts: dict[int, int]
+    if request.user.is_authenticated:
+        counts = count()  # staff may see activities the public does not: never shared
+    else:
+        # The public map is the same for everyone with the same filters; minutes-old is fine.
+        key = "api:map:" + hashlib.sha256(repr(sorted(filters.dict().items())).encode()).hexdigest()
+        counts = cache.get_or_set(key, count, MAP_TTL) or {}
     return [
         {
             "code": m.code,

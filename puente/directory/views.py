@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from puente.paging import page_of
 from puente.roles import AuthedRequest, internal_view, is_secretariat, secretariat_view
+from puente.uploads import image_response
 
 from . import services
 from .forms import MergeForm, OrganisationFilterForm, OrganisationForm, PersonInline
@@ -93,10 +94,4 @@ def organisation_merge(request: AuthedRequest, pk: int) -> HttpResponse:
 def organisation_logo(request: HttpRequest, pk: int) -> FileResponse:
     """Logos are public (the portal's partner directory shows them); served with safe headers."""
     organisation = get_object_or_404(Organisation, pk=pk)
-    if not organisation.logo:
-        raise Http404
-    kind = "image/png" if (organisation.logo.name or "").endswith(".png") else "image/jpeg"
-    response = FileResponse(organisation.logo.open("rb"), content_type=kind)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "public, max-age=86400"
-    return response
+    return image_response(organisation.logo, max_age=86400)

@@ -3,7 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from puente.paging import page_of
 from puente.roles import is_secretariat
+from puente.uploads import image_response
 
 from .models import Announcement, AnnouncementDocument, AnnouncementKind
 
@@ -69,14 +70,7 @@ def announcement_detail(request: HttpRequest, pk: int, slug: str) -> HttpRespons
 
 
 def announcement_image(request: HttpRequest, pk: int) -> FileResponse:
-    announcement = _visible(request, pk)
-    if not announcement.image:
-        raise Http404
-    kind = "image/png" if (announcement.image.name or "").endswith(".png") else "image/jpeg"
-    response = FileResponse(announcement.image.open("rb"), content_type=kind)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
+    return image_response(_visible(request, pk).image, max_age=3600)
 
 
 def announcement_document(request: HttpRequest, pk: int, document_id: int) -> FileResponse:

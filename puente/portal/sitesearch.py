@@ -5,7 +5,6 @@ from itertools import islice
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,10 +13,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from puente.directory.models import Organisation
 from puente.portfolio.models import Activity
 
 from .models import Announcement, Function, Guideline, Office
+from .selectors import public_partners
 from .textsearch import matches_all, score, search, words_of
 
 # Database sources give their best candidates; more would be noise on a results page.
@@ -52,20 +51,18 @@ def _excerpt(text: str) -> str:
 def page_hits(words: list[str]) -> list[Hit]:
     secretariat = reverse("portal:secretariat")
     hits = []
-    for function in Function.objects.all():
-        if matches_all(words, function.text_es, function.text_en):
-            title = _("Function %(n)d of the Secretariat") % {"n": function.number}
-            hits.append(
-                Hit("page", title, function.text, f"{secretariat}#function-{function.number}",
-                    score(words, "", function.text_es, function.text_en))
-            )  # fmt: skip
-    for guideline in Guideline.objects.all():
-        if matches_all(words, guideline.text_es, guideline.text_en):
-            title = _("Policy guideline %(n)d") % {"n": guideline.number}
-            hits.append(
-                Hit("page", title, guideline.text, f"{secretariat}#guideline-{guideline.number}",
-                    score(words, "", guideline.text_es, guideline.text_en))
-            )  # fmt: skip
+    numbered: list[tuple[str, str, list[Function] | list[Guideline]]] = [
+        ("function", _("Function %(n)d of the Secretariat"), list(Function.objects.all())),
+        ("guideline", _("Policy guideline %(n)d"), list(Guideline.objects.all())),
+    ]
+    for anchor, title, items in numbered:
+        for item in items:
+            if matches_all(words, item.text_es, item.text_en):
+                hits.append(
+                    Hit("page", title % {"n": item.number}, item.text,
+                        f"{secretariat}#{anchor}-{item.number}",
+                        score(words, "", item.text_es, item.text_en))
+                )  # fmt: skip
     office = Office.objects.first()
     pages = [
         (str(_("The Secretariat")), secretariat,
@@ -88,13 +85,7 @@ def page_hits(words: list[str]) -> list[Hit]:
 
 
 def partner_hits(words: list[str]) -> list[Hit]:
-    partners = Organisation.objects.annotate(
-        public_activities=Count(
-            "participations__activity",
-            filter=Q(participations__activity__is_public=True),
-            distinct=True,
-        )
-    ).filter(public_activities__gt=0)
+    partners = public_partners()
     activities = reverse("portal:activities")
     return [
         Hit("partner", org.short_name if org.acronym else org.name,
