@@ -1,10 +1,8 @@
 """The read API: municipalities, organisations and activities, with filters and pagination."""
 
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
@@ -14,8 +12,9 @@ from puente.directory.models import Organisation
 from puente.portfolio.models import Activity
 from puente.portfolio.selectors import (
     ActivityFilter,
-    activities_by_municipality,
+    activities_per_municipality,
     filter_activities,
+    public_activities_per_municipality,
     visible_activities,
 )
 from puente.territory.models import Municipality
@@ -151,32 +150,24 @@ class MunicipalityCount(Schema):
     activities: int
 
 
-MAP_TTL = 300
-
-
 @api.get("/map/municipalities", response=list[MunicipalityCount], tags=["portfolio"])
 def map_municipalities(request: HttpRequest, filters: Query[ActivityQuery]):  # type: ignore[no-untyped-def]
     """Activities per municipality of Norte de Santander (public ones to the public)."""
     wanted = ActivityFilter(**filters.dict())
-
-    def count() -> dict[int, int]:
-        qs = filter_activities(visible_activities(request.user), wanted)
-        return activities_by_municipality(qs.order_by().values("pk"))
-
-    counts: dict[int, int]
     if request.user.is_authenticated:
-        counts = count()  # staff may see activities the public does not: never shared
+        # Signed-in users may see activities the public does not: counted for them alone.
+        rows = activities_per_municipality(
+            filter_activities(visible_activities(request.user), wanted)
+        )
     else:
-        # The public map is the same for everyone with the same filters; minutes-old is fine.
-        key = "api:map:" + hashlib.sha256(repr(sorted(filters.dict().items())).encode()).hexdigest()
-        counts = cache.get_or_set(key, count, MAP_TTL) or {}
+        rows = public_activities_per_municipality(wanted)
     return [
         {
             "code": m.code,
             "name": m.name,
             "latitude": float(m.latitude) if m.latitude is not None else None,
             "longitude": float(m.longitude) if m.longitude is not None else None,
-            "activities": counts.get(m.pk, 0),
+            "activities": n,
         }
-        for m in Municipality.objects.of_department("54").order_by("name")
+        for m, n in sorted(rows, key=lambda row: row[0].name)
     ]

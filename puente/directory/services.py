@@ -4,6 +4,8 @@ from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from puente.audit import attribute
+
 from .models import Organisation
 
 
@@ -38,8 +40,7 @@ def merge_organisations(keep: Organisation, duplicate: Organisation, by: User) -
         if not getattr(keep, field) and getattr(duplicate, field):
             setattr(keep, field, getattr(duplicate, field))
     keep.themes.add(*duplicate.themes.all())
-    keep._change_reason = f"Merged duplicate #{duplicate.pk} ({duplicate.name})"  # type: ignore[attr-defined]
-    keep._history_user = by  # type: ignore[attr-defined]
+    attribute(keep, by, f"Merged duplicate #{duplicate.pk} ({duplicate.name})")
     # The duplicate goes first: its unique IATI identifier may have just moved to `keep`.
     duplicate.delete()
     keep.save()
@@ -50,14 +51,14 @@ def merge_organisations(keep: Organisation, duplicate: Organisation, by: User) -
 def save_organisation(form, people, by: User) -> Organisation:  # type: ignore[no-untyped-def]
     """Saves an organisation with its contact people, in one transaction, with attribution."""
     organisation = form.save(commit=False)
-    organisation._history_user = by
+    attribute(organisation, by)
     organisation.save()
     form.save_m2m()
     people.instance = organisation
     for person in people.save(commit=False):
-        person._history_user = by
+        attribute(person, by)
         person.save()
     for person in people.deleted_objects:
-        person._history_user = by
+        attribute(person, by)
         person.delete()
     return organisation

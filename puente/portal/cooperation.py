@@ -7,24 +7,24 @@ from puente.paging import page_of
 from puente.portfolio.forms import ActivityFilterForm
 from puente.portfolio.models import Activity
 from puente.portfolio.selectors import (
-    activities_by_municipality,
     filter_activities,
+    public_activities_per_municipality,
     with_list_parts,
 )
-from puente.territory.models import Municipality
 from puente.territory.names import fold
 
 
-def _public_filtered(request: HttpRequest) -> tuple[ActivityFilterForm, object]:
+def _public_form(request: HttpRequest) -> ActivityFilterForm:
     form = ActivityFilterForm(request.GET or None)
     for internal in ("stage", "level", "public"):
         form.fields.pop(internal)  # the public filters by what, who, where and for whom
-    return form, filter_activities(Activity.objects.public(), form.to_filter())
+    return form
 
 
 def activity_list(request: HttpRequest) -> HttpResponse:
-    form, qs = _public_filtered(request)
-    page, query = page_of(request, with_list_parts(qs))  # type: ignore[arg-type]
+    form = _public_form(request)
+    qs = filter_activities(Activity.objects.public(), form.to_filter())
+    page, query = page_of(request, with_list_parts(qs))
     return render(
         request,
         "portal/activities.html",
@@ -38,11 +38,8 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def activity_map(request: HttpRequest) -> HttpResponse:
-    form, qs = _public_filtered(request)
-    counts = activities_by_municipality(qs.order_by().values("pk"))  # type: ignore[attr-defined]
-    rows = [
-        (m, counts.get(m.pk, 0)) for m in Municipality.objects.of_department("54").order_by("name")
-    ]
+    form = _public_form(request)
+    rows = public_activities_per_municipality(form.to_filter())
     rows.sort(key=lambda row: (-row[1], fold(row[0].name)))  # "Ábrego" among the A's
     return render(
         request,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from puente.uploads import clean_image, detect_document
 
-from .models import Announcement, AnnouncementDocument, AnnouncementKind
+from .models import Announcement, AnnouncementDocument, AnnouncementKind, AnnouncementStatus
 
 # The widest an announcement's picture is kept; larger uploads are scaled down once, on upload.
 ANNOUNCEMENT_IMAGE_SIDE = 1600
@@ -68,7 +68,11 @@ class AnnouncementDocumentForm(forms.ModelForm):
     def clean_file(self):  # type: ignore[no-untyped-def]
         upload = self.cleaned_data.get("file")
         if upload and upload is not self.initial.get("file"):
-            self.detected = detect_document(upload)
+            detected = detect_document(upload)
+            # Stored under a random name with the extension its content proved, not the user's.
+            upload.name = f"document.{detected.extension}"
+            self.instance.content_type = detected.content_type
+            self.instance.size = upload.size or 0
         return upload
 
 
@@ -82,17 +86,14 @@ DocumentFormSet = inlineformset_factory(
     validate_max=True,
 )
 
-STATUS_CHOICES = [
-    ("", _("Any status")),
-    ("draft", _("Draft")),
-    ("scheduled", _("Scheduled")),
-    ("published", _("Published")),
-]
-
 
 class AnnouncementFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Any kind")), *AnnouncementKind.choices]
     )
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *AnnouncementStatus.choices],
+    )

@@ -31,41 +31,37 @@ class Theme(models.TextChoices):
     TOURISM = "tourism", _("Tourists and the promotion of the department")
 
 
-class Function(models.Model):
+class NumberedText(models.Model):
+    """A numbered statement shown on the Secretariat's page, in Spanish and English."""
+
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    theme = models.CharField(_("theme"), max_length=20, choices=Theme.choices)
     text_es = models.TextField(_("text (Spanish)"))
     text_en = models.TextField(_("text (English)"), blank=True)
 
     class Meta:
+        abstract = True
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text}"
+
+    @property
+    def text(self) -> str:
+        return _pick(self.text_es, self.text_en)
+
+
+class Function(NumberedText):
+    theme = models.CharField(_("theme"), max_length=20, choices=Theme.choices)
+
+    class Meta(NumberedText.Meta):
         verbose_name = _("function")
         verbose_name_plural = _("functions")
-        ordering = ["number"]
-
-    def __str__(self) -> str:
-        return f"{self.number}. {self.text}"
-
-    @property
-    def text(self) -> str:
-        return _pick(self.text_es, self.text_en)
 
 
-class Guideline(models.Model):
-    number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    text_es = models.TextField(_("text (Spanish)"))
-    text_en = models.TextField(_("text (English)"), blank=True)
-
-    class Meta:
+class Guideline(NumberedText):
+    class Meta(NumberedText.Meta):
         verbose_name = _("policy guideline")
         verbose_name_plural = _("policy guidelines")
-        ordering = ["number"]
-
-    def __str__(self) -> str:
-        return f"{self.number}. {self.text}"
-
-    @property
-    def text(self) -> str:
-        return _pick(self.text_es, self.text_en)
 
 
 class Office(models.Model):
@@ -125,10 +121,27 @@ class AnnouncementKind(models.TextChoices):
     NOTICE = "notice", _("Public notice")
 
 
+class AnnouncementStatus(models.TextChoices):
+    """Where an announcement stands, derived from `is_published` and `publish_at`."""
+
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+
+
 class AnnouncementQuerySet(models.QuerySet["Announcement"]):
     def published(self, at: datetime | None = None) -> "AnnouncementQuerySet":
         """What the public may see: published, and its publication time has come."""
         return self.filter(is_published=True, publish_at__lte=at or timezone.now())
+
+    def with_status(self, status: str) -> "AnnouncementQuerySet":
+        if status == AnnouncementStatus.DRAFT:
+            return self.filter(is_published=False)
+        if status == AnnouncementStatus.SCHEDULED:
+            return self.filter(is_published=True, publish_at__gt=timezone.now())
+        if status == AnnouncementStatus.PUBLISHED:
+            return self.published()
+        return self
 
 
 class Announcement(models.Model):
@@ -212,10 +225,10 @@ class Announcement(models.Model):
         return self.is_published and self.publish_at <= timezone.now()
 
     @property
-    def status_label(self) -> str:
+    def status(self) -> AnnouncementStatus:
         if not self.is_published:
-            return str(_("Draft"))
-        return str(_("Published") if self.is_public else _("Scheduled"))
+            return AnnouncementStatus.DRAFT
+        return AnnouncementStatus.PUBLISHED if self.is_public else AnnouncementStatus.SCHEDULED
 
     def get_absolute_url(self) -> str:
         return reverse("portal:announcement", kwargs={"pk": self.pk, "slug": self.slug})

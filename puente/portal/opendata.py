@@ -4,18 +4,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Max, Q
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from puente.directory.models import Organisation
 from puente.portfolio.models import Activity
-from puente.portfolio.selectors import activities_by_municipality
+from puente.portfolio.selectors import activities_per_municipality
 from puente.tabular import FORMATS, table_response
-from puente.territory.models import Municipality
+
+from .selectors import public_partners
 
 LICENCE = "CC BY 4.0"
 
@@ -62,25 +62,13 @@ def _activities() -> Iterator[list[object]]:
 
 
 def _partners() -> Iterator[list[object]]:
-    qs = (
-        Organisation.objects.annotate(
-            n=Count(
-                "participations__activity",
-                filter=Q(participations__activity__is_public=True),
-                distinct=True,
-            )
-        )
-        .filter(n__gt=0)
-        .order_by("name")
-    )
-    for o in qs:
-        yield [o.name, o.acronym, o.kind, o.country_id or "", o.website, o.n]
+    for o in public_partners().order_by("name"):
+        yield [o.name, o.acronym, o.kind, o.country_id or "", o.website, o.public_activities]  # type: ignore[attr-defined]
 
 
 def _municipalities() -> Iterator[list[object]]:
-    counts = activities_by_municipality(Activity.objects.public().values("pk"))
-    for m in Municipality.objects.of_department("54").order_by("code"):
-        yield [m.code, m.name, "yes" if m.border_zone else "no", counts.get(m.pk, 0)]
+    for m, n in activities_per_municipality(Activity.objects.public()):
+        yield [m.code, m.name, "yes" if m.border_zone else "no", n]
 
 
 DATASETS = {

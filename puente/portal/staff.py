@@ -1,21 +1,21 @@
 """Staff pages for announcements: list, write, preview, delete, history."""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from js_asset import Media
 
+from puente.audit import history_entries
 from puente.paging import page_of
 from puente.roles import AuthedRequest, secretariat_view
 
 from . import services
 from .forms import AnnouncementFilterForm, AnnouncementForm, DocumentFormSet
 from .models import Announcement
+from .selectors import filter_announcements
 
 # The editor's toolbar names its buttons in English only; these are shown instead.
 EDITOR_LABELS = {
@@ -36,20 +36,7 @@ def announcement_list(request: AuthedRequest) -> HttpResponse:
     form = AnnouncementFilterForm(request.GET or None)
     announcements = Announcement.objects.all()
     if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            announcements = announcements.filter(
-                Q(title_es__icontains=data["q"]) | Q(title_en__icontains=data["q"])
-            )
-        if data["kind"]:
-            announcements = announcements.filter(kind=data["kind"])
-        now = timezone.now()
-        if data["status"] == "draft":
-            announcements = announcements.filter(is_published=False)
-        elif data["status"] == "scheduled":
-            announcements = announcements.filter(is_published=True, publish_at__gt=now)
-        elif data["status"] == "published":
-            announcements = announcements.published(now)
+        announcements = filter_announcements(announcements, **form.cleaned_data)
     page, query = page_of(request, announcements)
     return render(
         request,
@@ -110,21 +97,8 @@ def announcement_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 @secretariat_view
 def announcement_history(request: AuthedRequest, pk: int) -> HttpResponse:
     announcement = get_object_or_404(Announcement, pk=pk)
-    records = list(announcement.history.select_related("history_user").all())  # type: ignore[attr-defined]
-    changes = []
-    for record in records:
-        previous = record.prev_record
-        changed = (
-            [
-                str(getattr(Announcement._meta.get_field(change.field), "verbose_name", ""))
-                for change in record.diff_against(previous).changes
-            ]
-            if previous
-            else []
-        )
-        changes.append((record, changed))
     return render(
         request,
         "portal/staff/announcement_history.html",
-        {"announcement": announcement, "changes": changes},
+        {"announcement": announcement, "entries": history_entries(announcement.history.all())},  # type: ignore[attr-defined]
     )

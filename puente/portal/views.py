@@ -2,43 +2,24 @@
 
 from collections import OrderedDict
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from puente.directory.models import Organisation, OrganisationKind
-from puente.portfolio.lifecycle import Stage
-from puente.portfolio.models import Activity
+from puente.directory.models import OrganisationKind
 
 from .hours import SHIFTS, office_status
 from .models import Announcement, Function, Guideline, Office, Theme
-from .selectors import public_partners
-
-FIGURES_TTL = 300
-
-
-def home_figures() -> dict[str, int]:
-    public = Activity.objects.public()
-    return {
-        "active": public.filter(stage=Stage.EXECUTION).count(),
-        "public": public.count(),
-        "partners": Organisation.objects.filter(participations__activity__is_public=True)
-        .distinct()
-        .count(),
-    }
+from .selectors import home_figures, public_partners
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    # Counting 100,000 activities on every visit is the home page's whole cost (bench/portal.py);
-    # figures a few minutes old are fine on a public front page.
-    figures = cache.get_or_set("portal:home-figures", home_figures, FIGURES_TTL)
     return render(
         request,
         "portal/home.html",
         {
-            "figures": figures,
+            "figures": home_figures(),
             "announcements": Announcement.objects.published()[:3],
             "office": Office.objects.first(),
             "status": office_status(timezone.now()),

@@ -1,6 +1,7 @@
 """Admin for the portfolio: administrators' view of every table, with history."""
 
 from django.contrib import admin
+from django.db.models import Model
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -23,29 +24,9 @@ class ParticipationInline(admin.TabularInline):
     autocomplete_fields = ["organisation"]
 
 
-class SectorInline(admin.TabularInline):
-    model = ActivitySector
-    extra = 0
-
-
-class LocationInline(admin.TabularInline):
-    model = Location
-    extra = 0
-
-
-class BudgetInline(admin.TabularInline):
-    model = Budget
-    extra = 0
-
-
-class TransactionInline(admin.TabularInline):
-    model = Transaction
-    extra = 0
-
-
-class DocumentInline(admin.TabularInline):
-    model = Document
-    extra = 0
+def _inline(part: type[Model]) -> type[admin.TabularInline]:  # type: ignore[type-arg]
+    """A plain tabular inline for one of the activity's parts."""
+    return type(f"{part.__name__}Inline", (admin.TabularInline,), {"model": part, "extra": 0})
 
 
 @admin.register(Activity)
@@ -57,11 +38,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
     readonly_fields = ["stage", "iati_status"]
     inlines = [
         ParticipationInline,
-        SectorInline,
-        LocationInline,
-        BudgetInline,
-        TransactionInline,
-        DocumentInline,
+        *(_inline(part) for part in (ActivitySector, Location, Budget, Transaction, Document)),
     ]
 
 

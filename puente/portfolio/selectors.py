@@ -1,14 +1,17 @@
 """Reads of the portfolio: who may see what, filtering, sorting, totals and dashboards."""
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
 
 from puente.directory.models import Organisation, ReporterAccount
 from puente.roles import AnyUser, Role, can_read_internal, has_role, is_secretariat
+from puente.territory.models import Municipality
 from puente.territory.names import fold
 
 from .models import (
@@ -269,11 +272,29 @@ def dashboard(qs: QuerySet[Activity], narrowed: bool = True) -> dict[str, object
     }
 
 
-def activities_by_municipality(ids: QuerySet) -> dict[int, int]:  # type: ignore[type-arg]
-    """How many of the given activities touch each municipality, by municipality id."""
+# The public map is the same for everyone who picks the same filters, and the count behind it
+# walks every public activity (bench/portal.py): a few minutes old is fine for the public.
+PUBLIC_MAP_SECONDS = 300
+
+
+def activities_per_municipality(qs: QuerySet[Activity]) -> list[tuple[Municipality, int]]:
+    """Each municipality of Norte de Santander (by DIVIPOLA code) and how many of `qs` touch it."""
     rows = (
-        Location.objects.filter(activity__in=ids, municipality__isnull=False)
+        Location.objects.filter(activity__in=qs.order_by().values("pk"), municipality__isnull=False)
         .values("municipality_id")
         .annotate(n=Count("activity_id", distinct=True))
     )
-    return {row["municipality_id"]: row["n"] for row in rows}
+    counts = {row["municipality_id"]: row["n"] for row in rows}
+    return [
+        (m, counts.get(m.pk, 0)) for m in Municipality.objects.of_department("54").order_by("code")
+    ]
+
+
+def public_activities_per_municipality(f: ActivityFilter) -> list[tuple[Municipality, int]]:
+    """`activities_per_municipality` of the public activities `f` selects, cached."""
+    key = "public-map:" + hashlib.sha256(repr(f).encode()).hexdigest()
+    return cache.get_or_set(  # type: ignore[return-value]
+        key,
+        lambda: activities_per_municipality(filter_activities(Activity.objects.public(), f)),
+        PUBLIC_MAP_SECONDS,
+    )

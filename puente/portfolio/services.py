@@ -4,9 +4,11 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Model
 from django.forms import BaseFormSet, ModelForm
 from django.utils.translation import gettext as _
+
+from puente.audit import attribute
 
 from .lifecycle import ALLOWED_STEPS, Stage
 from .models import Activity, Document, StageChange
@@ -18,13 +20,6 @@ class StageChangeRefused(Exception):
 
 class EditConflict(Exception):
     """Someone else saved the activity after this user opened it."""
-
-
-def _attribute(instance: object, by: User, reason: str = "") -> None:
-    # simple_history reads these when it writes the history row.
-    instance._history_user = by  # type: ignore[attr-defined]
-    if reason:
-        instance._change_reason = reason  # type: ignore[attr-defined]
 
 
 @transaction.atomic
@@ -42,7 +37,7 @@ def change_stage(activity: Activity, to: str, by: User, reason: str) -> StageCha
     locked.stage = target
     locked.sync_iati_status()
     locked.revision = F("revision") + 1
-    _attribute(locked, by, f"Stage: {current.label} → {target.label}. {reason.strip()}")
+    attribute(locked, by, f"Stage: {current.label} → {target.label}. {reason.strip()}")
     locked.save()
     change = StageChange.objects.create(
         activity=locked, from_stage=current, to_stage=target, by=by, reason=reason.strip()
@@ -73,16 +68,16 @@ def save_activity(
     if is_new:
         activity.sync_iati_status()
     activity.revision = (expected_revision or activity.revision or 0) + (0 if is_new else 1)
-    _attribute(activity, by, "Created" if is_new else "Edited")
+    attribute(activity, by, "Created" if is_new else "Edited")
     activity.save()
     form.save_m2m()
     for formset in formsets:
         formset.instance = activity  # type: ignore[attr-defined]
         for part in formset.save(commit=False):  # type: ignore[attr-defined]
-            _attribute(part, by)
+            attribute(part, by)
             part.save()
         for part in formset.deleted_objects:  # type: ignore[attr-defined]
-            _attribute(part, by)
+            attribute(part, by)
             part.delete()
     return activity
 
@@ -91,21 +86,21 @@ def save_activity(
 def save_part(form: ModelForm, by: User) -> object:
     """Saves one part of an activity (a result, an indicator, a period) with attribution."""
     part = form.save(commit=False)
-    _attribute(part, by)
+    attribute(part, by)
     part.save()
     form.save_m2m()
     return part
 
 
-def save_part_instance(part: object, by: User) -> None:
-    _attribute(part, by)
-    part.save()  # type: ignore[attr-defined]
+def save_part_instance(part: Model, by: User) -> None:
+    attribute(part, by)
+    part.save()
 
 
 @transaction.atomic
-def delete_part(part: object, by: User) -> None:
-    _attribute(part, by)
-    part.delete()  # type: ignore[attr-defined]
+def delete_part(part: Model, by: User) -> None:
+    attribute(part, by)
+    part.delete()
 
 
 @transaction.atomic
@@ -117,6 +112,6 @@ def attach_document(form: ModelForm, by: User) -> Document:
         document.original_name = upload.name[:255]
         upload.name = f"upload.{form.detected.extension}"  # type: ignore[attr-defined]
         document.content_type = form.detected.content_type  # type: ignore[attr-defined]
-    _attribute(document, by)
+    attribute(document, by)
     document.save()
     return document

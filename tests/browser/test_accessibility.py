@@ -60,8 +60,16 @@ def staff_pages(activity_id: int, organisation_id: int) -> list[str]:
 
 
 def test_staff_pages_have_no_accessibility_violations(staff_page: Page, sample):
+    from puente.portal.models import Announcement
+
     activity, organisation = sample
-    for url in staff_pages(activity.pk, organisation.pk):
+    news = Announcement(title_es="Aviso de prueba", summary_es="Resumen", body_es="<p>Texto</p>")
+    news.save()
+    announcement_pages = [
+        f"/staff/portal/announcements/{news.pk}/{page}"
+        for page in ("", "preview/", "history/", "delete/")
+    ]
+    for url in [*staff_pages(activity.pk, organisation.pk), *announcement_pages]:
         staff_page.goto(url)
         expect(staff_page.locator("h1")).to_be_visible()
         assert_accessible(staff_page)

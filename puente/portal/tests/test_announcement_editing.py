@@ -132,7 +132,9 @@ def test_a_draft_is_previewed_by_staff_and_invisible_to_the_public(staff_client,
     )
 
 
-def test_delete_asks_first_and_then_removes_the_files(staff_client, settings):
+def test_delete_asks_first_and_then_removes_the_files(
+    staff_client, settings, django_capture_on_commit_callbacks
+):
     staff_client.post(
         reverse("content:announcement-create"),
         form(
@@ -148,11 +150,8 @@ def test_delete_asks_first_and_then_removes_the_files(staff_client, settings):
     confirm = staff_client.get(reverse("content:announcement-delete", args=[item.pk]))
     assert "no se puede deshacer" in confirm.content.decode()
     assert Announcement.objects.exists()
-    with pytest.MonkeyPatch.context():
-        from django.test import TestCase
-
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            staff_client.post(reverse("content:announcement-delete", args=[item.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(reverse("content:announcement-delete", args=[item.pk]))
     assert not Announcement.objects.exists()
     assert not stored.exists()
 
@@ -185,3 +184,23 @@ def test_the_staff_list_filters_by_status(staff_client):
     page = staff_client.get(reverse("content:announcements"), {"status": "draft"}).content
     assert "Borrador de aviso" in page.decode()
     assert "Mesa departamental" not in page.decode()
+
+
+def test_a_replaced_image_does_not_stay_behind_on_disk(
+    staff_client, settings, django_capture_on_commit_callbacks
+):
+    upload = {"image": SimpleUploadedFile("a.jpg", jpeg_with_gps(), "image/jpeg")}
+    staff_client.post(
+        reverse("content:announcement-create"), form(image_alt_es="Primera foto", **upload)
+    )
+    item = Announcement.objects.get()
+    first = settings.MEDIA_ROOT / item.image.name
+    assert first.exists()
+    edit = form(image_alt_es="Segunda foto", **{"documents-TOTAL_FORMS": "0"})
+    edit["image"] = SimpleUploadedFile("b.jpg", jpeg_with_gps(), "image/jpeg")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(reverse("content:announcement-edit", args=[item.pk]), edit)
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (settings.MEDIA_ROOT / item.image.name).exists()
+    assert not first.exists()

@@ -67,7 +67,7 @@ def test_the_archive_filters_by_year_and_lists_the_years_with_announcements(clie
     year = old.publish_at.year
     page = client.get(reverse("portal:announcements"), {"year": year}).content.decode()
     assert "Convocatoria antigua" in page
-    assert "Noticia de este año" not in page or timezone.now().year == year
+    assert "Noticia de este año" not in page  # 400 days back is always another year
     assert f"?year={year}" in page
     # A year with nothing in it is not a filter that silently empties the page.
     page = client.get(reverse("portal:announcements"), {"year": "1999"}).content.decode()

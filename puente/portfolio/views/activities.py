@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from puente.audit import history_entries
 from puente.paging import page_of
 from puente.roles import AuthedRequest, internal_view, secretariat_view
 
@@ -146,17 +147,12 @@ def activity_stage(request: AuthedRequest, pk: int) -> HttpResponse:
 @internal_view
 def activity_history(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_reader(request, pk)
-    entries = []
-    for record in activity.history.select_related("history_user").order_by("-history_date")[:200]:
-        previous = record.prev_record
-        changes = record.diff_against(previous).changes if previous else []
-        entries.append({"record": record, "changes": changes})
     return render(
         request,
         "portfolio/activity_history.html",
         {
             "activity": activity,
-            "entries": entries,
+            "entries": history_entries(activity.history.all()),  # type: ignore[attr-defined]
             "stage_changes": activity.stage_changes.select_related("by"),
             "parts": _part_history(activity),
         },

@@ -1,0 +1,47 @@
+"""Who changed what: attributing a write to its user, and reading a record's history back."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db.models import Model, QuerySet
+
+
+def attribute(instance: Model, by: User, reason: str = "") -> None:
+    """Marks the next save or delete of `instance` as `by`'s (simple_history reads these)."""
+    instance._history_user = by  # type: ignore[attr-defined]
+    if reason:
+        instance._change_reason = reason  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str  # the field's label, as the forms show it
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class Entry:
+    record: Any  # a simple_history historical record
+    changes: list[Change]
+
+
+def history_entries(records: QuerySet, limit: int = 200) -> list[Entry]:  # type: ignore[type-arg]
+    """The newest `limit` history records, each with what it changed against the one before."""
+    entries = []
+    for record in records.select_related("history_user").order_by("-history_date")[:limit]:
+        previous = record.prev_record
+        delta = record.diff_against(previous).changes if previous else []
+        fields = record.instance_type._meta
+        entries.append(
+            Entry(
+                record,
+                [
+                    Change(str(getattr(fields.get_field(c.field), "verbose_name", c.field)),
+                           c.old, c.new)
+                    for c in delta
+                ],
+            )
+        )  # fmt: skip
+    return entries
