@@ -119,11 +119,15 @@ def main() -> None:
     )  # fmt: skip
     try:
         for _ in range(100):
+            if server.poll() is not None:
+                sys.exit("gunicorn did not start: run with `uv run --frozen --group bench`")
             try:
                 if fetch(port, "/healthz")[0] == 200:
                     break
             except OSError:
                 time.sleep(0.2)
+        else:
+            sys.exit(f"gunicorn answers nothing on port {port} after 20 s")
         for path in URLS.values():  # every URL answers, and each worker has warmed up
             for _ in range(args.workers * 2):
                 status, _ = fetch(port, path)
