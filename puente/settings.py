@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "puente.directory",
     "puente.portfolio",
     "puente.iati",
+    "puente.requests",
     "puente.portal",
     "puente.api",
 ]
@@ -201,7 +202,28 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS: dict[str, dict[str, object]] = {
+    "default": {
+        # Printed to the console while developing; sent through the local SMTP server otherwise.
+        "BACKEND": os.environ.get(
+            "PUENTE_MAIL_BACKEND",
+            "django.core.mail.backends.console.EmailBackend"
+            if DEBUG or TESTING
+            else "django.core.mail.backends.smtp.EmailBackend",
+        ),
+    }
+}
+if os.environ.get("PUENTE_SMTP_HOST"):
+    MAILERS["default"] = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": os.environ["PUENTE_SMTP_HOST"],
+            "port": int(os.environ.get("PUENTE_SMTP_PORT", "587")),
+            "username": os.environ.get("PUENTE_SMTP_USER", ""),
+            "password": os.environ.get("PUENTE_SMTP_PASSWORD", ""),
+            "use_tls": True,
+        },
+    }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "puente@localhost")
 
 CACHES = {
@@ -225,6 +247,13 @@ LOGGING = {
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 PUENTE_PAGE_SIZE = 25
+# Where emails point people back to (the tracking page, the staff inbox).
+PUENTE_SITE_URL = os.environ.get("PUENTE_SITE_URL", "http://127.0.0.1:8000")
+# Public forms: refused when sent faster than a person could fill them; filings and tracking
+# attempts per address (django-ratelimit syntax).
+PUENTE_FORM_MIN_SECONDS = 3
+PUENTE_PQRSD_FILING_RATE = os.environ.get("PUENTE_PQRSD_FILING_RATE", "10/h")
+PUENTE_PQRSD_TRACKING_RATE = os.environ.get("PUENTE_PQRSD_TRACKING_RATE", "30/h")
 # The department's identity as an IATI publisher (its activities are published under it).
 PUENTE_IATI_ORG_REF = os.environ.get("PUENTE_IATI_ORG_REF", "CO-DEMO-54")
 PUENTE_IATI_ORG_NAME = os.environ.get("PUENTE_IATI_ORG_NAME", "Gobernación de Norte de Santander")

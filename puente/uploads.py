@@ -153,3 +153,16 @@ def image_response(image: FieldFile, max_age: int) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = f"public, max-age={max_age}"
     return response
+
+
+def download_response(file: FieldFile, filename: str, content_type: str) -> FileResponse:
+    """A stored upload as a download: never rendered by the browser, whatever the file holds."""
+    response = FileResponse(
+        file.open("rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

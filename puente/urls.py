@@ -8,14 +8,14 @@ from django.views.generic import RedirectView
 
 from puente.api.urls import api
 from puente.iati.views import public_activity_file, public_organisation_file
-from puente.portal.accessibility import set_preference
+from puente.portal.accessibility import set_preference, switch_language
 from puente.portal.views import healthz
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/es/", permanent=False)),
     path("healthz", healthz, name="healthz"),
     path("accesibilidad/", set_preference, name="accessibility"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", switch_language, name="set_language"),
     path("api/", api.urls),
     path("iati/activities.xml", public_activity_file, name="iati-activities"),
     path("iati/organisation.xml", public_organisation_file, name="iati-organisation"),
@@ -25,6 +25,10 @@ urlpatterns = [
     path("staff/directory/", include("puente.directory.urls")),
     path("staff/iati/", include("puente.iati.urls")),
     path("staff/portal/", include("puente.portal.staff_urls")),
+    path("staff/pqrsd/", include("puente.requests.staff_urls")),
     path("staff/admin/", admin.site.urls),
 ]
-urlpatterns += i18n_patterns(path("", include("puente.portal.urls")))
+urlpatterns += i18n_patterns(
+    path("", include("puente.portal.urls")),
+    path("pqrsd/", include("puente.requests.urls")),
+)

@@ -5,7 +5,11 @@ in a cookie and renders every page with it.
 """
 
 from django.http import HttpRequest, HttpResponseRedirect
+from django.http.response import HttpResponseBase
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_from_path
+from django.views.i18n import set_language
 
 CONTRASTS = ("normal", "high")
 SIZES = ("small", "normal", "large", "larger", "largest")
@@ -39,3 +43,17 @@ def set_preference(request: HttpRequest) -> HttpResponseRedirect:
     if size in SIZES:
         response.set_cookie("size", size, max_age=YEAR, samesite="Lax", httponly=True)
     return response
+
+
+def switch_language(request: HttpRequest) -> HttpResponseBase:
+    """Django's set_language, reading `next` in the language of its own prefix.
+
+    Django translates `next` by resolving it in the visitor's current language, which comes
+    from the browser when the switch is posted; an English browser on /es/... could not resolve
+    the Spanish words and stayed on the Spanish page.
+    """
+    page_language = get_language_from_path(request.POST.get("next", ""))
+    if page_language:
+        with translation.override(page_language):
+            return set_language(request)
+    return set_language(request)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from puente.paging import page_of
 from puente.roles import is_secretariat
-from puente.uploads import image_response
+from puente.uploads import download_response, image_response
 
 from .models import Announcement, AnnouncementDocument, AnnouncementKind
 
@@ -76,16 +76,9 @@ def announcement_image(request: HttpRequest, pk: int) -> FileResponse:
 def announcement_document(request: HttpRequest, pk: int, document_id: int) -> FileResponse:
     announcement = _visible(request, pk)
     document = get_object_or_404(AnnouncementDocument, pk=document_id, announcement=announcement)
-    # Always a download, never rendered by the browser, whatever the file holds.
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=f"{document.title[:80]}.{document.extension.lower()}",
-        content_type=document.content_type or "application/octet-stream",
+    return download_response(
+        document.file, f"{document.title[:80]}.{document.extension.lower()}", document.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 class AnnouncementFeed(Feed):

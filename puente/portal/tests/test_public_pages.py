@@ -68,3 +68,14 @@ def test_accessibility_choices_are_remembered_and_applied_without_javascript(cli
 def test_the_accessibility_redirect_stays_on_this_site(client):
     response = client.get("/accesibilidad/", {"contrast": "high", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+def test_the_language_switch_translates_the_page_whatever_the_browser_language(db) -> None:
+    from django.test import Client
+
+    # A tourist's browser asks for English; the page they are on is the Spanish one.
+    client = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/es/pqrsd/radicar/"})
+    assert response["Location"] == "/en/pqrsd/file/"
+    back = client.post("/i18n/setlang/", {"language": "es", "next": "/en/partners/"})
+    assert back["Location"] == "/es/socios/"

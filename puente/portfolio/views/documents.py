@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from puente.roles import AuthedRequest, internal_view
+from puente.uploads import download_response
 
 from .. import services
 from ..access import get_activity_for_editor, get_activity_for_reader
@@ -38,16 +39,9 @@ def document_download(request: AuthedRequest, pk: int, document_id: int) -> File
     document = get_object_or_404(Document, pk=document_id, activity=activity)
     if not document.file:
         raise Http404
-    # Always a download, never rendered by the browser, whatever the file holds.
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.original_name or "document",
-        content_type=document.content_type or "application/octet-stream",
+    return download_response(
+        document.file, document.original_name or "document", document.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 @require_POST

@@ -11,6 +11,7 @@ from puente.directory.demo import create_demo_organisations
 from puente.portal.demo import create_demo_announcements, create_demo_content
 from puente.portfolio.demo import create_exchange_rates, generate_activities
 from puente.portfolio.models import Activity
+from puente.requests.demo import create_demo_requests
 from puente.roles import Role
 from puente.territory.services import load_reference_data
 
@@ -39,6 +40,9 @@ class Command(BaseCommand):
             user = User.objects.create_user("staff", password=password, first_name="Demo")
             user.groups.add(Group.objects.get(name=Role.STAFF.value))
             credentials.write_text(f"staff {password}\n")
+        made_requests = create_demo_requests(User.objects.filter(username="staff").first())
+        if made_requests:
+            self.stdout.write(f"Demo data: {made_requests} PQRSD requests (marked as demo).")
         if credentials.exists():
             username, password = credentials.read_text().split()
             self.stdout.write(

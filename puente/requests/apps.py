@@ -1,0 +1,10 @@
+"""The PQRSD app: petitions, complaints, claims, suggestions and reports from the public."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RequestsConfig(AppConfig):
+    name = "puente.requests"
+    label = "requests"
+    verbose_name = _("Citizen requests (PQRSD)")

@@ -1,0 +1,101 @@
+"""The monthly and yearly PQRSD report that transparency rules ask the office to publish."""
+
+import calendar
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from puente.workdays import working_days_between
+
+from .models import Kind, PublishedReport, Request, Status, Subject
+
+TOTALS = [
+    ("received", _("Requests received")),
+    ("answered_on_time", _("Answered on time")),
+    ("answered_late", _("Answered late")),
+    ("transferred", _("Sent to the competent entity")),
+    ("pending", _("Still in process")),
+    ("pending_overdue", _("Still in process and overdue")),
+    ("average_answer_days", _("Average answer time (working days)")),
+]
+
+
+def period_bounds(year: int, month: int | None) -> tuple[date, date]:
+    if month:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def figures(year: int, month: int | None, today: date | None = None) -> dict[str, Any]:
+    """Requests received in the period and what became of them, as plain JSON-ready values."""
+    today = today or timezone.localdate()
+    first, last = period_bounds(year, month)
+    rows = list(
+        Request.objects.filter(received_on__gte=first, received_on__lte=last).only(
+            "kind", "subject", "status", "received_on", "due_on", "answered_at"
+        )
+    )
+    by_kind = {k.value: 0 for k in Kind}
+    by_subject = {s.value: 0 for s in Subject}
+    on_time = late = transferred = pending = overdue = 0
+    answer_days: list[int] = []
+    for r in rows:
+        by_kind[r.kind] += 1
+        by_subject[r.subject] += 1
+        if r.answered_at is not None:
+            answered = timezone.localdate(r.answered_at)
+            answer_days.append(working_days_between(r.received_on, answered))
+            if answered <= r.due_on:
+                on_time += 1
+            else:
+                late += 1
+        elif r.status == Status.TRANSFERRED:
+            transferred += 1
+        elif r.is_open:
+            pending += 1
+            overdue += today > r.due_on
+    return {
+        "year": year,
+        "month": month,
+        "as_of": today.isoformat(),
+        "received": len(rows),
+        "answered_on_time": on_time,
+        "answered_late": late,
+        "transferred": transferred,
+        "pending": pending,
+        "pending_overdue": overdue,
+        "average_answer_days": round(sum(answer_days) / len(answer_days), 1)
+        if answer_days
+        else None,
+        "by_kind": by_kind,
+        "by_subject": by_subject,
+    }
+
+
+@transaction.atomic
+def publish(year: int, month: int | None, by: User) -> PublishedReport:
+    """Freezes the period's figures on the portal; publishing again replaces them."""
+    report, _ = PublishedReport.objects.update_or_create(
+        year=year,
+        month=month,
+        defaults={
+            "figures": figures(year, month),
+            "published_at": timezone.now(),
+            "published_by": by,
+        },
+    )
+    return report
+
+
+def report_rows(data: dict[str, Any]) -> list[tuple[str, str, object]]:
+    """The figures as (group, label, value) rows, for the CSV download and the page."""
+    rows: list[tuple[str, str, object]] = [
+        ("total", str(label), data[key]) for key, label in TOTALS
+    ]
+    rows += [("kind", str(Kind(k).label), n) for k, n in data["by_kind"].items()]
+    rows += [("subject", str(Subject(s).label), n) for s, n in data["by_subject"].items()]
+    return rows
