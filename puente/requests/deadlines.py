@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from puente.workdays import BOGOTA, CLOSING_TIME, add_working_days, is_working_day, next_working_day
 
-from .models import TERM_DAYS, TRANSFER_DAYS
+from .models import TERM_DAYS
 
 
 def received_on(filed_at: datetime) -> date:
@@ -19,10 +19,6 @@ def received_on(filed_at: datetime) -> date:
 def due_on(received: date, kind: str) -> date:
     """The term runs from the working day after receipt."""
     return add_working_days(received, TERM_DAYS[kind])
-
-
-def transfer_due_on(received: date) -> date:
-    return add_working_days(received, TRANSFER_DAYS)
 
 
 def latest_extension(received: date, kind: str) -> date:

@@ -65,7 +65,7 @@ def deadline_reminders(today: date | None = None) -> int:
             Request.objects.open()
             .filter(due_on__lte=horizon)
             .exclude(reminded_on=today)
-            .select_for_update()
+            .select_for_update(of=("self",))
             .select_related("assigned_to")
         )
         staff = list(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from puente.territory.models import Municipality
-from puente.workdays import working_days_between
+from puente.workdays import add_working_days, working_days_between
 
 
 class Kind(models.TextChoices):
@@ -171,6 +171,11 @@ class Request(models.Model):
     @property
     def is_extended(self) -> bool:
         return self.due_on != self.original_due_on
+
+    @property
+    def transfer_due_on(self) -> date:
+        """Art. 21: a request for another entity is sent on within five working days."""
+        return add_working_days(self.received_on, TRANSFER_DAYS)
 
     @property
     def term_days(self) -> int:

@@ -17,7 +17,7 @@ TOTALS = [
     ("received", _("Requests received")),
     ("answered_on_time", _("Answered on time")),
     ("answered_late", _("Answered late")),
-    ("transferred", _("Sent to the competent entity")),
+    ("transferred", _("Sent on to the competent entity")),
     ("pending", _("Still in process")),
     ("pending_overdue", _("Still in process and overdue")),
     ("average_answer_days", _("Average answer time (working days)")),

@@ -98,6 +98,9 @@ PUBLIC_PAGES = {
         "/es/noticias/",
         "/es/buscar/?q=cucuta",
         "/es/buscar/?q=zzzz",
+        "/es/pqrsd/radicar/",
+        "/es/pqrsd/consultar/",
+        "/es/pqrsd/informes/",
         "/staff/login/",
     ],
     "en": [
@@ -110,6 +113,8 @@ PUBLIC_PAGES = {
         "/en/open-data/",
         "/en/announcements/",
         "/en/search/?q=cucuta",
+        "/en/pqrsd/file/",
+        "/en/pqrsd/reports/",
         "/staff/login/",
     ],
 }

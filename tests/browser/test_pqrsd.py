@@ -21,7 +21,7 @@ def test_a_tourist_files_in_english_and_reads_the_staff_answer(
     tourist.get_by_label("Idioma").select_option("en")
     tourist.get_by_role("button", name="Cambiar").click()
     tourist.wait_for_url("**/en/")
-    tourist.get_by_role("link", name="PQRSD").focus()
+    tourist.get_by_role("link", name="PQRSD", exact=True).focus()
     tourist.keyboard.press("Enter")
     expect(tourist.get_by_role("heading", level=1)).to_have_text("File a request (PQRSD)")
 
@@ -67,7 +67,7 @@ def test_a_tourist_files_in_english_and_reads_the_staff_answer(
     screenshot(staff_page, "pqrsd-staff-detail")
 
     # The tourist follows the request with the number and the code.
-    tourist.get_by_role("link", name="Follow your request").click()
+    tourist.locator("#main").get_by_role("link", name="Follow your request").click()
     tourist.get_by_label("Filing number").fill(number)
     tourist.get_by_label("Tracking code").fill(code)
     tourist.get_by_label("Tracking code").press("Enter")
@@ -75,4 +75,29 @@ def test_a_tourist_files_in_english_and_reads_the_staff_answer(
     expect(tourist.get_by_test_id("answer")).to_contain_text("SOAT insurance")
     assert_accessible(tourist)
     screenshot(tourist, "pqrsd-tracked")
+    context.close()
+
+
+def test_staff_publish_a_report_that_the_public_reads(
+    staff_page: Page, browser: Browser, live_server
+) -> None:
+    from django.utils import timezone
+
+    from puente.requests.tests.helpers import filed
+
+    filed()
+    staff_page.goto("/staff/pqrsd/reports/")
+    expect(staff_page.locator("table.report")).to_contain_text("Solicitudes recibidas")
+    assert_accessible(staff_page)
+    staff_page.get_by_role("button", name="Publicar en el portal").click()
+    expect(staff_page.locator(".messages")).to_contain_text("ya está en el portal")
+
+    context = browser.new_context(base_url=live_server.url, locale="es-CO")
+    reader = context.new_page()
+    reader.goto("/es/pqrsd/informes/")
+    today = timezone.localdate()
+    reader.get_by_role("link", name=f"{today.year}-{today.month:02d}").click()
+    expect(reader.get_by_role("row", name="Solicitudes recibidas")).to_contain_text("1")
+    assert_accessible(reader)
+    screenshot(reader, "pqrsd-public-report")
     context.close()

@@ -58,6 +58,8 @@ def test_a_request_filed_after_hours_gets_its_deadline_from_the_next_working_day
     request, _code = filed(bogota(2026, 11, 13, 18, 30), kind=Kind.PETITION)
     assert request.received_on == date(2026, 11, 17)
     assert request.due_on == request.original_due_on == date(2026, 12, 9)
+    # Not competent? It must be sent on within five working days (art. 21).
+    assert request.transfer_due_on == date(2026, 11, 24)
     assert list(request.steps.values_list("action", flat=True)) == [Step.Action.FILED]
 
 

@@ -170,3 +170,12 @@ def test_staff_download_filed_attachments_and_viewers_cannot_see_requests(
 ) -> None:
     request = filed()[0]
     assert viewer_client.get(f"{INBOX}{request.pk}/").status_code == 403
+
+
+def test_the_request_page_says_by_when_to_send_it_on_if_it_is_not_ours(
+    staff_client: Client,
+) -> None:
+    request = filed(bogota(2026, 11, 13, 18, 30))[0]
+    page = staff_client.get(f"{INBOX}{request.pk}/").content.decode()
+    assert "remítala a más tardar el 24 de noviembre de 2026" in page
+    assert "9 de diciembre de 2026" in page  # the answer's due date
