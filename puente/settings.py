@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "puente.directory",
     "puente.portfolio",
     "puente.iati",
+    "puente.events",
     "puente.requests",
     "puente.portal",
     "puente.api",

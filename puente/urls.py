@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from puente.api.urls import api
@@ -26,9 +27,11 @@ urlpatterns = [
     path("staff/iati/", include("puente.iati.urls")),
     path("staff/portal/", include("puente.portal.staff_urls")),
     path("staff/pqrsd/", include("puente.requests.staff_urls")),
+    path("staff/events/", include("puente.events.staff_urls")),
     path("staff/admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include("puente.portal.urls")),
     path("pqrsd/", include("puente.requests.urls")),
+    path(_("events/"), include("puente.events.urls")),
 )

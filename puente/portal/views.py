@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from puente.directory.models import OrganisationKind
+from puente.events.models import Event
 
 from .hours import SHIFTS, office_status
 from .models import Announcement, Function, Guideline, Office, Theme
@@ -21,6 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "figures": home_figures(),
             "announcements": Announcement.objects.published()[:3],
+            "events": Event.objects.public().upcoming().select_related("municipality")[:3],
             "office": Office.objects.first(),
             "status": office_status(timezone.now()),
         },

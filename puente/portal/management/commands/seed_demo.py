@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from puente.directory.demo import create_demo_organisations
+from puente.events.demo import create_demo_events
 from puente.portal.demo import create_demo_announcements, create_demo_content
 from puente.portfolio.demo import create_exchange_rates, generate_activities
 from puente.portfolio.models import Activity
@@ -40,6 +41,11 @@ class Command(BaseCommand):
             user = User.objects.create_user("staff", password=password, first_name="Demo")
             user.groups.add(Group.objects.get(name=Role.STAFF.value))
             credentials.write_text(f"staff {password}\n")
+        made_events = create_demo_events()
+        if made_events:
+            self.stdout.write(
+                f"Demo data: {made_events} events with registrations (marked as demo)."
+            )
         made_requests = create_demo_requests(User.objects.filter(username="staff").first())
         if made_requests:
             self.stdout.write(f"Demo data: {made_requests} PQRSD requests (marked as demo).")

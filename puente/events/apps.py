@@ -1,0 +1,9 @@
+"""The events app: seminars, trainings and binational meetings; registrations and attendance."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "puente.events"
+    verbose_name = _("Events and trainings")

@@ -1,0 +1,40 @@
+"""An event to register for, starting next week unless told otherwise."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from puente.antispam import issued_token
+from puente.events.models import Event, Kind
+
+
+def make_event(**fields: object) -> Event:
+    start = timezone.now() + timedelta(days=7)
+    values: dict[str, object] = {
+        "title_es": "Taller de formulación de proyectos",
+        "title_en": "Project design workshop",
+        "description_es": "Cómo presentar un proyecto a la cooperación internacional.",
+        "description_en": "How to present a project to international cooperation.",
+        "kind": Kind.WORKSHOP,
+        "starts_at": start,
+        "ends_at": start + timedelta(hours=3),
+        "venue": "Auditorio de la Gobernación",
+        "capacity": 2,
+        "is_published": True,
+    }
+    values.update(fields)
+    return Event.objects.create(**values)
+
+
+def registration_data(name: str, email: str, **extra: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "name": name,
+        "email": email,
+        "sex": "female",
+        "age_group": "29-59",
+        "nationality": "colombian",
+        "consent": "on",
+        "issued": issued_token(seconds_ago=30),
+    }
+    data.update(extra)
+    return data
