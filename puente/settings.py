@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "puente.portfolio",
     "puente.iati",
     "puente.events",
+    "puente.border",
     "puente.requests",
     "puente.portal",
     "puente.api",

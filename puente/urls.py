@@ -28,10 +28,12 @@ urlpatterns = [
     path("staff/portal/", include("puente.portal.staff_urls")),
     path("staff/pqrsd/", include("puente.requests.staff_urls")),
     path("staff/events/", include("puente.events.staff_urls")),
+    path("staff/border/", include("puente.border.staff_urls")),
     path("staff/admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include("puente.portal.urls")),
     path("pqrsd/", include("puente.requests.urls")),
     path(_("events/"), include("puente.events.urls")),
+    path(_("border/"), include("puente.border.urls")),
 )

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from puente.portfolio.models import Activity
+from puente.textsearch import matches_all, score, search, words_of
 
 from .models import Announcement, Function, Guideline, Office
 from .selectors import public_partners
-from .textsearch import matches_all, score, search, words_of
 
 # Database sources give their best candidates; more would be noise on a results page.
 CANDIDATES = 60

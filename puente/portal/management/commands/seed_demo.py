@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
+from puente.border.demo import create_demo_border
 from puente.directory.demo import create_demo_organisations
 from puente.events.demo import create_demo_events
 from puente.portal.demo import create_demo_announcements, create_demo_content
@@ -46,7 +47,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Demo data: {made_events} events with registrations (marked as demo)."
             )
-        made_requests = create_demo_requests(User.objects.filter(username="staff").first())
+        staff = User.objects.filter(username="staff").first()
+        if create_demo_border(staff):
+            self.stdout.write("Demo data: border obstacles, a binational meeting and a study.")
+        made_requests = create_demo_requests(staff)
         if made_requests:
             self.stdout.write(f"Demo data: {made_requests} PQRSD requests (marked as demo).")
         if credentials.exists():

@@ -3,8 +3,8 @@
 Both sides are folded first (no accents, lower case), so "cucuta" finds "Cúcuta" on either
 database. On PostgreSQL the folded text is stemmed in Spanish and in English ("proyectos" finds
 "proyecto", "children" finds "child") and ranked by `ts_rank`; the expression matches the GIN
-index the portfolio's migration creates. SQLite, the embedded default, requires every word
-(unstemmed) and leaves the ranking to `score`.
+indexes the portfolio and border migrations create. SQLite, the embedded default, requires
+every word (unstemmed) and leaves the ranking to `score`.
 """
 
 from django.db import connection

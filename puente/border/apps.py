@@ -1,0 +1,9 @@
+"""The border app: obstacles to border life, binational work with Venezuela, studies."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BorderConfig(AppConfig):
+    name = "puente.border"
+    verbose_name = _("Border and binational work")
