@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
 from puente.paging import page_of
+from puente.uploads import download_response
 
 from . import ical, services
 from .forms import EventFilterForm, RegistrationForm
-from .models import Event, Registration
+from .models import Event, Material, Registration
 from .selectors import filter_events, month_grid, seats
 
 REGISTERED_KEY = "events_registered"
@@ -114,6 +115,16 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
         services.cancel(registration)
         return render(request, "events/cancel.html", {"done": True, "event": registration.event})
     return render(request, "events/cancel.html", {"r": registration, "event": registration.event})
+
+
+def material_file(request: HttpRequest, pk: int, material_id: int) -> FileResponse:
+    event = _public_event(request, pk)
+    material = get_object_or_404(Material, pk=material_id, event=event)
+    if not material.file:
+        raise Http404
+    return download_response(
+        material.file, f"{material.title[:80]}.{material.extension or 'pdf'}", material.content_type
+    )
 
 
 def event_ics(request: HttpRequest, pk: int) -> HttpResponse:

@@ -12,6 +12,7 @@ urlpatterns = [
     path(_("calendar.ics"), public.calendar_feed, name="feed"),
     path(_("cancel/<str:token>/"), public.cancel, name="cancel"),
     path("<int:pk>.ics", public.event_ics, name="ics"),
+    path(_("<int:pk>/materials/<int:material_id>/"), public.material_file, name="material"),
     path(_("<int:pk>/registered/"), public.registered, name="registered"),
     path("<int:pk>/<slug:slug>/", public.event_detail, name="detail"),
 ]

@@ -1,4 +1,4 @@
-"""Site search: pages, announcements, activities and partners in one ranked list."""
+"""Site search: pages, announcements, activities, partners, events and border work, ranked."""
 
 from dataclasses import dataclass
 from itertools import islice
@@ -8,11 +8,14 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from puente.border.models import Obstacle, Study
+from puente.events.models import Event
 from puente.portfolio.models import Activity
 from puente.textsearch import matches_all, score, search, words_of
 
@@ -28,6 +31,8 @@ KINDS = {
     "announcement": gettext_lazy("Announcements"),
     "activity": gettext_lazy("Activities"),
     "partner": gettext_lazy("Partners"),
+    "event": gettext_lazy("Events"),
+    "border": gettext_lazy("Border"),
 }
 
 
@@ -106,6 +111,35 @@ def announcement_hits(text: str, words: list[str]) -> list[Hit]:
     ]  # fmt: skip
 
 
+def event_hits(words: list[str]) -> list[Hit]:
+    events = Event.objects.public().select_related("municipality").order_by("-starts_at")
+    return [
+        Hit("event", e.title,
+            " · ".join(filter(None, [date_format(e.starts_at, "DATE_FORMAT"), e.place])),
+            e.get_absolute_url(), score(words, e.title, e.description, e.venue))
+        for e in events
+        if matches_all(words, e.title_es, e.title_en, e.description_es, e.description_en, e.venue)
+    ]  # fmt: skip
+
+
+def border_hits(text: str, words: list[str]) -> list[Hit]:
+    """Published obstacles to border life, and the public studies library."""
+    hits = [
+        Hit("border", o.title, _excerpt(o.public_summary), o.get_absolute_url(),
+            score(words, o.title, o.public_summary, o.measure))
+        for o in Obstacle.objects.public()
+        if matches_all(words, o.title, o.public_summary_es, o.public_summary_en, o.measure)
+    ]  # fmt: skip
+    studies = search(Study.objects.filter(is_public=True), text).order_by("-rank", "-year")
+    library = reverse("border:studies")
+    hits += [
+        Hit("border", s.title, _excerpt(s.summary), f"{library}?{urlencode({'q': s.title})}",
+            score(words, s.title, s.summary, s.keywords))
+        for s in islice(studies, CANDIDATES)
+    ]  # fmt: skip
+    return hits
+
+
 def activity_hits(text: str, words: list[str]) -> tuple[list[Hit], int]:
     found = search(Activity.objects.public(), text)
     total = found.count()
@@ -134,6 +168,8 @@ def site_search(request: HttpRequest) -> HttpResponse:
             *partner_hits(words),
             *announcement_hits(text, words),
             *activity_results,
+            *event_hits(words),
+            *border_hits(text, words),
         ]
         hits.sort(key=lambda hit: (-hit.score, hit.title))
     counts = {key: sum(1 for h in hits if h.kind == key) for key in KINDS}

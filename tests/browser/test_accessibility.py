@@ -101,6 +101,9 @@ PUBLIC_PAGES = {
         "/es/pqrsd/radicar/",
         "/es/pqrsd/consultar/",
         "/es/pqrsd/informes/",
+        "/es/eventos/",
+        "/es/frontera/obstaculos/",
+        "/es/frontera/estudios/",
         "/staff/login/",
     ],
     "en": [
@@ -115,6 +118,8 @@ PUBLIC_PAGES = {
         "/en/search/?q=cucuta",
         "/en/pqrsd/file/",
         "/en/pqrsd/reports/",
+        "/en/events/",
+        "/en/border/obstacles/",
         "/staff/login/",
     ],
 }

@@ -114,3 +114,24 @@ def test_a_wrong_slug_redirects_to_the_right_one(client: Client) -> None:
     event = make_event()
     response = client.get(f"/es/eventos/{event.pk}/otro-nombre/")
     assert response.status_code == 301 and response["Location"] == event.get_absolute_url()
+
+
+def test_event_materials_download_from_the_public_page(client: Client, settings, tmp_path) -> None:
+    from django.core.files.base import ContentFile
+
+    from puente.events.models import Material
+
+    settings.MEDIA_ROOT = tmp_path
+    event = make_event()
+    material = Material(
+        event=event, title="Presentación", content_type="application/pdf", extension="pdf"
+    )
+    material.file.save("p.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    page = client.get(event.get_absolute_url()).content.decode()
+    url = f"/es/eventos/{event.pk}/materiales/{material.pk}/"
+    assert url in page
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    event.is_published = False
+    event.save()
+    assert client.get(url).status_code == 404

@@ -98,3 +98,21 @@ def test_postgresql_finds_other_forms_of_a_word_in_spanish_and_english(client):
     ActivityFactory(title_es="Otra cosa", title_en="Support for border families")
     assert "Proyecto de salud" in results(client, "proyectos")
     assert "Otra cosa" in results(client, "family")
+
+
+def test_events_obstacles_and_studies_are_found_when_public(client, db) -> None:
+    from puente.border.models import Obstacle, Study
+    from puente.events.tests.factories import make_event
+
+    make_event(title_es="Taller de exportación binacional")
+    make_event(title_es="Taller interno de exportación", is_published=False)
+    Obstacle.objects.create(title="Peajes dobles en la exportación", category="tax", description="d",
+                            is_public=True, public_summary_es="Cobro doble a exportadores.")  # fmt: skip
+    Study.objects.create(title="Exportación y empleo en Cúcuta", year=2024, kind="study",
+                         summary="Estudio.", is_public=True)  # fmt: skip
+    response = client.get("/es/buscar/", {"q": "exportacion"})
+    titles = {hit.title: hit.kind for hit in response.context["page"].object_list}
+    assert titles["Taller de exportación binacional"] == "event"
+    assert titles["Peajes dobles en la exportación"] == "border"
+    assert titles["Exportación y empleo en Cúcuta"] == "border"
+    assert "Taller interno de exportación" not in titles
