@@ -41,15 +41,31 @@ def add_working_days(start: date, count: int) -> date:
     return day
 
 
+@cache
+def _running_counts(year: int) -> tuple[int, ...]:
+    """Working days from 1 January to each day of `year`, inclusive (index: day of year - 1)."""
+    counts, total, day = [], 0, date(year, 1, 1)
+    while day.year == year:
+        total += is_working_day(day)
+        counts.append(total)
+        day += timedelta(days=1)
+    return tuple(counts)
+
+
+def _up_to(day: date) -> int:
+    return _running_counts(day.year)[day.timetuple().tm_yday - 1]
+
+
 def working_days_between(start: date, end: date) -> int:
-    """Working days in (start, end]; negative when `end` comes first."""
+    """Working days in (start, end]; negative when `end` comes first.
+
+    Reports call this for tens of thousands of rows, so it reads per-year running counts
+    instead of walking day by day.
+    """
     if end < start:
         return -working_days_between(end, start)
-    count, day = 0, start
-    while day < end:
-        day += timedelta(days=1)
-        count += is_working_day(day)
-    return count
+    whole_years = sum(_running_counts(year)[-1] for year in range(start.year, end.year))
+    return whole_years + _up_to(end) - _up_to(start)
 
 
 def at(day: date, moment: time) -> datetime:

@@ -5,9 +5,11 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from puente.audit import history_entries
+from puente.formpage import form_page
 from puente.paging import page_of
 from puente.roles import AuthedRequest, secretariat_view
 from puente.tabular import table_response
@@ -61,15 +63,14 @@ def obstacle_list(request: AuthedRequest) -> HttpResponseBase:
 def obstacle_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     obstacle = get_object_or_404(Obstacle, pk=pk) if pk else Obstacle()
     form = ObstacleForm(request.POST or None, instance=obstacle)
-    if request.method == "POST" and form.is_valid():
-        saved = services.save_obstacle(form, request.user)
-        messages.success(request, _("The obstacle was saved."))
-        return redirect("border-staff:obstacle", pk=saved.pk)
-    return render(
+    return form_page(
         request,
         "border/staff/obstacle_form.html",
         {"form": form, "obstacle": obstacle},
-        status=400 if request.method == "POST" else 200,
+        [form],
+        lambda: services.save_obstacle(form, request.user),
+        _("The obstacle was saved."),
+        lambda saved: reverse("border-staff:obstacle", args=[saved.pk]),
     )
 
 
@@ -114,15 +115,14 @@ def meeting_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     meeting = get_object_or_404(BinationalMeeting, pk=pk) if pk else BinationalMeeting()
     form = MeetingForm(request.POST or None, instance=meeting)
     commitments = CommitmentFormSet(request.POST or None, instance=meeting, prefix="commitments")
-    if request.method == "POST" and form.is_valid() and commitments.is_valid():
-        saved = services.save_meeting(form, commitments, request.user)
-        messages.success(request, _("The meeting was saved."))
-        return redirect("border-staff:meeting", pk=saved.pk)
-    return render(
+    return form_page(
         request,
         "border/staff/meeting_form.html",
         {"form": form, "commitments": commitments, "meeting": meeting},
-        status=400 if request.method == "POST" else 200,
+        [form, commitments],
+        lambda: services.save_meeting(form, commitments, request.user),
+        _("The meeting was saved."),
+        lambda saved: reverse("border-staff:meeting", args=[saved.pk]),
     )
 
 
@@ -166,15 +166,14 @@ def study_list(request: AuthedRequest) -> HttpResponse:
 def study_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     study = get_object_or_404(Study, pk=pk) if pk else Study()
     form = StudyForm(request.POST or None, request.FILES or None, instance=study)
-    if request.method == "POST" and form.is_valid():
-        services.save_study(form, request.user)
-        messages.success(request, _("The document was saved in the library."))
-        return redirect("border-staff:studies")
-    return render(
+    return form_page(
         request,
         "border/staff/study_form.html",
         {"form": form, "study": study},
-        status=400 if request.method == "POST" else 200,
+        [form],
+        lambda: services.save_study(form, request.user),
+        _("The document was saved in the library."),
+        lambda saved: reverse("border-staff:studies"),
     )
 
 

@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from puente.audit import history_entries
+from puente.formpage import form_page
 from puente.paging import page_of
 from puente.roles import AuthedRequest, secretariat_view
 from puente.tabular import table_response
@@ -44,17 +46,21 @@ def event_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     materials = MaterialFormSet(
         request.POST or None, request.FILES or None, instance=event, prefix="materials"
     )
-    if request.method == "POST" and form.is_valid() and materials.is_valid():
+
+    def save() -> Event:
         saved = services.save_event(form.save(commit=False), request.user, form.save_m2m)
         materials.instance = saved
         materials.save()
-        messages.success(request, _("The event was saved."))
-        return redirect("events-staff:registrations", pk=saved.pk)
-    return render(
+        return saved
+
+    return form_page(
         request,
         "events/staff/form.html",
         {"form": form, "materials": materials, "event": event},
-        status=400 if request.method == "POST" else 200,
+        [form, materials],
+        save,
+        _("The event was saved."),
+        lambda saved: reverse("events-staff:registrations", args=[saved.pk]),
     )
 
 

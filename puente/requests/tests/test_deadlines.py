@@ -105,3 +105,25 @@ def test_the_traffic_light_turns_amber_three_working_days_before_and_red_after()
     assert request.light(date(2026, 12, 3)) == Light.DUE_SOON  # Thu: 4, 7, 9 (8 is a holiday)
     assert request.light(date(2026, 12, 9)) == Light.DUE_SOON
     assert request.light(date(2026, 12, 10)) == Light.OVERDUE
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (date(2026, 12, 18), date(2027, 1, 15)),  # Christmas, New Year, Epiphany moved to Monday
+        (date(2026, 3, 27), date(2026, 4, 10)),  # Holy Week
+        (date(1998, 12, 20), date(2001, 1, 5)),  # several years, before 2000 too
+        (date(2026, 11, 21), date(2026, 11, 21)),  # the same day
+    ],
+)
+def test_working_days_between_counts_like_a_day_by_day_walk(start, end) -> None:
+    from datetime import timedelta
+
+    from puente.workdays import is_working_day, working_days_between
+
+    walked, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        walked += is_working_day(day)
+    assert working_days_between(start, end) == walked
+    assert working_days_between(end, start) == -walked

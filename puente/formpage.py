@@ -1,0 +1,31 @@
+"""The create/edit page every app has: save a valid POST, say so, move on; else show the form."""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.contrib import messages
+from django.forms import BaseForm, BaseFormSet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+
+def form_page(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    forms: Iterable[BaseForm | BaseFormSet],  # type: ignore[type-arg]
+    save: Callable[[], Any],
+    done: str,
+    then: Callable[[Any], str],
+) -> HttpResponse:
+    """`save` runs only when every form is valid; `then(saved)` is where to go afterwards.
+
+    A refused POST answers 400 with the form and its errors, so nothing half-saved is shown as
+    a success (and browser tests can tell the two apart).
+    """
+    # A list, not a generator: every form is validated, so all their errors show at once.
+    if request.method == "POST" and all([f.is_valid() for f in forms]):  # noqa: C419
+        saved = save()
+        messages.success(request, done)
+        return redirect(then(saved))
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
