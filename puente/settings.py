@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Innermost, so that a kept page still gets every security header on its way out.
+    "puente.portal.pagecache.PublicPageCache",
 ]
 
 ROOT_URLCONF = "puente.urls"

@@ -16,7 +16,7 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/es/", permanent=False)),
     path("healthz", healthz, name="healthz"),
     path("accesibilidad/", set_preference, name="accessibility"),
-    path("i18n/setlang/", switch_language, name="set_language"),
+    path("idioma/<str:language>/", switch_language, name="set_language"),
     path("api/", api.urls),
     path("iati/activities.xml", public_activity_file, name="iati-activities"),
     path("iati/organisation.xml", public_organisation_file, name="iati-organisation"),

@@ -4,12 +4,12 @@ Reading works without JavaScript: the bar is made of links, the server remembers
 in a cookie and renders every page with it.
 """
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponseRedirect
-from django.http.response import HttpResponseBase
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_from_path
-from django.views.i18n import set_language
 
 CONTRASTS = ("normal", "high")
 SIZES = ("small", "normal", "large", "larger", "largest")
@@ -45,15 +45,24 @@ def set_preference(request: HttpRequest) -> HttpResponseRedirect:
     return response
 
 
-def switch_language(request: HttpRequest) -> HttpResponseBase:
-    """Django's set_language, reading `next` in the language of its own prefix.
+def switch_language(request: HttpRequest, language: str) -> HttpResponseRedirect:
+    """GET /idioma/en/?next=/es/socios/ : the same page in the other language, remembered.
 
-    Django translates `next` by resolving it in the visitor's current language, which comes
-    from the browser when the switch is posted; an English browser on /es/... could not resolve
-    the Spanish words and stayed on the Spanish page.
+    A link rather than a posted form, so that public pages carry no per-visitor token and can be
+    cached whole. `next` is read in the language of its own prefix: an English browser on a
+    Spanish page must still resolve the Spanish words of the address.
     """
-    page_language = get_language_from_path(request.POST.get("next", ""))
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    page_language = get_language_from_path(target)
     if page_language:
         with translation.override(page_language):
-            return set_language(request)
-    return set_language(request)
+            target = translate_url(target, language)
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, language, max_age=YEAR, samesite="Lax", httponly=True
+    )
+    return response

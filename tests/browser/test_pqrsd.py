@@ -18,8 +18,7 @@ def test_a_tourist_files_in_english_and_reads_the_staff_answer(
     tourist = context.new_page()
     tourist.goto("/es/")
     # The language switch, then the PQRSD link from the keyboard.
-    tourist.get_by_label("Idioma").select_option("en")
-    tourist.get_by_role("button", name="Cambiar").click()
+    tourist.get_by_role("navigation", name="Idioma").get_by_role("link", name="English").click()
     tourist.wait_for_url("**/en/")
     tourist.get_by_role("link", name="PQRSD", exact=True).focus()
     tourist.keyboard.press("Enter")

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from puente.portal.pagecache import new_generation
 from puente.portfolio.tests.factories import LocationFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +20,9 @@ def queries(client, url: str) -> int:
 def test_the_home_figures_are_counted_once_then_reused(client):
     LocationFactory()
     first = queries(client, reverse("portal:home"))
+    new_generation()  # a write elsewhere: the page is rendered again, the figures are not
     again = queries(client, reverse("portal:home"))
-    assert again <= first - 3  # the three counts are not run again
+    assert 0 < again <= first - 3  # the three counts are not run again
 
 
 def test_the_public_map_data_is_reused_but_staff_always_get_fresh_counts(client, staff_client):

@@ -75,7 +75,16 @@ def test_the_language_switch_translates_the_page_whatever_the_browser_language(d
 
     # A tourist's browser asks for English; the page they are on is the Spanish one.
     client = Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/es/pqrsd/radicar/"})
+    page = client.get("/es/pqrsd/radicar/").content.decode()
+    assert 'href="/idioma/en/?next=/es/pqrsd/radicar/"' in page
+    response = client.get("/idioma/en/", {"next": "/es/pqrsd/radicar/"})
     assert response["Location"] == "/en/pqrsd/file/"
-    back = client.post("/i18n/setlang/", {"language": "es", "next": "/en/partners/"})
-    assert back["Location"] == "/es/socios/"
+    assert response.cookies["django_language"].value == "en"
+    back = client.get("/idioma/es/", {"next": "/en/partners/?type=ngo"})
+    assert back["Location"] == "/es/socios/?type=ngo"
+
+
+def test_the_language_switch_stays_on_this_site(db, client) -> None:
+    response = client.get("/idioma/en/", {"next": "https://evil.example/es/"})
+    assert response["Location"] == "/"
+    assert client.get("/idioma/xx/", {"next": "/en/"})["Location"] == "/es/"

@@ -1,0 +1,92 @@
+"""Anonymous visitors share kept public pages; nothing personal is ever kept or shared."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from puente.portal.models import Announcement
+from puente.portfolio.models import Activity
+from puente.portfolio.tests.factories import LocationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def visit(client: Client, url: str) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), len(captured)
+
+
+def test_a_second_anonymous_visit_is_served_without_touching_the_database():
+    activity = LocationFactory().activity
+    url = "/es/cooperacion/proyectos/"
+    first, first_queries = visit(Client(), url)
+    again, again_queries = visit(Client(), url)  # another visitor
+    assert activity.title_es in first and again == first
+    assert first_queries > 0 and again_queries == 0
+
+
+def test_a_publication_shows_at_once_to_the_next_visitor():
+    visit(Client(), "/es/noticias/")
+    Announcement(title_es="Convocatoria abierta", summary_es="Resumen", is_published=True).save()
+    page, _ = visit(Client(), "/es/noticias/")
+    assert "Convocatoria abierta" in page
+
+
+def test_a_withdrawn_activity_leaves_the_public_list_at_once():
+    activity = LocationFactory().activity
+    assert activity.title_es in visit(Client(), "/es/cooperacion/proyectos/")[0]
+    activity.is_public = False
+    activity.save()
+    assert activity.title_es not in visit(Client(), "/es/cooperacion/proyectos/")[0]
+
+
+def test_each_language_contrast_and_text_size_has_its_own_page():
+    visit(Client(), "/es/")
+    high = Client()
+    high.cookies["contrast"] = "high"
+    high.cookies["size"] = "larger"
+    page, _ = visit(high, "/es/")
+    assert 'class="contrast-high size-larger"' in page
+    english, _ = visit(Client(), "/en/")
+    assert 'lang="en"' in english
+
+
+def test_signed_in_staff_never_get_a_kept_page(staff_client):
+    visit(Client(), "/es/")
+    page, queries = visit(staff_client, "/es/")
+    assert queries > 0 and "Cerrar sesión" in page
+
+
+def test_pages_with_a_form_token_are_never_shared():
+    first = Client()
+    first.get("/es/pqrsd/radicar/")
+    second = Client()
+    page = second.get("/es/pqrsd/radicar/")
+    assert "X-Page-Cache" not in page
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+
+def test_a_visitor_with_a_flash_message_gets_a_fresh_page():
+    visit(Client(), "/es/")
+    client = Client()
+    client.cookies["messages"] = "anything"
+    assert visit(client, "/es/")[1] > 0
+
+
+def test_a_kept_page_still_carries_the_security_headers():
+    visit(Client(), "/es/contacto/")
+    response = Client().get("/es/contacto/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Content-Language"] == "es"
+
+
+def test_staff_pages_and_the_api_are_not_kept(staff_client):
+    Activity.objects.all().delete()
+    staff_client.get("/staff/portfolio/activities/")
+    assert "X-Page-Cache" not in staff_client.get("/staff/portfolio/activities/")
+    assert "X-Page-Cache" not in Client().get("/api/activities")
