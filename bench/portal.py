@@ -14,6 +14,7 @@ import argparse
 import http.client
 import multiprocessing
 import os
+import random
 import re
 import socket
 import statistics
@@ -31,6 +32,8 @@ URLS = {
     "home page": "/es/",
     "public activity list": "/es/cooperacion/proyectos/",
     "map data (API)": "/api/map/municipalities",
+    # A different page of the list on every request: nothing is kept, every request renders.
+    "list, every request a miss": "/es/cooperacion/proyectos/?page={n}",
 }
 
 
@@ -54,7 +57,8 @@ def client_loop(port: int, path: str, seconds: float, queue) -> None:  # noqa: A
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline:
         t0 = time.perf_counter()
-        status, _ = fetch(port, path)
+        # {n}: a page number no other request of the run asks for (pages run out at 4,000).
+        status, _ = fetch(port, path.format(n=random.randint(2, 4000)))
         latencies.append(time.perf_counter() - t0)
         errors += status != 200
     queue.put((latencies, errors))
@@ -130,7 +134,7 @@ def main() -> None:
             sys.exit(f"gunicorn answers nothing on port {port} after 20 s")
         for path in URLS.values():  # every URL answers, and each worker has warmed up
             for _ in range(args.workers * 2):
-                status, _ = fetch(port, path)
+                status, _ = fetch(port, path.format(n=1))
                 assert status == 200, (path, status)
         results: dict[str, list] = {name: [0, [], 0] for name in URLS}
         for _ in range(args.rounds):

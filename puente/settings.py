@@ -258,6 +258,7 @@ PUENTE_SITE_URL = os.environ.get("PUENTE_SITE_URL", "http://127.0.0.1:8000")
 PUENTE_FORM_MIN_SECONDS = 3
 PUENTE_PQRSD_FILING_RATE = os.environ.get("PUENTE_PQRSD_FILING_RATE", "10/h")
 PUENTE_PQRSD_TRACKING_RATE = os.environ.get("PUENTE_PQRSD_TRACKING_RATE", "30/h")
+PUENTE_CONTACT_RATE = os.environ.get("PUENTE_CONTACT_RATE", "5/h")
 # The department's identity as an IATI publisher (its activities are published under it).
 PUENTE_IATI_ORG_REF = os.environ.get("PUENTE_IATI_ORG_REF", "CO-DEMO-54")
 PUENTE_IATI_ORG_NAME = os.environ.get("PUENTE_IATI_ORG_NAME", "Gobernación de Norte de Santander")

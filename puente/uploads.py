@@ -15,6 +15,7 @@ from PIL import Image, UnidentifiedImageError
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
+IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff")  # PNG, JPEG
 
 # Office Open XML and OpenDocument files are zip archives; these members tell them apart.
 ZIP_KINDS = {
@@ -58,7 +59,7 @@ def detect_document(upload: UploadedFile, max_bytes: int = MAX_DOCUMENT_BYTES) -
             return Detected("pdf", "application/pdf")
         if head.startswith(b"PK\x03\x04"):
             return _detect_zip(upload)
-        if head.startswith((b"\x89PNG", b"\xff\xd8\xff")):
+        if head.startswith(IMAGE_SIGNATURES):
             return _detect_image(upload)
         return _detect_text(upload)
     finally:
@@ -127,9 +128,12 @@ def clean_image(
 
     With `max_side`, a larger image is scaled down so that neither side exceeds it.
     """
-    detected = detect_document(upload, max_bytes)
-    if not detected.content_type.startswith("image/"):
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if not head.startswith(IMAGE_SIGNATURES):  # say "image", not "document", for a GIF or a TIFF
         raise ValidationError(_("Only PNG and JPEG images are accepted."))
+    detected = detect_document(upload, max_bytes)
     with Image.open(upload) as opened:
         opened.load()
         pixels: Image.Image = opened
@@ -142,6 +146,27 @@ def clean_image(
     buffer = io.BytesIO()
     clean.save(buffer, "PNG" if detected.extension == "png" else "JPEG", quality=90)
     return ContentFile(buffer.getvalue(), name=f"image.{detected.extension}")
+
+
+def scaled_copy(image: ContentFile, max_side: int) -> ContentFile:
+    """A smaller rendition of an image `clean_image` returned (responsive sizes, thumbnails)."""
+    image.seek(0)
+    with Image.open(image) as opened:
+        kind = opened.format or "JPEG"
+        copy = opened.copy()
+    copy.thumbnail((max_side, max_side))
+    buffer = io.BytesIO()
+    copy.save(buffer, kind, quality=85)
+    image.seek(0)
+    return ContentFile(buffer.getvalue(), name=image.name)
+
+
+def image_size(image: ContentFile) -> tuple[int, int]:
+    image.seek(0)
+    with Image.open(image) as opened:
+        size = opened.size
+    image.seek(0)
+    return size
 
 
 def image_response(image: FieldFile, max_age: int) -> FileResponse:

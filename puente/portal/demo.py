@@ -1,10 +1,12 @@
 """The Secretariat's public content, from the facts of its current page, in Puente's own words."""
 
+import io
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from .models import Announcement, Function, Guideline, Office, Theme
+from .models import Album, Announcement, Function, Guideline, Office, Photo, TeamMember, Theme
 
 T = Theme
 # (number on the current page, theme, Spanish, English)
@@ -112,3 +114,80 @@ def create_demo_announcements() -> None:
         )
         announcement.is_demo = True
         announcement.save()
+
+
+# Team entries: the office's real extension, desks rather than invented people (marked demo).
+TEAM: list[tuple[str, str, str, str]] = [
+    ("Despacho del Secretario (demo)", "Secretario de Despacho", "Secretary", "1125"),
+    ("Equipo de cooperación internacional (demo)", "Profesionales de cooperación y proyectos", "Cooperation and projects staff", "1125"),
+    ("Atención al ciudadano y al turista (demo)", "PQRSD y orientación a turistas en tránsito", "PQRSD and help for tourists in transit", "1125"),
+]  # fmt: skip
+
+# (days ago, Spanish title, English title, [(Spanish alt, English alt, caption es, caption en)])
+ALBUMS: list[tuple[int, str, str, list[tuple[str, str, str, str]]]] = [
+    (12, "Mesa departamental de cooperación (imágenes de demostración)", "Departmental cooperation round table (demo pictures)", [
+        ("Ilustración de demostración: sala de reuniones con mesa larga", "Demo illustration: meeting room with a long table", "Apertura de la mesa", "Opening of the round table"),
+        ("Ilustración de demostración: mapa del departamento en una pantalla", "Demo illustration: map of the department on a screen", "Revisión del mapa de cooperación", "Reviewing the cooperation map"),
+        ("Ilustración de demostración: grupo de trabajo alrededor de una mesa", "Demo illustration: working group around a table", "", ""),
+    ]),
+    (80, "Jornada binacional en Villa del Rosario (imágenes de demostración)", "Binational day in Villa del Rosario (demo pictures)", [
+        ("Ilustración de demostración: puente sobre un río al atardecer", "Demo illustration: a bridge over a river at sunset", "El puente internacional", "The international bridge"),
+        ("Ilustración de demostración: carpas de atención al aire libre", "Demo illustration: open-air help tents", "Puntos de orientación", "Help points"),
+    ]),
+]  # fmt: skip
+
+PALETTES = [
+    ((33, 90, 140), (240, 170, 60)),
+    ((20, 110, 90), (250, 220, 120)),
+    ((120, 50, 90), (240, 140, 100)),
+]
+
+
+def _demo_picture(seed: int) -> ContentFile:
+    """A generated landscape marked DEMO: the demo gallery needs no photographs of real people."""
+    from PIL import Image, ImageDraw
+
+    sky, sun = PALETTES[seed % len(PALETTES)]
+    width, height = 1200, 800
+    image = Image.new("RGB", (width, height), sky)
+    draw = ImageDraw.Draw(image)
+    for y in range(height // 2):  # a soft gradient towards the horizon
+        shade = tuple(min(255, c + y // 4) for c in sky)
+        draw.line([(0, y), (width, y)], fill=shade)
+    draw.ellipse((800 - seed * 40, 120, 960 - seed * 40, 280), fill=sun)
+    draw.polygon([(0, 560), (300 + seed * 30, 330), (620, 560)], fill=(40, 70, 50))
+    draw.polygon([(380, 600), (820, 300 + seed * 20), (1200, 600)], fill=(55, 95, 60))
+    draw.rectangle((0, 560, width, height), fill=(70, 120, 70))
+    draw.text((40, 40), "DEMO", fill=(255, 255, 255), font_size=64)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return ContentFile(buffer.getvalue(), name="demo.jpg")
+
+
+def create_demo_gallery() -> None:
+    from .services import set_renditions
+
+    if not TeamMember.objects.exists():
+        for order, (name, position_es, position_en, extension) in enumerate(TEAM):
+            TeamMember.objects.create(
+                name=name, position_es=position_es, position_en=position_en,
+                extension=extension, order=order,
+            )  # fmt: skip
+    if Album.objects.filter(is_demo=True).exists():
+        return
+    today = timezone.localdate()
+    for days, title_es, title_en, photos in ALBUMS:
+        album = Album(
+            title_es=title_es, title_en=title_en, taken_on=today - timedelta(days=days),
+            is_published=True,
+        )  # fmt: skip
+        album.is_demo = True
+        album.save()
+        for position, (alt_es, alt_en, caption_es, caption_en) in enumerate(photos):
+            picture = _demo_picture(days + position)
+            photo = Photo(
+                album=album, position=position, alt_es=alt_es, alt_en=alt_en,
+                caption_es=caption_es, caption_en=caption_en, large=picture,
+            )  # fmt: skip
+            set_renditions(photo, picture)
+            photo.save()

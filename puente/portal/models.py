@@ -64,6 +64,10 @@ class Guideline(NumberedText):
         verbose_name_plural = _("policy guidelines")
 
 
+def _office_file_path(instance: models.Model, filename: str) -> str:
+    return f"office/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+
+
 class Office(models.Model):
     """Contact data and the Secretary's profile; one row, edited by staff."""
 
@@ -78,6 +82,10 @@ class Office(models.Model):
     secretary_name = models.CharField(_("Secretary's name"), max_length=200)
     secretary_profile_es = models.TextField(_("Secretary's profile (Spanish)"), blank=True)
     secretary_profile_en = models.TextField(_("Secretary's profile (English)"), blank=True)
+    secretary_photo = models.ImageField(
+        _("Secretary's photograph"), upload_to=_office_file_path, blank=True
+    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("office")
@@ -93,6 +101,54 @@ class Office(models.Model):
     @property
     def secretary_profile(self) -> str:
         return _pick(self.secretary_profile_es, self.secretary_profile_en)
+
+
+class TeamMember(models.Model):
+    """Someone of the Secretariat the public may need to reach, in the order staff choose."""
+
+    name = models.CharField(_("name"), max_length=200)
+    position_es = models.CharField(_("position (Spanish)"), max_length=200)
+    position_en = models.CharField(_("position (English)"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    extension = models.CharField(_("extension"), max_length=20, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_published = models.BooleanField(_("shown on the public page"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def position(self) -> str:
+        return _pick(self.position_es, self.position_en)
+
+
+class ContactMessage(models.Model):
+    """A message sent through the contact form; staff mark it handled once answered."""
+
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"))
+    subject = models.CharField(_("subject"), max_length=200)
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(max_length=5, default="es", editable=False)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        ordering = ["-received_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.subject}"
 
 
 # What staff can format in an announcement; the same list drives the editor's buttons and the
@@ -257,3 +313,130 @@ class AnnouncementDocument(models.Model):
     @property
     def extension(self) -> str:
         return Path(self.file.name or "").suffix.lstrip(".").upper()
+
+
+def _gallery_file_path(instance: models.Model, filename: str) -> str:
+    return f"gallery/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+
+
+class AlbumQuerySet(models.QuerySet["Album"]):
+    def published(self) -> "AlbumQuerySet":
+        return self.filter(is_published=True)
+
+
+class Album(models.Model):
+    """A set of photographs of one occasion (a binational meeting, a visit, a workshop)."""
+
+    title_es = models.CharField(_("title (Spanish)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    taken_on = models.DateField(_("date of the photographs"), default=timezone.localdate)
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Drafts are never shown to the public.")
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    search_text = models.TextField(default="", editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"])
+
+    objects = AlbumQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("album")
+        verbose_name_plural = _("albums")
+        ordering = ["-taken_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        texts = (self.title_es, self.title_en, self.description_es, self.description_en)
+        self.search_text = fold(" ".join(texts))
+        super().save(*args, **kwargs)
+
+    @property
+    def title(self) -> str:
+        return _pick(self.title_es, self.title_en)
+
+    @property
+    def description(self) -> str:
+        # Like announcements: English readers get English only when the album has an English title.
+        return (
+            _pick(self.description_es, self.description_en)
+            if self.title_en
+            else self.description_es
+        )
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title_es)[:80] or "album"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:album", kwargs={"pk": self.pk, "slug": self.slug})
+
+
+class PhotoSize(models.TextChoices):
+    """The renditions kept of every photograph (longest side in pixels)."""
+
+    THUMB = "thumb", "400"
+    MEDIUM = "medium", "800"
+    LARGE = "large", "1600"
+
+    @property
+    def pixels(self) -> int:
+        return int(self.label)
+
+
+class Photo(models.Model):
+    album = models.ForeignKey(Album, on_delete=models.CASCADE, related_name="photos")
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    large = models.ImageField(_("photograph"), upload_to=_gallery_file_path)
+    medium = models.ImageField(upload_to=_gallery_file_path, editable=False)
+    thumb = models.ImageField(upload_to=_gallery_file_path, editable=False)
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
+    alt_es = models.CharField(
+        _("description for people who cannot see it (Spanish)"),
+        max_length=250,
+        help_text=_("What the photograph shows, for screen readers."),
+    )
+    alt_en = models.CharField(
+        _("description for people who cannot see it (English)"), max_length=250, blank=True
+    )
+    caption_es = models.CharField(_("caption (Spanish)"), max_length=300, blank=True)
+    caption_en = models.CharField(_("caption (English)"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("photograph")
+        verbose_name_plural = _("photographs")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.alt
+
+    @property
+    def alt(self) -> str:
+        return _pick(self.alt_es, self.alt_en)
+
+    @property
+    def caption(self) -> str:
+        return _pick(self.caption_es, self.caption_en)
+
+    def file(self, size: str) -> models.fields.files.FieldFile:
+        return getattr(self, PhotoSize(size).value)
+
+    def url(self, size: str) -> str:
+        return reverse("portal:photo-image", kwargs={"pk": self.pk, "size": size})
+
+    @property
+    def srcset(self) -> str:
+        return ", ".join(f"{self.url(s)} {self._width(s)}w" for s in PhotoSize)
+
+    def _width(self, size: str) -> int:
+        # The rendition's real width: the longest side (width or height) is scaled to `side`.
+        side = PhotoSize(size).pixels
+        longest = max(self.width, self.height) or 1
+        return self.width if longest <= side else round(self.width * side / longest)

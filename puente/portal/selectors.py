@@ -8,7 +8,7 @@ from puente.portfolio.lifecycle import Stage
 from puente.portfolio.models import Activity
 from puente.territory.names import fold
 
-from .models import AnnouncementQuerySet
+from .models import Album, AnnouncementQuerySet
 
 
 def public_partners() -> QuerySet[Organisation]:
@@ -31,6 +31,17 @@ def filter_announcements(
     if kind:
         announcements = announcements.filter(kind=kind)
     return announcements.with_status(status)
+
+
+def filter_albums(q: str = "", status: str = "") -> QuerySet[Album]:
+    """The staff gallery list: words in titles and texts (accents and case ignored), status."""
+    # Grouped queries drop Meta.ordering: the order is restated for stable pages.
+    albums = Album.objects.annotate(photo_count=Count("photos")).order_by("-taken_on", "-pk")
+    for word in fold(q).split():
+        albums = albums.filter(search_text__contains=word)
+    if status in ("published", "draft"):
+        albums = albums.filter(is_published=status == "published")
+    return albums
 
 
 # Counting every public activity was the home page's whole cost (bench/portal.py); figures a

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import announcements, cooperation, opendata, sitesearch, views
+from . import announcements, cooperation, gallery, opendata, sitesearch, views
 
 app_name = "portal"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path(_("secretariat/"), views.secretariat, name="secretariat"),
     path(_("partners/"), views.partners, name="partners"),
     path(_("contact/"), views.contact, name="contact"),
+    path(_("contact/write/"), views.contact_form, name="contact-form"),
+    path(_("secretariat/secretary-photo/"), views.secretary_photo, name="secretary-photo"),
     path(_("search/"), sitesearch.site_search, name="search"),
     path(_("announcements/"), announcements.announcement_list, name="announcements"),
     path(_("announcements/rss/"), announcements.AnnouncementFeed(), name="announcements-rss"),
@@ -30,6 +32,14 @@ urlpatterns = [
         announcements.announcement_document,
         name="announcement-document",
     ),
+    path(_("gallery/"), gallery.album_list, name="gallery"),
+    path(_("gallery/<int:pk>/<slug:slug>/"), gallery.album_detail, name="album"),
+    path(
+        _("gallery/<int:pk>/<slug:slug>/photo/<int:photo_id>/"),
+        gallery.photo_detail,
+        name="photo",
+    ),
+    path(_("gallery/image/<int:pk>/<str:size>/"), gallery.photo_image, name="photo-image"),
     path(_("cooperation/activities/"), cooperation.activity_list, name="activities"),
     path(_("cooperation/activities/<int:pk>/"), cooperation.activity_detail, name="activity"),
     path(_("cooperation/map/"), cooperation.activity_map, name="map"),

@@ -1,17 +1,25 @@
-"""Public pages: home, the Secretariat, the partner directory, contact; and the health check."""
+"""Public pages: home, the Secretariat, partners, contact and its form; the health check."""
 
 from collections import OrderedDict
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django_ratelimit.decorators import ratelimit
 
 from puente.directory.models import OrganisationKind
 from puente.events.models import Event
+from puente.uploads import image_response
 
+from . import services
 from .hours import SHIFTS, office_status
-from .models import Announcement, Function, Guideline, Office, Theme
+from .models import Announcement, Function, Guideline, Office, TeamMember, Theme
+from .office_forms import ContactForm
 from .selectors import home_figures, public_partners
 
 
@@ -40,6 +48,7 @@ def secretariat(request: HttpRequest) -> HttpResponse:
             "office": Office.objects.first(),
             "groups": [(label, items) for label, items in groups.items() if items],
             "guidelines": Guideline.objects.all(),
+            "team": TeamMember.objects.filter(is_published=True),
         },
     )
 
@@ -60,6 +69,13 @@ def partners(request: HttpRequest) -> HttpResponse:
     )
 
 
+def secretary_photo(request: HttpRequest) -> FileResponse:
+    office = Office.objects.first()
+    if office is None:
+        raise Http404
+    return image_response(office.secretary_photo, max_age=3600)
+
+
 def contact(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -69,6 +85,31 @@ def contact(request: HttpRequest) -> HttpResponse:
             "status": office_status(timezone.now()),
             "shifts": SHIFTS,
         },
+    )
+
+
+def _contact_rate(group: str, request: HttpRequest) -> str:
+    # Read at request time, so that a changed setting applies without a restart (and in tests).
+    return settings.PUENTE_CONTACT_RATE
+
+
+@ratelimit(key="ip", rate=_contact_rate, method="POST", block=False)
+def contact_form(request: HttpRequest) -> HttpResponse:
+    form = ContactForm(request.POST or None)
+    if request.method == "POST":
+        if getattr(request, "limited", False):
+            return render(
+                request, "portal/contact_form.html", {"form": form, "limited": True}, status=429
+            )
+        if form.is_valid():
+            services.receive_contact_message(form.save(commit=False), get_language() or "es")
+            messages.success(request, _("Your message was sent. The Secretariat answers by email."))
+            return redirect("portal:contact")
+    return render(
+        request,
+        "portal/contact_form.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -10,7 +10,11 @@ from django.core.management.base import BaseCommand
 from puente.border.demo import create_demo_border
 from puente.directory.demo import create_demo_organisations
 from puente.events.demo import create_demo_events
-from puente.portal.demo import create_demo_announcements, create_demo_content
+from puente.portal.demo import (
+    create_demo_announcements,
+    create_demo_content,
+    create_demo_gallery,
+)
 from puente.portfolio.demo import create_exchange_rates, generate_activities
 from puente.portfolio.models import Activity
 from puente.requests.demo import create_demo_requests
@@ -27,6 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         load_reference_data()
         create_demo_content()
+        create_demo_gallery()
         for role in Role:
             Group.objects.get_or_create(name=role.value)
         credentials = settings.VAR_DIR / "demo-credentials.txt"
