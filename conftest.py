@@ -70,3 +70,9 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def media_in_a_temporary_folder(settings, tmp_path):  # noqa: ANN001, ANN201
+    """Uploads and generated images of a test never land in the developer's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

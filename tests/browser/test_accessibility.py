@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from django.utils.translation import override
 from playwright.sync_api import Page, expect
 
@@ -104,6 +105,7 @@ PUBLIC_PAGES = {
         "/es/eventos/",
         "/es/frontera/obstaculos/",
         "/es/frontera/estudios/",
+        "/es/galeria/",
         "/staff/login/",
     ],
     "en": [
@@ -120,6 +122,7 @@ PUBLIC_PAGES = {
         "/en/pqrsd/reports/",
         "/en/events/",
         "/en/border/obstacles/",
+        "/en/gallery/",
         "/staff/login/",
     ],
 }
@@ -130,12 +133,18 @@ PUBLIC_PAGES = {
 def test_public_pages_pass_axe_in_both_colour_modes_and_at_200_percent(
     page: Page, language, contrast
 ):
-    from puente.portal.demo import create_demo_announcements, create_demo_content
-    from puente.portal.models import Announcement
+    from puente.portal.demo import (
+        create_demo_announcements,
+        create_demo_content,
+        create_demo_gallery,
+    )
+    from puente.portal.models import Album, Announcement
 
     create_demo_content()
     create_demo_announcements()
+    create_demo_gallery()
     news = Announcement.objects.published().first()
+    album = Album.objects.published().first()
     activity = ParticipationFactory().activity  # a partner with a public activity
     detail = "cooperacion/proyectos" if language == "es" else "cooperation/activities"
     pages = [
@@ -144,6 +153,9 @@ def test_public_pages_pass_axe_in_both_colour_modes_and_at_200_percent(
     ]
     with override(language):
         pages.append(news.get_absolute_url())
+        pages.append(album.get_absolute_url())
+        photo = album.photos.first()
+        pages.append(reverse("portal:photo", args=[album.pk, album.slug, photo.pk]))
     page.goto(f"/accesibilidad/?contrast={contrast}&next=/{language}/")
     for url in pages:
         page.goto(url)
