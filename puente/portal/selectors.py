@@ -1,11 +1,23 @@
 """Reads shared by the portal's pages: partners, announcements, the home page's figures."""
 
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from puente.directory.models import Organisation
 from puente.portfolio.lifecycle import Stage
-from puente.portfolio.models import Activity
+from puente.portfolio.models import (
+    Activity,
+    ActivitySector,
+    Budget,
+    OrganisationRole,
+    Participation,
+)
+from puente.portfolio.selectors import ActivityFilter, RateTable, public_activities_per_municipality
 from puente.territory.names import fold
 
 from .models import Album, AnnouncementQuerySet
@@ -20,6 +32,26 @@ def public_partners() -> QuerySet[Organisation]:
             distinct=True,
         )
     ).filter(public_activities__gt=0)
+
+
+def public_sector_categories() -> list[str]:
+    """DAC categories (3-digit codes) of the public activities: the partner directory's themes."""
+
+    def codes() -> list[str]:
+        rows = ActivitySector.objects.filter(activity__is_public=True).values_list(
+            Coalesce("sector__category_id", "sector_id"), flat=True
+        )
+        return sorted(set(rows))
+
+    return cache.get_or_set("portal:public-categories", codes, RESOURCES_SECONDS)  # type: ignore[return-value]
+
+
+def partners_in_category(partners: QuerySet[Organisation], category: str) -> QuerySet[Organisation]:
+    in_category = Participation.objects.filter(activity__is_public=True).filter(
+        Q(activity__sectors__sector__category_id=category)
+        | Q(activity__sectors__sector_id=category)
+    )
+    return partners.filter(pk__in=in_category.values("organisation_id"))
 
 
 def filter_announcements(
@@ -49,15 +81,85 @@ def filter_albums(q: str = "", status: str = "") -> QuerySet[Album]:
 FIGURES_SECONDS = 300
 
 
-def home_figures() -> dict[str, int]:
-    """Activities in execution, public activities, partners: cached for a few minutes."""
+def home_figures() -> dict[str, object]:
+    """Activities in execution and public, partners, places reached, resources; cached."""
 
-    def count() -> dict[str, int]:
+    def count() -> dict[str, object]:
         public = Activity.objects.public()
+        places = public_activities_per_municipality(ActivityFilter())
         return {
             "active": public.filter(stage=Stage.EXECUTION).count(),
             "public": public.count(),
             "partners": public_partners().count(),
+            "municipalities": sum(1 for _municipality, n in places if n),
+            "resources": public_resources().total,
         }
 
     return cache.get_or_set("portal:home-figures", count, FIGURES_SECONDS)  # type: ignore[return-value]
+
+
+@dataclass
+class Resources:
+    """Public budgets in Colombian pesos (converted at the rate of each budget's start date)."""
+
+    total: Decimal
+    by_source: list[tuple[int | None, Decimal]]  # organisation id (None: no funder named)
+    by_sector: list[tuple[str | None, Decimal]]  # DAC category code (None: no sector)
+    by_year: list[tuple[int, Decimal]]
+    missing_rates: list[str]  # currencies left out for want of an exchange rate
+
+
+RESOURCES_SECONDS = 300
+TOP = 12
+
+
+def public_resources() -> Resources:
+    """Budgets of public activities by funder, sector category and year; cached a few minutes.
+
+    An activity with several funders has its budget shared equally among them, and a budget is
+    split across sectors by their percentages, so each chart adds up to the same total.
+    """
+    return cache.get_or_set("portal:resources", _count_resources, RESOURCES_SECONDS)  # type: ignore[return-value]
+
+
+def _count_resources() -> Resources:
+    public = {"activity__is_public": True}
+    funders: dict[int, list[int]] = defaultdict(list)
+    for activity_id, organisation_id in Participation.objects.filter(
+        role=OrganisationRole.FUNDING, **public
+    ).values_list("activity_id", "organisation_id"):
+        funders[activity_id].append(organisation_id)
+    sectors: dict[int, list[tuple[str | None, Decimal]]] = defaultdict(list)
+    for activity_id, code, category, percentage in ActivitySector.objects.filter(
+        **public
+    ).values_list("activity_id", "sector_id", "sector__category_id", "percentage"):
+        sectors[activity_id].append((category or code, percentage / 100))
+    rates = RateTable()
+    by_source: dict[int | None, Decimal] = defaultdict(Decimal)
+    by_sector: dict[str | None, Decimal] = defaultdict(Decimal)
+    by_year: dict[int, Decimal] = defaultdict(Decimal)
+    missing: set[str] = set()
+    for activity_id, amount, currency, start in Budget.objects.filter(**public).values_list(
+        "activity_id", "amount", "currency_id", "period_start"
+    ):
+        cop = rates.to_cop(amount, currency, start)
+        if cop is None:
+            missing.add(currency)
+            continue
+        by_year[start.year] += cop
+        payers: list[int | None] = list(funders.get(activity_id, [])) or [None]
+        for payer in payers:
+            by_source[payer] += cop / len(payers)
+        for category, share in sectors.get(activity_id) or [(None, Decimal(1))]:
+            by_sector[category] += cop * share
+
+    def top(totals: dict) -> list:  # type: ignore[type-arg]
+        return sorted(totals.items(), key=lambda item: -item[1])[:TOP]
+
+    return Resources(
+        total=sum(by_year.values(), Decimal(0)),
+        by_source=top(by_source),
+        by_sector=top(by_sector),
+        by_year=sorted(by_year.items()),
+        missing_rates=sorted(missing),
+    )

@@ -43,6 +43,7 @@ urlpatterns = [
     path(_("cooperation/activities/"), cooperation.activity_list, name="activities"),
     path(_("cooperation/activities/<int:pk>/"), cooperation.activity_detail, name="activity"),
     path(_("cooperation/map/"), cooperation.activity_map, name="map"),
+    path(_("cooperation/resources/"), cooperation.resources, name="resources"),
     path(_("open-data/"), opendata.catalogue, name="opendata"),
     path(_("open-data/<slug:slug>.<str:fmt>"), opendata.download, name="opendata-file"),
 ]

@@ -14,13 +14,19 @@ from django_ratelimit.decorators import ratelimit
 
 from puente.directory.models import OrganisationKind
 from puente.events.models import Event
+from puente.territory.models import Sector
 from puente.uploads import image_response
 
 from . import services
 from .hours import SHIFTS, office_status
 from .models import Announcement, Function, Guideline, Office, TeamMember, Theme
 from .office_forms import ContactForm
-from .selectors import home_figures, public_partners
+from .selectors import (
+    home_figures,
+    partners_in_category,
+    public_partners,
+    public_sector_categories,
+)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -55,9 +61,14 @@ def secretariat(request: HttpRequest) -> HttpResponse:
 
 def partners(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("type", "")
+    theme = request.GET.get("theme", "")
     organisations = public_partners()
     if kind in OrganisationKind.values:
         organisations = organisations.filter(kind=kind)
+    categories = public_sector_categories()
+    if theme in categories:
+        organisations = partners_in_category(organisations, theme)
+    names = Sector.objects.in_bulk(categories)
     return render(
         request,
         "portal/partners.html",
@@ -65,6 +76,10 @@ def partners(request: HttpRequest) -> HttpResponse:
             "organisations": organisations.order_by("-public_activities", "name"),  # type: ignore[misc]
             "kinds": OrganisationKind.choices,
             "kind": kind,
+            "themes": [
+                (code, f"{code} · {names[code].name}") for code in categories if code in names
+            ],
+            "theme": theme,
         },
     )
 

@@ -106,6 +106,8 @@ PUBLIC_PAGES = {
         "/es/frontera/obstaculos/",
         "/es/frontera/estudios/",
         "/es/galeria/",
+        "/es/cooperacion/recursos/",
+        "/es/contacto/escribir/",
         "/staff/login/",
     ],
     "en": [
@@ -123,6 +125,7 @@ PUBLIC_PAGES = {
         "/en/events/",
         "/en/border/obstacles/",
         "/en/gallery/",
+        "/en/cooperation/resources/",
         "/staff/login/",
     ],
 }
@@ -146,6 +149,7 @@ def test_public_pages_pass_axe_in_both_colour_modes_and_at_200_percent(
     news = Announcement.objects.published().first()
     album = Album.objects.published().first()
     activity = ParticipationFactory().activity  # a partner with a public activity
+    BudgetFactory(activity=activity, currency_id="COP")  # ...and resources to chart
     detail = "cooperacion/proyectos" if language == "es" else "cooperation/activities"
     pages = [
         *PUBLIC_PAGES[language],

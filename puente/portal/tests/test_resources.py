@@ -1,0 +1,92 @@
+"""Resources mobilised: public budgets in pesos by funder, sector and year, on a page and at home."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from puente.directory.tests.factories import OrganisationFactory
+from puente.portal.selectors import public_resources
+from puente.portfolio.models import ExchangeRate, OrganisationRole
+from puente.portfolio.tests.factories import (
+    ActivityFactory,
+    BudgetFactory,
+    LocationFactory,
+    ParticipationFactory,
+    SectorFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def portfolio():
+    ExchangeRate.objects.create(currency_id="USD", valid_from=date(2024, 1, 1), cop_per_unit=4000)
+    unicef = OrganisationFactory(
+        name="Fondo de las Naciones Unidas para la Infancia", acronym="UNICEF"
+    )
+    usaid = OrganisationFactory(name="Agencia de los Estados Unidos", acronym="USAID")
+    shared = ActivityFactory()  # two funders, two sectors
+    for funder in (unicef, usaid):
+        ParticipationFactory(activity=shared, organisation=funder, role=OrganisationRole.FUNDING)
+    SectorFactory(activity=shared, sector_id="12220", percentage=Decimal("75"))  # health (122)
+    SectorFactory(activity=shared, sector_id="11220", percentage=Decimal("25"))  # education (112)
+    BudgetFactory(activity=shared, amount=Decimal("1000"), currency_id="USD")  # 4,000,000 COP
+    alone = ActivityFactory()
+    ParticipationFactory(activity=alone, organisation=unicef, role=OrganisationRole.FUNDING)
+    BudgetFactory(activity=alone, amount=Decimal("2000000"), currency_id="COP",
+                  period_start=date(2026, 2, 1), period_end=date(2026, 12, 31))  # fmt: skip
+    BudgetFactory(activity=alone, amount=Decimal("10"), currency_id="EUR")  # no rate for euros
+    hidden = ActivityFactory(is_public=False)
+    BudgetFactory(activity=hidden, amount=Decimal("999999999"), currency_id="COP")
+    return unicef, usaid
+
+
+def test_every_chart_adds_up_to_the_public_total(portfolio):
+    unicef, usaid = portfolio
+    figures = public_resources()
+    assert figures.total == Decimal("6000000.00")
+    assert dict(figures.by_source) == {unicef.pk: Decimal("4000000"), usaid.pk: Decimal("2000000")}
+    assert dict(figures.by_sector) == {
+        "122": Decimal("3000000"),
+        "112": Decimal("1000000"),
+        None: Decimal("2000000"),
+    }
+    assert figures.by_year == [(2025, Decimal("4000000.00")), (2026, Decimal("2000000.00"))]
+    assert figures.missing_rates == ["EUR"]
+
+
+def test_the_resources_page_shows_each_chart_as_a_table(portfolio):
+    page = Client().get("/es/cooperacion/recursos/").content.decode()
+    assert "suman 6\xa0000\xa0000 pesos colombianos" in page
+    assert "UNICEF" in page and "USAID" in page and "Sin sector indicado" in page
+    assert "EUR" in page  # said, not silently dropped
+    assert page.count('<svg aria-hidden="true"') == 2 + 3 + 2
+
+
+def test_with_no_budget_the_page_says_so():
+    page = Client().get("/en/cooperation/resources/").content.decode()
+    assert "No public activity has a budget yet." in page
+
+
+def test_the_home_page_counts_municipalities_reached_and_resources():
+    LocationFactory()  # one municipality
+    BudgetFactory(activity=LocationFactory().activity, amount=Decimal("2500000"), currency_id="COP")
+    page = Client().get("/es/").content.decode()
+    assert "de los 40 municipios con actividades" in page
+    assert "2,5 millones" in page
+
+
+def test_partners_are_filtered_by_the_theme_of_their_public_activities(portfolio):
+    unicef, usaid = portfolio
+    education = Client().get("/es/socios/", {"theme": "112"}).content.decode()
+    assert "UNICEF" in education and "USAID" in education
+    health_only = ActivityFactory()
+    SectorFactory(activity=health_only, sector_id="12220")
+    ngo = ParticipationFactory(activity=health_only).organisation
+    education = Client().get("/es/socios/", {"theme": "112"}).content.decode()
+    assert ngo.name not in education
+    assert ngo.name in Client().get("/es/socios/", {"theme": "122"}).content.decode()
+    # Each count links to that partner's public activities.
+    assert f"/es/cooperacion/proyectos/?organisation={unicef.pk}" in education
