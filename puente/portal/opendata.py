@@ -1,4 +1,4 @@
-"""Open data: the public datasets in CSV (with an HXL hashtag row), XLSX and JSON."""
+"""Open data: the public datasets in CSV (with an HXL hashtag row), XLSX and JSON (Ley 1712)."""
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -11,11 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from puente.directory.models import Organisation
 from puente.portfolio.models import Activity
 from puente.portfolio.selectors import activities_per_municipality
 from puente.tabular import FORMATS, table_response
+from puente.territory.models import Sector
 
-from .selectors import public_partners
+from .models import Function, Office, TeamMember
+from .selectors import public_partners, public_resources
 
 LICENCE = "CC BY 4.0"
 
@@ -71,6 +74,33 @@ def _municipalities() -> Iterator[list[object]]:
         yield [m.code, m.name, "yes" if m.border_zone else "no", n]
 
 
+def _resources() -> Iterator[list[object]]:
+    figures = public_resources()
+    funders = Organisation.objects.in_bulk([k for k, _a in figures.by_source if k])
+    sectors = Sector.objects.in_bulk([k for k, _a in figures.by_sector if k])
+    for key, pesos in figures.by_source:
+        yield ["source", key or "", funders[key].name if key else "", f"{pesos:.2f}"]
+    for code, pesos in figures.by_sector:
+        yield ["sector", code or "", sectors[code].name_es if code else "", f"{pesos:.2f}"]
+    for year, pesos in figures.by_year:
+        yield ["year", year, year, f"{pesos:.2f}"]
+
+
+def _functions() -> Iterator[list[object]]:
+    for f in Function.objects.all():
+        yield [f.number, f.theme, f.text_es, f.text_en]
+
+
+def _directory() -> Iterator[list[object]]:
+    office = Office.objects.first()
+    if office:
+        phone = office.phones + (f" ext. {office.extension}" if office.extension else "")
+        yield [office.name, "", office.email, phone, f"{office.address}, {office.city}"]
+        yield [office.secretary_name, "Secretario de Despacho", office.email, phone, ""]
+    for member in TeamMember.objects.filter(is_published=True):
+        yield [member.name, member.position_es, member.email, member.extension, ""]
+
+
 DATASETS = {
     d.slug: d
     for d in [
@@ -100,6 +130,30 @@ DATASETS = {
             [("divipola", "#adm2+code"), ("municipality", "#adm2+name"), ("border", "#geo+border"),
              ("public_activities", "#indicator+activities+num")],
             _municipalities,
+        ),
+        Dataset(
+            "resources",
+            _("Resources for cooperation"),
+            _("Budgets of the public activities in pesos, by source of funding, by DAC sector category and by year."),
+            [("dimension", "#meta+dimension"), ("code", "#meta+code"), ("name", "#meta+name"),
+             ("pesos", "#value+cop")],
+            _resources,
+        ),
+        Dataset(
+            "functions",
+            _("Functions of the Secretariat"),
+            _("What the Secretariat is in charge of, numbered, with the theme each belongs to."),
+            [("number", "#meta+id"), ("theme", "#sector+theme"), ("text_es", "#description+i_es"),
+             ("text_en", "#description+i_en")],
+            _functions,
+        ),
+        Dataset(
+            "directory",
+            _("Directory of the Secretariat"),
+            _("The office, the Secretary and the team: how to reach them."),
+            [("name", "#contact+name"), ("position", "#contact+position"), ("email", "#contact+email"),
+             ("phone", "#contact+phone"), ("address", "#loc+address")],
+            _directory,
         ),
     ]
 }  # fmt: skip

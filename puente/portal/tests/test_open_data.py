@@ -48,3 +48,30 @@ def test_xlsx_and_json_hold_the_same_records(client, data):
 def test_an_unknown_dataset_or_format_is_a_404(client):
     assert client.get("/es/datos-abiertos/secrets.csv").status_code == 404
     assert client.get("/es/datos-abiertos/activities.exe").status_code == 404
+
+
+def test_the_transparency_datasets_hold_functions_directory_and_resources(client, data):
+    from decimal import Decimal
+
+    from puente.portal.demo import create_demo_content, create_demo_gallery
+    from puente.portfolio.tests.factories import BudgetFactory
+
+    create_demo_content()
+    create_demo_gallery()
+    BudgetFactory(activity=ActivityFactory(), amount=Decimal("1500000"), currency_id="COP")
+    page = client.get("/es/datos-abiertos/").content.decode()
+    for slug in ("resources", "functions", "directory"):
+        assert f"/es/datos-abiertos/{slug}.csv" in page
+    assert "Ley 1712 de 2014" in page and "/es/pqrsd/informes/" in page
+
+    functions = json.loads(client.get("/es/datos-abiertos/functions.json").content)
+    assert len(functions) == 20
+    assert functions[18]["text_en"] == "Guides and assists tourists in transit."
+    directory = b"".join(client.get("/es/datos-abiertos/directory.csv").streaming_content).decode()
+    assert "Juan Carlos Cortés Arias" in directory and "1125" in directory
+    resources = list(
+        csv.reader(io.StringIO(
+            b"".join(client.get("/es/datos-abiertos/resources.csv").streaming_content).decode()
+        ))
+    )  # fmt: skip
+    assert ["year", "2025", "2025", "1500000.00"] in resources
