@@ -25,3 +25,21 @@ def test_the_compiled_catalogue_matches_the_source():
         assert compiled.get((entry.msgctxt, entry.msgid)) == (entry.msgstr, entry.msgstr_plural), (
             f"django.mo is out of date for {entry.msgid!r}: run `puente compilemessages`"
         )
+
+
+def test_no_string_in_the_code_or_templates_is_missing_from_the_catalogue(tmp_path, settings):
+    """makemessages over a copy of the package: a new string without a translation fails here."""
+    import contextlib
+    import shutil
+
+    from django.core.management import call_command
+
+    package = LOCALE.parent
+    copy = tmp_path / "puente"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "static"))
+    settings.LOCALE_PATHS = [copy / "locale"]  # makemessages must write into the copy only
+    with contextlib.chdir(tmp_path):
+        call_command("makemessages", locale=["es"], no_obsolete=True, verbosity=0)
+    po = polib.pofile(str(copy / "locale" / "es" / "LC_MESSAGES" / "django.po"))
+    missing = [e.msgid for e in po.untranslated_entries() + po.fuzzy_entries()]
+    assert missing == [], f"run `puente makemessages -l es -l en` and translate: {missing}"
