@@ -42,3 +42,19 @@ def fill(activities: int) -> None:
         generate_activities(activities - Activity.objects.count())
         elapsed = time.perf_counter() - started
         print(f"seeded {Activity.objects.count():,} activities in {elapsed:.1f} s")
+
+
+def staff_client():  # noqa: ANN201
+    """A test client signed in as a member of the Secretariat staff (after django.setup())."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from puente.roles import Role
+
+    group, _ = Group.objects.get_or_create(name=Role.STAFF.value)
+    user, _ = get_user_model().objects.get_or_create(username="bench")
+    user.groups.add(group)
+    client = Client()
+    client.force_login(user)
+    return client

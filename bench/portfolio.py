@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.benchdata import fill, use_bench_database  # noqa: E402
+from bench.benchdata import fill, staff_client, use_bench_database  # noqa: E402
 
 
 def main() -> None:
@@ -30,19 +30,10 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-    from django.test import Client
-
     from puente.portfolio.models import Activity
-    from puente.roles import Role
 
     fill(args.activities)
-    group, _ = Group.objects.get_or_create(name=Role.STAFF.value)
-    user, _ = get_user_model().objects.get_or_create(username="bench")
-    user.groups.add(group)
-    client = Client()
-    client.force_login(user)
+    client = staff_client()
 
     pages = {
         "trivial view (/healthz)": "/healthz",

@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.benchdata import staff_client  # noqa: E402
 
 
 def seed(count: int) -> None:
@@ -79,20 +80,13 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
     from django.test import Client
     from django.utils import timezone
 
     from puente.requests.models import Request
-    from puente.roles import Role
 
     seed(args.requests)
-    group, _ = Group.objects.get_or_create(name=Role.STAFF.value)
-    user, _ = get_user_model().objects.get_or_create(username="bench")
-    user.groups.add(group)
-    staff = Client()
-    staff.force_login(user)
+    staff = staff_client()
     public = Client()
     year = timezone.localdate().year
     last = Request.objects.order_by("-pk").first()
