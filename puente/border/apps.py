@@ -7,3 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class BorderConfig(AppConfig):
     name = "puente.border"
     verbose_name = _("Border and binational work")
+
+    def ready(self) -> None:
+        from puente.dashboard import Panel, register
+
+        from .panel import border_panel
+
+        register(Panel("border/staff/_dashboard_panel.html", border_panel, order=30))

@@ -7,3 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "puente.events"
     verbose_name = _("Events and trainings")
+
+    def ready(self) -> None:
+        from puente.dashboard import Panel, register
+
+        from .panel import events_panel
+
+        register(Panel("events/staff/_dashboard_panel.html", events_panel, order=20))

@@ -8,3 +8,10 @@ class RequestsConfig(AppConfig):
     name = "puente.requests"
     label = "requests"
     verbose_name = _("Citizen requests (PQRSD)")
+
+    def ready(self) -> None:
+        from puente.dashboard import Panel, register
+
+        from .panel import pqrsd_panel
+
+        register(Panel("requests/staff/_dashboard_panel.html", pqrsd_panel, order=10))

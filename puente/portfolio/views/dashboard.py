@@ -3,6 +3,7 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from puente.dashboard import panels_for
 from puente.roles import AuthedRequest, can_read_internal, internal_view
 from puente.territory.models import Sector
 
@@ -28,5 +29,11 @@ def portfolio_dashboard(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "portfolio/dashboard.html",
-        {"form": form, "data": data, "biggest": biggest, "query": request.GET.urlencode()},
+        {
+            "form": form,
+            "data": data,
+            "biggest": biggest,
+            "query": request.GET.urlencode(),
+            "panels": panels_for(request),
+        },
     )
