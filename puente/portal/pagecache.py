@@ -1,4 +1,5 @@
-"""Whole public pages kept for anonymous visitors, keyed by address, language and reading choices.
+"""Whole public pages (and public API reads) kept for anonymous visitors, keyed by address,
+language and reading choices.
 
 Most visitors of the portal are anonymous and read the same pages; rendering the activity list
 over 100,000 rows for each of them is what made the portal slow (bench/portal.py). A page is
@@ -41,11 +42,13 @@ def _generation() -> int:
 
 def _key(request: HttpRequest) -> str | None:
     """The cache key of this request, or None when its answer may belong to the visitor."""
-    if request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
         return None
-    language = get_language_from_path(request.path_info)
+    # The public site (under a language prefix) and the read API; staff pages and files never.
+    api = request.path_info.startswith("/api/")
+    language = "api" if api else get_language_from_path(request.path_info)
     if not language:
-        return None  # staff pages, the API, files: not the public site
+        return None
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
         return None

@@ -207,3 +207,20 @@ def test_a_phone_sized_screen_needs_no_sideways_scrolling(staff_page: Page, samp
         overflow = staff_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (url, overflow)
     screenshot(staff_page, "phone-activity")
+
+
+def test_public_pages_on_a_phone_need_no_sideways_scrolling(page: Page):
+    from puente.portal.demo import create_demo_content, create_demo_gallery
+
+    create_demo_content()
+    create_demo_gallery()
+    BudgetFactory(activity=ParticipationFactory().activity, currency_id="COP")
+    page.set_viewport_size({"width": 360, "height": 740})
+    overflowing = {}
+    for url in [*PUBLIC_PAGES["es"], "/es/cooperacion/recursos/", "/es/galeria/"]:
+        page.goto(url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            overflowing[url] = overflow
+    assert overflowing == {}
+    screenshot(page, "phone-public-resources")

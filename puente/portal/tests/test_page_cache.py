@@ -85,8 +85,18 @@ def test_a_kept_page_still_carries_the_security_headers():
     assert response["Content-Language"] == "es"
 
 
-def test_staff_pages_and_the_api_are_not_kept(staff_client):
+def test_staff_pages_are_never_kept(staff_client):
     Activity.objects.all().delete()
     staff_client.get("/staff/portfolio/activities/")
     assert "X-Page-Cache" not in staff_client.get("/staff/portfolio/activities/")
-    assert "X-Page-Cache" not in Client().get("/api/activities")
+
+
+def test_public_api_reads_are_kept_but_not_for_a_caller_who_identifies(staff_client):
+    location = LocationFactory()
+    url = "/api/map/municipalities"
+    Client().get(url)
+    assert Client().get(url)["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in Client(HTTP_AUTHORIZATION="Bearer abc").get(url)
+    hidden = LocationFactory(municipality=location.municipality, activity__is_public=False)
+    counts = {m["code"]: m["activities"] for m in staff_client.get(url).json()}
+    assert counts[hidden.municipality.code] == 2  # staff count what the public cannot see
