@@ -16,6 +16,8 @@ class Role(StrEnum):
     STAFF = "secretariat-staff"
     REPORTER = "partner-reporter"
     VIEWER = "viewer"
+    # A department office or decentralised entity asking for technical viability concepts.
+    PROPOSER = "proposer"
 
 
 AnyUser = AbstractBaseUser | AnonymousUser
@@ -74,9 +76,20 @@ def _guard(allowed: Callable[[AnyUser], bool]) -> Callable[[View], View]:
     return decorator
 
 
+def is_office_reader(user: AnyUser) -> bool:
+    """The Secretariat and its viewers: internal records such as agreements (not partners)."""
+    return has_role(user, Role.ADMINISTRATOR, Role.STAFF, Role.VIEWER)
+
+
+def is_proposer(user: AnyUser) -> bool:
+    return has_role(user, Role.PROPOSER)
+
+
 # Signed-in users are sent to the login page; signed-in users without the role get a 403.
 internal_view = _guard(can_read_internal)
 secretariat_view = _guard(is_secretariat)
+office_view = _guard(is_office_reader)
+proposal_view = _guard(lambda user: is_secretariat(user) or is_proposer(user))
 
 
 def role_context(request: HttpRequest) -> dict[str, bool]:
@@ -87,4 +100,5 @@ def role_context(request: HttpRequest) -> dict[str, bool]:
         "user_is_secretariat": is_secretariat(user),
         "user_is_reporter": has_role(user, Role.REPORTER),
         "user_can_read_internal": can_read_internal(user),
+        "user_is_proposer": is_proposer(user),
     }

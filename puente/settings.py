@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "puente.directory",
     "puente.portfolio",
     "puente.iati",
+    "puente.agreements",
     "puente.events",
     "puente.border",
     "puente.requests",
@@ -132,7 +133,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "portfolio:dashboard"
+LOGIN_REDIRECT_URL = "staff-home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
 LANGUAGE_CODE = "es"
@@ -259,6 +260,8 @@ PUENTE_FORM_MIN_SECONDS = 3
 PUENTE_PQRSD_FILING_RATE = os.environ.get("PUENTE_PQRSD_FILING_RATE", "10/h")
 PUENTE_PQRSD_TRACKING_RATE = os.environ.get("PUENTE_PQRSD_TRACKING_RATE", "30/h")
 PUENTE_CONTACT_RATE = os.environ.get("PUENTE_CONTACT_RATE", "5/h")
+# Working days the Secretariat gives itself to issue a technical viability concept.
+PUENTE_CONCEPT_WORKING_DAYS = int(os.environ.get("PUENTE_CONCEPT_WORKING_DAYS", "15"))
 # The department's identity as an IATI publisher (its activities are published under it).
 PUENTE_IATI_ORG_REF = os.environ.get("PUENTE_IATI_ORG_REF", "CO-DEMO-54")
 PUENTE_IATI_ORG_NAME = os.environ.get("PUENTE_IATI_ORG_NAME", "Gobernación de Norte de Santander")

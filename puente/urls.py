@@ -10,7 +10,7 @@ from django.views.generic import RedirectView
 from puente.api.urls import api
 from puente.iati.views import public_activity_file, public_organisation_file
 from puente.portal.accessibility import set_preference, switch_language
-from puente.portal.views import healthz
+from puente.portal.views import healthz, staff_home
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/es/", permanent=False)),
@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("iati/activities.xml", public_activity_file, name="iati-activities"),
     path("iati/organisation.xml", public_organisation_file, name="iati-organisation"),
+    path("staff/", staff_home, name="staff-home"),
     path("staff/login/", auth_views.LoginView.as_view(), name="login"),
     path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("staff/portfolio/", include("puente.portfolio.urls")),
@@ -29,6 +30,8 @@ urlpatterns = [
     path("staff/pqrsd/", include("puente.requests.staff_urls")),
     path("staff/events/", include("puente.events.staff_urls")),
     path("staff/border/", include("puente.border.staff_urls")),
+    path("staff/agreements/", include("puente.agreements.urls")),
+    path("staff/concepts/", include("puente.agreements.concept_urls")),
     path("staff/admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(

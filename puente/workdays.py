@@ -33,6 +33,15 @@ def next_working_day(day: date) -> date:
     return day
 
 
+def received_on(filed_at: datetime) -> date:
+    """The working day a filing counts as received: after hours or on a day off, the next one."""
+    local = filed_at.astimezone(BOGOTA)
+    day = local.date()
+    if is_working_day(day) and local.time() < CLOSING_TIME:
+        return day
+    return next_working_day(day)
+
+
 def add_working_days(start: date, count: int) -> date:
     """The `count`-th working day after `start` (the day after `start` is the first counted)."""
     day = start

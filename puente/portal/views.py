@@ -14,6 +14,7 @@ from django_ratelimit.decorators import ratelimit
 
 from puente.directory.models import OrganisationKind
 from puente.events.models import Event
+from puente.roles import can_read_internal, is_proposer
 from puente.territory.models import Sector
 from puente.uploads import image_response
 
@@ -126,6 +127,13 @@ def contact_form(request: HttpRequest) -> HttpResponse:
         {"form": form},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def staff_home(request: HttpRequest) -> HttpResponse:
+    """Where signing in leads: the dashboard, or a proposer's own proposals."""
+    if is_proposer(request.user) and not can_read_internal(request.user):
+        return redirect("concepts:proposals")
+    return redirect("portfolio:dashboard")
 
 
 @never_cache

@@ -1,19 +1,12 @@
 """Legal terms of Ley 1755 de 2015 in Colombian working days: receipt, due date, extension."""
 
-from datetime import date, datetime
+from datetime import date
 
-from puente.workdays import BOGOTA, CLOSING_TIME, add_working_days, is_working_day, next_working_day
+from puente.workdays import add_working_days, received_on
 
 from .models import TERM_DAYS
 
-
-def received_on(filed_at: datetime) -> date:
-    """The working day a filing counts as received: after hours or on a day off, the next one."""
-    local = filed_at.astimezone(BOGOTA)
-    day = local.date()
-    if is_working_day(day) and local.time() < CLOSING_TIME:
-        return day
-    return next_working_day(day)
+__all__ = ["due_on", "latest_extension", "received_on"]
 
 
 def due_on(received: date, kind: str) -> date:

@@ -1,0 +1,16 @@
+"""The agreements app: treaties, conventions and MoUs with their steps; viability concepts."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AgreementsConfig(AppConfig):
+    name = "puente.agreements"
+    verbose_name = _("Agreements and viability concepts")
+
+    def ready(self) -> None:
+        from puente.dashboard import Panel, register
+
+        from .panel import agreements_panel
+
+        register(Panel("agreements/_dashboard_panel.html", agreements_panel, order=5))
