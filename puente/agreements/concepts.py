@@ -8,10 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from puente.directory.models import Organisation
+from puente.directory.models import Organisation, account_organisation_id
 from puente.formpage import form_page
 from puente.paging import page_of
-from puente.portfolio.selectors import reporter_organisation_id
 from puente.roles import AnyUser, AuthedRequest, is_secretariat, proposal_view, secretariat_view
 from puente.uploads import download_response
 
@@ -32,7 +31,7 @@ def _proposals_for(user: AnyUser) -> QuerySet[Proposal]:
     """Staff see every proposal; a proposer only its own organisation's."""
     if is_secretariat(user):
         return Proposal.objects.all()
-    organisation = reporter_organisation_id(user)
+    organisation = account_organisation_id(user)
     if organisation is None:
         raise PermissionDenied
     return Proposal.objects.filter(organisation_id=organisation)
@@ -61,7 +60,7 @@ def proposal_list(request: AuthedRequest) -> HttpResponse:
 def proposal_create(request: AuthedRequest) -> HttpResponse:
     organisation = None
     if not is_secretariat(request.user):
-        organisation = get_object_or_404(Organisation, pk=reporter_organisation_id(request.user))
+        organisation = get_object_or_404(Organisation, pk=account_organisation_id(request.user))
     form = ProposalForm(request.POST or None, organisation=organisation)
     documents = ProposalDocumentFormSet(
         request.POST or None, request.FILES or None, instance=Proposal(), prefix="documents"

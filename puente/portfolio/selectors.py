@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
 
-from puente.directory.models import Organisation, ReporterAccount
+from puente.directory.models import Organisation, account_organisation_id
 from puente.roles import AnyUser, Role, can_read_internal, has_role, is_secretariat
 from puente.territory.models import Municipality
 from puente.territory.names import fold
@@ -39,8 +39,7 @@ SORTS = {
 def reporter_organisation_id(user: AnyUser) -> int | None:
     if not has_role(user, Role.REPORTER):
         return None
-    account = ReporterAccount.objects.filter(user_id=user.pk or 0).only("organisation_id").first()
-    return account.organisation_id if account else None
+    return account_organisation_id(user)
 
 
 def visible_activities(user: AnyUser) -> QuerySet[Activity]:

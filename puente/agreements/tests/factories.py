@@ -31,7 +31,9 @@ def make_agreement(**fields: object) -> Agreement:
 
 def make_proposer(username: str = "oficina.salud", organisation=None):  # noqa: ANN001, ANN201
     organisation = organisation or OrganisationFactory(
-        name="Instituto Departamental de Salud", acronym="IDS", kind=OrganisationKind.STATE_DEPARTMENTAL
+        name="Instituto Departamental de Salud",
+        acronym="IDS",
+        kind=OrganisationKind.STATE_DEPARTMENTAL,
     )
     user = make_user(username, Role.PROPOSER, organisation=organisation)
     user.email = f"{username}@example.gov.co"
