@@ -104,9 +104,11 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args: Any, agreement: Agreement, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target"].choices = [  # type: ignore[attr-defined]
-            (s.value, s.label) for s in next_steps(agreement.kind, agreement.step)
-        ]
+        steps = next_steps(agreement.kind, agreement.step)
+        # No step is preselected: an agreement moves only when someone picks where to.
+        self.fields["target"].choices = (
+            [("", "—"), *((s.value, s.label) for s in steps)] if steps else []
+        )  # type: ignore[attr-defined]
 
 
 class AgreementFilterForm(forms.Form):
