@@ -106,9 +106,8 @@ class MoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         steps = next_steps(agreement.kind, agreement.step)
         # No step is preselected: an agreement moves only when someone picks where to.
-        self.fields["target"].choices = (
-            [("", "—"), *((s.value, s.label) for s in steps)] if steps else []
-        )  # type: ignore[attr-defined]
+        choices = [("", "—"), *((s.value, s.label) for s in steps)] if steps else []
+        self.fields["target"].choices = choices  # type: ignore[attr-defined]
 
 
 class AgreementFilterForm(forms.Form):
