@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "puente.portfolio",
     "puente.iati",
     "puente.agreements",
+    "puente.funding",
     "puente.events",
     "puente.border",
     "puente.requests",

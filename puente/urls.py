@@ -32,6 +32,7 @@ urlpatterns = [
     path("staff/border/", include("puente.border.staff_urls")),
     path("staff/agreements/", include("puente.agreements.urls")),
     path("staff/concepts/", include("puente.agreements.concept_urls")),
+    path("staff/funding/", include("puente.funding.urls")),
     path("staff/admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
