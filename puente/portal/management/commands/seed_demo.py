@@ -7,9 +7,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
+from puente.agreements.demo import create_demo_agreements
 from puente.border.demo import create_demo_border
 from puente.directory.demo import create_demo_organisations
 from puente.events.demo import create_demo_events
+from puente.funding.demo import create_demo_funding
 from puente.portal.demo import (
     create_demo_announcements,
     create_demo_content,
@@ -55,6 +57,10 @@ class Command(BaseCommand):
         staff = User.objects.filter(username="staff").first()
         if create_demo_border(staff):
             self.stdout.write("Demo data: border obstacles, a binational meeting and a study.")
+        if create_demo_agreements(staff):
+            self.stdout.write("Demo data: three agreements (references DEMO-…).")
+        if create_demo_funding():
+            self.stdout.write("Demo data: funding sources and three calls (titles DEMO · …).")
         made_requests = create_demo_requests(staff)
         if made_requests:
             self.stdout.write(f"Demo data: {made_requests} PQRSD requests (marked as demo).")
