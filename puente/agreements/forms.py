@@ -8,10 +8,10 @@ from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from puente.directory.models import Organisation
+from puente.documents import CheckedDocumentForm
 from puente.portfolio.models import Activity
 from puente.roles import Role
 from puente.territory.models import Municipality, Sector
-from puente.uploads import detect_document
 
 from .models import (
     MAX_SCORE,
@@ -65,18 +65,7 @@ class AgreementForm(forms.ModelForm):
         return cleaned
 
 
-class DocumentFormMixin(forms.ModelForm):
-    def clean_file(self):  # type: ignore[no-untyped-def]
-        upload = self.cleaned_data.get("file")
-        if upload and upload is not self.initial.get("file"):
-            detected = detect_document(upload)
-            upload.name = f"document.{detected.extension}"
-            self.instance.content_type = detected.content_type
-            self.instance.size = upload.size or 0
-        return upload
-
-
-class AgreementDocumentForm(DocumentFormMixin):
+class AgreementDocumentForm(CheckedDocumentForm):
     class Meta:
         model = AgreementDocument
         fields = ["title", "file"]
@@ -157,7 +146,7 @@ class ProposalForm(forms.ModelForm):
         return cleaned
 
 
-class ProposalDocumentForm(DocumentFormMixin):
+class ProposalDocumentForm(CheckedDocumentForm):
     class Meta:
         model = ProposalDocument
         fields = ["title", "file"]

@@ -1,9 +1,7 @@
 """Agreements: parties, steps, extensions, obligations; proposals and their viability concepts."""
 
-import uuid
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,17 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from puente.directory.models import Organisation
+from puente.documents import CheckedDocument, document_path
 from puente.portfolio.models import Activity
 from puente.territory.models import Currency, Municipality, Sector, TargetPopulation
 
 from .workflow import FINISHED, RUNNING, Kind, Step
 
 non_negative = MinValueValidator(Decimal("0"))
-
-
-def _file_path(instance: models.Model, filename: str) -> str:
-    # A random name: the uploaded name is never trusted as a path.
-    return f"agreements/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
 
 
 class AgreementQuerySet(models.QuerySet["Agreement"]):
@@ -188,25 +182,13 @@ class Obligation(models.Model):
         return self.description
 
 
-class AgreementDocument(models.Model):
+class AgreementDocument(CheckedDocument):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to=_file_path)
-    content_type = models.CharField(max_length=120, editable=False)
-    size = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(CheckedDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    @property
-    def extension(self) -> str:
-        return Path(self.file.name or "").suffix.lstrip(".").upper()
 
 
 class ReminderSent(models.Model):
@@ -285,24 +267,12 @@ class Proposal(models.Model):
         return reverse("concepts:proposal", args=[self.pk])
 
 
-class ProposalDocument(models.Model):
+class ProposalDocument(CheckedDocument):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to=_file_path)
-    content_type = models.CharField(max_length=120, editable=False)
-    size = models.PositiveIntegerField(default=0, editable=False)
 
-    class Meta:
+    class Meta(CheckedDocument.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    @property
-    def extension(self) -> str:
-        return Path(self.file.name or "").suffix.lstrip(".").upper()
 
 
 class Criterion(models.Model):
@@ -357,7 +327,7 @@ class Concept(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+",
         editable=False,
     )  # fmt: skip
-    pdf = models.FileField(upload_to=_file_path, editable=False, blank=True)
+    pdf = models.FileField(upload_to=document_path, editable=False, blank=True)
     history = HistoricalRecords()
 
     class Meta:

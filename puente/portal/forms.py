@@ -4,7 +4,8 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from puente.uploads import clean_image, detect_document
+from puente.documents import CheckedDocumentForm
+from puente.uploads import clean_image
 
 from .models import Announcement, AnnouncementDocument, AnnouncementKind, AnnouncementStatus
 
@@ -60,20 +61,10 @@ class AnnouncementForm(forms.ModelForm):
         return cleaned
 
 
-class AnnouncementDocumentForm(forms.ModelForm):
+class AnnouncementDocumentForm(CheckedDocumentForm):
     class Meta:
         model = AnnouncementDocument
         fields = ["title", "file"]
-
-    def clean_file(self):  # type: ignore[no-untyped-def]
-        upload = self.cleaned_data.get("file")
-        if upload and upload is not self.initial.get("file"):
-            detected = detect_document(upload)
-            # Stored under a random name with the extension its content proved, not the user's.
-            upload.name = f"document.{detected.extension}"
-            self.instance.content_type = detected.content_type
-            self.instance.size = upload.size or 0
-        return upload
 
 
 DocumentFormSet = inlineformset_factory(
