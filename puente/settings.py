@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "puente.directory",
     "puente.portfolio",
     "puente.iati",
+    "puente.coordination",
     "puente.agreements",
     "puente.funding",
     "puente.events",

@@ -33,6 +33,7 @@ urlpatterns = [
     path("staff/agreements/", include("puente.agreements.urls")),
     path("staff/concepts/", include("puente.agreements.concept_urls")),
     path("staff/funding/", include("puente.funding.urls")),
+    path("staff/coordination/", include("puente.coordination.urls")),
     path("staff/admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(

@@ -1,5 +1,5 @@
-"""Reads of the funding app: calls by deadline, matches between calls and viable proposals,
-resources mobilised by source and year."""
+"""Reads of the funding app: calls by deadline, calls matched to viable proposals and to registered
+needs, resources mobilised by source and year."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from puente.agreements.models import Decision, Proposal
+from puente.coordination.models import Need
 from puente.portfolio.selectors import RateTable
 
 from .models import Application, ApplicationStatus, Call
@@ -78,6 +79,21 @@ def matches_for_call(call: Call) -> list[Match]:
     applied = set(call.applications.values_list("proposal_id", flat=True))
     found = [_match(p, call) for p in favourable_proposals() if p.pk not in applied]
     return sorted((m for m in found if m.score == 3), key=lambda m: m.proposal.due_on)
+
+
+def needs_for_call(call: Call) -> list[Need]:
+    """Unmet needs the call could address: by theme, place and population, when it names them."""
+    needs = Need.objects.filter(is_open=True).select_related(
+        "municipality", "service", "population"
+    )
+    places = list(call.municipalities.all())
+    if places:
+        needs = needs.filter(municipality__in=places)
+    populations = list(call.populations.all())
+    if populations:
+        needs = needs.filter(population__in=populations)
+    themes = _categories(call.themes.all())
+    return [need for need in needs if not themes or need.service.categories & themes]
 
 
 def calls_for_proposal(proposal: Proposal, today: date) -> list[Match]:

@@ -14,7 +14,13 @@ from puente.roles import AuthedRequest, office_view, secretariat_view
 from . import services
 from .forms import ApplicationForm, CallFilterForm, CallForm, SourceForm
 from .models import Application, Call, Source
-from .selectors import calls_for_proposal, filter_calls, matches_for_call, mobilised
+from .selectors import (
+    calls_for_proposal,
+    filter_calls,
+    matches_for_call,
+    mobilised,
+    needs_for_call,
+)
 
 
 @office_view
@@ -39,6 +45,7 @@ def call_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "call": call,
             "matches": matches_for_call(call),
+            "needs": needs_for_call(call),
             "applications": call.applications.select_related("proposal__organisation"),
             "today": timezone.localdate(),
         },

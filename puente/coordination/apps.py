@@ -1,0 +1,9 @@
+"""The coordination app: who does what where for whom (5W), and the needs nobody covers yet."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoordinationConfig(AppConfig):
+    name = "puente.coordination"
+    verbose_name = _("Coordination and needs")
