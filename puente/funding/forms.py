@@ -91,8 +91,8 @@ class CallFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     status = forms.ChoiceField(
         label=_("Calls"), required=False,
-        choices=[("open", _("Open now")), ("upcoming", _("Upcoming")), ("closed", _("Closed")),
-                 ("all", _("All"))],
+        choices=[("open", _("Accepting applications")), ("upcoming", _("Not open yet")),
+                 ("closed", _("Closed for applications")), ("all", _("All"))],
     )  # fmt: skip
     theme = forms.ChoiceField(label=_("Theme"), required=False)
 

@@ -113,3 +113,33 @@ def test_the_agreement_and_concept_pages_pass_axe(staff_page: Page) -> None:
     screenshot(staff_page, "dashboard-panels")
     staff_page.goto(agreement.get_absolute_url())
     screenshot(staff_page, "agreement-detail")
+
+
+def test_the_funding_and_needs_pages_pass_axe(staff_page: Page) -> None:
+    from puente.coordination.models import Need, Service
+    from puente.funding.demo import create_demo_funding
+    from puente.funding.models import Call
+    from puente.territory.models import TargetPopulation
+
+    create_demo_funding()
+    Need.objects.create(
+        municipality=Municipality.objects.get(code="54810"), service=Service.objects.first(),
+        population=TargetPopulation.objects.first(), people_affected=300, people_excluded=80,
+        severity=3, source="Mesa municipal", evidence_date="2026-10-01",
+    )  # fmt: skip
+    call = Call.objects.first()
+    for url in [
+        "/staff/funding/",
+        "/staff/funding/?status=upcoming",
+        call.get_absolute_url(),
+        "/staff/funding/calls/new/",
+        f"/staff/funding/calls/{call.pk}/applications/new/",
+        "/staff/funding/sources/",
+        "/staff/coordination/needs/",
+        "/staff/coordination/needs/new/",
+    ]:
+        staff_page.goto(url)
+        expect(staff_page.locator("h1")).to_be_visible()
+        assert_accessible(staff_page)
+    staff_page.goto(call.get_absolute_url())
+    screenshot(staff_page, "funding-call")
