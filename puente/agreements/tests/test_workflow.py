@@ -110,3 +110,14 @@ def test_the_tables_reach_an_end_from_every_step():
     for table in (TREATY, DEPARTMENTAL):
         for step, targets in table.items():
             assert step in (S.CLOSED, S.TERMINATED) or S.TERMINATED in targets
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_every_allowed_move_goes_through_the_service(kind, staff_user):
+    """Each (step, next step) pair of the kind's table, done for real: recorded and attributed."""
+    for step, targets in WORKFLOWS[kind].items():
+        for target in targets:
+            agreement = make_agreement(kind=kind, step=step)
+            new_end = date(2030, 1, 1) if target == S.EXTENDED else None
+            record = services.move(agreement, target, staff_user, note="Motivo", new_end=new_end)
+            assert agreement.step == target and (record.from_step, record.by) == (step, staff_user)

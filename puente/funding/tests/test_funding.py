@@ -116,3 +116,15 @@ def test_a_call_that_closes_before_it_opens_is_refused(staff_client):
     assert response.status_code == 400
     assert "La convocatoria cierra antes de abrir." in response.content.decode()
     assert not Call.objects.exists()
+
+
+def test_the_dashboard_shows_calls_closing_soon_and_money_mobilised(staff_client):
+    ExchangeRate.objects.create(currency_id="USD", valid_from=date(2024, 1, 1), cop_per_unit=4000)
+    call = make_call("Convocatoria que cierra pronto", closes=9)
+    Application.objects.create(
+        proposal=viable(), call=call, status=ApplicationStatus.AWARDED,
+        amount_requested=Decimal("1000"), amount_awarded=Decimal("1000"),
+        decided_on=date(2026, 5, 1), currency_id="USD",
+    )  # fmt: skip
+    page = staff_client.get("/staff/portfolio/").content.decode()
+    assert call.title in page and "COSUDE" in page and "4\xa0000\xa0000" in page
