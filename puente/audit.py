@@ -45,3 +45,20 @@ def history_entries(records: QuerySet, limit: int = 200) -> list[Entry]:  # type
             )
         )  # fmt: skip
     return entries
+
+
+def save_formset(formset: Any, by: User, instance: Model | None = None) -> list[Any]:
+    """Saves a formset's new and changed rows and deletes its removed ones, each attributed.
+
+    Deletions go first, so that a row may take over a unique value a removed row had.
+    """
+    if instance is not None:
+        formset.instance = instance
+    saved = formset.save(commit=False)
+    for row in formset.deleted_objects:
+        attribute(row, by)
+        row.delete()
+    for row in saved:
+        attribute(row, by)
+        row.save()
+    return saved

@@ -15,7 +15,7 @@ from django.forms import BaseInlineFormSet, ModelForm
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from puente.audit import attribute
+from puente.audit import attribute, save_formset
 from puente.portfolio.lifecycle import Stage as ActivityStage
 from puente.portfolio.models import (
     Activity,
@@ -43,16 +43,6 @@ from .models import (
 from .workflow import Step, check_move
 
 
-def _save_children(formset: "BaseInlineFormSet[Any, Any, Any]", parent: Any, by: User) -> None:
-    formset.instance = parent
-    for row in formset.save(commit=False):
-        attribute(row, by)
-        row.save()
-    for row in formset.deleted_objects:
-        attribute(row, by)
-        row.delete()
-
-
 @transaction.atomic
 def save_agreement(
     form: ModelForm,  # type: ignore[type-arg]
@@ -65,8 +55,8 @@ def save_agreement(
     attribute(agreement, by)
     agreement.save()
     form.save_m2m()
-    _save_children(parties, agreement, by)
-    _save_children(obligations, agreement, by)
+    save_formset(parties, by, agreement)
+    save_formset(obligations, by, agreement)
     return agreement
 
 
@@ -123,7 +113,7 @@ def submit_proposal(
     attribute(proposal, by)
     proposal.save()
     form.save_m2m()
-    _save_children(documents, proposal, by)
+    save_formset(documents, by, proposal)
     transaction.on_commit(lambda: emails.proposal_received(proposal))
     return proposal
 
@@ -256,6 +246,4 @@ def create_activity(proposal: Proposal, by: User) -> Activity:
 @transaction.atomic
 def save_criteria(formset: Any, by: User) -> None:
     """The checklist: criteria in use are edited; retired ones are switched off, never deleted."""
-    for criterion in formset.save(commit=False):
-        attribute(criterion, by)
-        criterion.save()
+    save_formset(formset, by)

@@ -4,7 +4,7 @@ from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from puente.audit import attribute
+from puente.audit import attribute, save_formset
 
 from .models import Organisation
 
@@ -54,11 +54,5 @@ def save_organisation(form, people, by: User) -> Organisation:  # type: ignore[n
     attribute(organisation, by)
     organisation.save()
     form.save_m2m()
-    people.instance = organisation
-    for person in people.save(commit=False):
-        attribute(person, by)
-        person.save()
-    for person in people.deleted_objects:
-        attribute(person, by)
-        person.delete()
+    save_formset(people, by, organisation)
     return organisation

@@ -9,7 +9,7 @@ from django.db.models.fields.files import FieldFile
 from django.forms import BaseInlineFormSet, BaseModelFormSet, ModelForm
 from django.utils import timezone
 
-from puente.audit import attribute
+from puente.audit import attribute, save_formset
 from puente.uploads import image_size, scaled_copy
 
 from . import emails
@@ -124,7 +124,7 @@ def save_office(
     office: Office = form.save(commit=False)
     attribute(office, by)
     office.save()
-    _save_formset(team, by)
+    save_formset(team, by)
     return office
 
 
@@ -133,18 +133,7 @@ def save_secretariat_texts(
     functions: "BaseModelFormSet[Any, Any]", guidelines: "BaseModelFormSet[Any, Any]", by: User
 ) -> None:
     for formset in (functions, guidelines):
-        _save_formset(formset, by)
-
-
-def _save_formset(formset: "BaseModelFormSet[Any, Any]", by: User) -> None:
-    saved = formset.save(commit=False)
-    # Deletions first: a renumbered row may take the number a deleted one had.
-    for row in formset.deleted_objects:
-        attribute(row, by)
-        row.delete()
-    for row in saved:
-        attribute(row, by)
-        row.save()
+        save_formset(formset, by)
 
 
 def receive_contact_message(message: ContactMessage, language: str) -> ContactMessage:
