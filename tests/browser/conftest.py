@@ -43,6 +43,12 @@ def reference_data(transactional_db) -> None:  # noqa: ANN001
     load_reference_data()
     for role in Role:
         Group.objects.get_or_create(name=role.value)
+    # Rows the data migrations seeded went with the flush too.
+    from puente.agreements.defaults import ensure_default_criteria
+    from puente.coordination.defaults import ensure_default_services
+
+    ensure_default_criteria()
+    ensure_default_services()
 
 
 @pytest.fixture

@@ -57,6 +57,7 @@ def test_a_proposal_becomes_a_viable_concept_and_a_portfolio_project(
     staff_page.goto("/staff/concepts/")
     staff_page.get_by_role("link", name=proposal.title).click()
     staff_page.get_by_role("link", name="Evaluar la propuesta").click()
+    assert Criterion.objects.filter(active=True).count() == 7  # the whole checklist is scored
     for criterion in Criterion.objects.filter(active=True):
         staff_page.locator(f"#id_score-{criterion.pk}-score").select_option("4")
         staff_page.locator(f"#id_score-{criterion.pk}-rationale").fill("Cumple con lo esperado.")
