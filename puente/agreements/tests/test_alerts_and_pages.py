@@ -131,3 +131,20 @@ def test_viewers_read_but_do_not_write_partners_and_the_public_see_nothing(viewe
     assert client_for(reporter).get("/staff/agreements/").status_code == 403
     assert Client().get(agreement.get_absolute_url()).status_code == 302
     assert Agreement.objects.get().step == Step.DRAFT
+
+
+def test_staff_attach_checked_documents_and_viewers_download_them(staff_client, viewer_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    agreement = make_agreement()
+    url = f"/staff/agreements/{agreement.pk}/documents/"
+    fake = SimpleUploadedFile("convenio.pdf", b"MZ\x90\x00 an executable", "application/pdf")
+    refused = staff_client.post(url, {"title": "Texto firmado", "file": fake}, follow=True)
+    assert "no se acepta" in refused.content.decode().lower() and not agreement.documents.exists()
+    signed = SimpleUploadedFile("convenio.pdf", b"%PDF-1.4 firmado", "application/pdf")
+    staff_client.post(url, {"title": "Texto firmado", "file": signed})
+    document = agreement.documents.get()
+    assert (document.content_type, document.extension) == ("application/pdf", "PDF")
+    download = viewer_client.get(f"{url}{document.pk}/")
+    assert download["Content-Disposition"].startswith("attachment")
+    assert viewer_client.post(url, {"title": "x"}).status_code == 403
