@@ -1,0 +1,272 @@
+"""Every URL of the project × every role: who may use it and who is refused.
+
+The table is checked against the URL configuration itself: a new view without a rule here fails
+`test_every_url_has_a_rule`, so nobody can add a page and forget who may see it.
+"""
+
+import pytest
+from django.test import Client
+
+from .world import build_world, url_for, url_names
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "viewer", "reporter A", "reporter B", "proposer", "staff", "administrator"]
+WHO = {
+    "everyone": set(ROLES),
+    # The staff workspace: the Secretariat, its viewers, and partner reporters (their own data).
+    "internal": {"viewer", "reporter A", "reporter B", "staff", "administrator"},
+    # Internal records of the office (agreements, calls, needs): not for partners or proposers.
+    "office": {"viewer", "staff", "administrator"},
+    "secretariat": {"staff", "administrator"},
+    "proposals": {"proposer", "staff", "administrator"},
+    # Writing an activity: the Secretariat, and the reporter of an organisation taking part in it
+    # (reporter A's organisation takes part; reporter B's does not).
+    "activity-writers": {"reporter A", "staff", "administrator"},
+}
+# name: (who may, method). POST-only actions are checked with a POST.
+RULES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(
+        [
+            "accessibility",
+            "set_language",
+            "healthz",
+            "login",
+            "staff-home",
+            "iati-activities",
+            "iati-organisation",
+            "api:activities",
+            "api:api-root",
+            "api:map_municipalities",
+            "api:municipalities",
+            "api:openapi-json",
+            "api:openapi-view",
+            "api:organisations",
+            "directory:logo",
+            "portal:home",
+            "portal:secretariat",
+            "portal:partners",
+            "portal:contact",
+            "portal:contact-form",
+            "portal:secretary-photo",
+            "portal:search",
+            "portal:announcements",
+            "portal:announcements-rss",
+            "portal:announcements-atom",
+            "portal:announcement",
+            "portal:announcement-image",
+            "portal:announcement-document",
+            "portal:gallery",
+            "portal:album",
+            "portal:photo",
+            "portal:photo-image",
+            "portal:activities",
+            "portal:activity",
+            "portal:map",
+            "portal:resources",
+            "portal:opendata",
+            "portal:opendata-file",
+            "pqrsd:file",
+            "pqrsd:filed",
+            "pqrsd:track",
+            "pqrsd:tracked-attachment",
+            "pqrsd:reports",
+            "pqrsd:report-year",
+            "pqrsd:report-month",
+            "events:list",
+            "events:month",
+            "events:feed",
+            "events:cancel",
+            "events:ics",
+            "events:material",
+            "events:registered",
+            "events:detail",
+            "border:obstacles",
+            "border:obstacle",
+            "border:studies",
+            "border:study-file",
+        ],
+        ("everyone", "GET"),
+    ),  # fmt: skip
+    "logout": ("everyone", "POST"),
+    **dict.fromkeys(
+        [
+            "portfolio:dashboard",
+            "portfolio:list",
+            "portfolio:rates",
+            "portfolio:export",
+            "portfolio:detail",
+            "portfolio:history",
+            "portfolio:document_download",
+            "directory:list",
+            "directory:detail",
+        ],
+        ("internal", "GET"),
+    ),  # fmt: skip
+    **dict.fromkeys(
+        [
+            "portfolio:edit",
+            "portfolio:result_add",
+            "portfolio:indicator_add",
+            "portfolio:period_add",
+            "portfolio:document_add",
+        ],
+        ("activity-writers", "GET"),
+    ),  # fmt: skip
+    "portfolio:stage": (
+        "secretariat",
+        "POST",
+    ),  # partners edit, the Secretariat moves the lifecycle
+    "portfolio:document_delete": ("activity-writers", "POST"),
+    **dict.fromkeys(
+        [
+            "agreements:list",
+            "agreements:detail",
+            "agreements:history",
+            "agreements:document",
+            "funding:calls",
+            "funding:call",
+            "funding:sources",
+            "coordination:needs",
+        ],
+        ("office", "GET"),
+    ),  # fmt: skip
+    **dict.fromkeys(
+        [
+            "concepts:proposals",
+            "concepts:create",
+            "concepts:proposal",
+            "concepts:document",
+            "concepts:pdf",
+        ],
+        ("proposals", "GET"),
+    ),  # fmt: skip
+    **dict.fromkeys(
+        [
+            "portfolio:create",
+            "directory:create",
+            "directory:edit",
+            "directory:merge",
+            "iati:imports",
+            "iati:run",
+            "agreements:create",
+            "agreements:edit",
+            "agreements:move",
+            "agreements:document-add",
+            "concepts:assess",
+            "concepts:criteria",
+            "concepts:to-activity",
+            "funding:call-create",
+            "funding:call-edit",
+            "funding:apply",
+            "funding:application",
+            "funding:source-create",
+            "funding:source-edit",
+            "funding:proposal-calls",
+            "coordination:need-create",
+            "coordination:need-edit",
+            "content:announcements",
+            "content:announcement-create",
+            "content:announcement-edit",
+            "content:announcement-preview",
+            "content:announcement-delete",
+            "content:announcement-history",
+            "content:office",
+            "content:secretariat",
+            "content:messages",
+            "content:message",
+            "content:albums",
+            "content:album-create",
+            "content:album-edit",
+            "content:album-delete",
+            "content:album-history",
+            "pqrsd-staff:inbox",
+            "pqrsd-staff:detail",
+            "pqrsd-staff:erase",
+            "pqrsd-staff:attachment",
+            "pqrsd-staff:report",
+            "events-staff:list",
+            "events-staff:create",
+            "events-staff:figures",
+            "events-staff:personal-data",
+            "events-staff:registrations",
+            "events-staff:edit",
+            "events-staff:delete",
+            "border-staff:obstacles",
+            "border-staff:obstacle-create",
+            "border-staff:obstacle",
+            "border-staff:obstacle-edit",
+            "border-staff:meetings",
+            "border-staff:meeting-create",
+            "border-staff:meeting",
+            "border-staff:meeting-edit",
+            "border-staff:commitments",
+            "border-staff:studies",
+            "border-staff:study-create",
+            "border-staff:study-edit",
+            "border-staff:study-file",
+        ],
+        ("secretariat", "GET"),
+    ),  # fmt: skip
+    "pqrsd-staff:act": ("secretariat", "POST"),
+    "pqrsd-staff:publish": ("secretariat", "POST"),
+}
+
+
+@pytest.fixture
+def world():
+    return build_world()
+
+
+def clients(world) -> dict[str, Client]:  # noqa: ANN001
+    made = {}
+    for role, user in world.users.items():
+        client = Client(raise_request_exception=True)  # a 500 fails the test at once
+        if user is not None:
+            client.force_login(user)
+        made[role] = client
+    return made
+
+
+def refused(role: str, response) -> bool:  # noqa: ANN001
+    if role == "anonymous":
+        return response.status_code == 302 and "/staff/login/" in response["Location"]
+    return response.status_code == 403
+
+
+def test_every_url_has_a_rule():
+    missing = [name for name, _route in url_names() if name not in RULES]
+    stale = sorted(set(RULES) - {name for name, _route in url_names()})
+    assert missing == [], f"add these URLs to RULES with who may use them: {missing}"
+    assert stale == [], f"these rules name URLs that no longer exist: {stale}"
+
+
+def test_each_role_gets_exactly_what_its_rule_allows(world):
+    by_role = clients(world)
+    wrong = []
+    for name, route in url_names():
+        who, method = RULES[name]
+        url = url_for(name, route, world)
+        for role, client in by_role.items():
+            if name == "logout":  # signing out must not sign the shared clients out
+                client = clients(world)[role]
+            response = client.post(url, {}) if method == "POST" else client.get(url)
+            allowed = role in WHO[who]
+            if allowed == refused(role, response):
+                wrong.append(f"{name} {method} as {role}: {response.status_code}")
+    assert wrong == []
+
+
+def test_no_write_goes_through_for_a_role_without_the_right(world):
+    """A forged POST to any write page by a role that may not use it is refused, not half-done."""
+    by_role = clients(world)
+    wrong = []
+    for name, route in url_names():
+        who, _method = RULES[name]
+        if who == "everyone":
+            continue
+        url = url_for(name, route, world)
+        for role, client in by_role.items():
+            if role not in WHO[who] and not refused(role, client.post(url, {"title": "x"})):
+                wrong.append(f"{name} POST as {role}")
+    assert wrong == []
