@@ -9,6 +9,13 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 SALT = "puente.antispam"
+
+
+def rate_setting(name: str):  # type: ignore[no-untyped-def]
+    """A django-ratelimit rate read from settings at request time (so tests and restarts agree)."""
+    return lambda group, request: getattr(settings, name)
+
+
 MAX_AGE_SECONDS = 24 * 60 * 60
 
 

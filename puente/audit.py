@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.db.models import Model, QuerySet
 
 
@@ -45,6 +46,16 @@ def history_entries(records: QuerySet, limit: int = 200) -> list[Entry]:  # type
             )
         )  # fmt: skip
     return entries
+
+
+def save_form(form: Any, by: User) -> Any:
+    """Saves a model form (and its many-to-many fields), attributed to `by`, in one transaction."""
+    with transaction.atomic():
+        instance = form.save(commit=False)
+        attribute(instance, by)
+        instance.save()
+        form.save_m2m()
+    return instance
 
 
 def save_formset(formset: Any, by: User, instance: Model | None = None) -> list[Any]:

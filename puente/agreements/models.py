@@ -17,7 +17,7 @@ from puente.documents import CheckedDocument, document_path
 from puente.portfolio.models import Activity
 from puente.territory.models import Currency, Municipality, Sector, TargetPopulation
 
-from .workflow import FINISHED, RUNNING, Kind, Step
+from .workflow import RUNNING, Kind, Step
 
 non_negative = MinValueValidator(Decimal("0"))
 
@@ -79,10 +79,6 @@ class Agreement(models.Model):
         """The end date in force: the latest extension's, or the original one."""
         latest = self.extensions.order_by("-new_end").first()
         return latest.new_end if latest else self.ends_on
-
-    @property
-    def is_finished(self) -> bool:
-        return self.step in FINISHED
 
 
 class PartyRole(models.TextChoices):

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.db.models import F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from puente.territory.names import fold
 
@@ -36,7 +37,7 @@ def filter_agreements(
     if step:
         agreements = agreements.filter(step=step)
     if expiring:
-        today = today or date.today()
+        today = today or timezone.localdate()
         # `end` is the annotation above (keyword arguments: the type checker cannot see it).
         agreements = agreements.filter(
             step__in=RUNNING, **{END_BY: today + timedelta(days=HORIZON)}
@@ -65,9 +66,7 @@ def alerts(today: date) -> list[Alert]:
     """Running agreements ending within 30 days, open obligations due within 30 days or late."""
     found = []
     horizon = today + timedelta(days=HORIZON)
-    for agreement in with_current_end(Agreement.objects.filter(step__in=RUNNING)).filter(
-        **{END_BY: horizon}
-    ):
+    for agreement in with_current_end(Agreement.objects.running()).filter(**{END_BY: horizon}):
         end = agreement.end  # type: ignore[attr-defined]
         found.append(Alert(agreement, "end", end, (end - today).days))
     obligations = Obligation.objects.filter(done_on__isnull=True, due_on__lte=horizon).exclude(
@@ -94,6 +93,6 @@ def filter_proposals(
         proposals = proposals.filter(status=status)
     if late:
         proposals = proposals.exclude(status=ProposalStatus.ISSUED).filter(
-            due_on__lt=today or date.today()
+            due_on__lt=today or timezone.localdate()
         )
     return proposals.select_related("organisation", "concept")

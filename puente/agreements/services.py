@@ -160,20 +160,24 @@ def missing_for_issue(concept: Concept) -> list[str]:
 
 
 def _next_number(year: int) -> str:
-    issued = Concept.objects.filter(number__startswith=f"CTV-{year}-").count()
-    return f"CTV-{year}-{issued + 1:04d}"
+    prefix = f"CTV-{year}-"
+    last = (
+        Concept.objects.filter(number__startswith=prefix)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return f"{prefix}{int(last[len(prefix) :]) + 1 if last else 1:04d}"
 
 
 def issue_concept(concept: Concept, by: User) -> Concept:
     """Numbers the concept, freezes it as a PDF and tells the proposer; refused when incomplete."""
-    for attempt in range(3):
-        try:
-            with transaction.atomic():
-                return _issue(concept, by)
-        except IntegrityError:  # two concepts numbered at once: take the next number
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    try:
+        with transaction.atomic():
+            return _issue(concept, by)
+    except IntegrityError:  # two concepts numbered at the same moment: the later takes the next
+        with transaction.atomic():
+            return _issue(concept, by)
 
 
 def _issue(concept: Concept, by: User) -> Concept:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from puente.audit import attribute, history_entries
+from puente.audit import history_entries, save_form
 from puente.formpage import form_page
 from puente.paging import page_of
 from puente.roles import AuthedRequest, is_secretariat, office_view, secretariat_view
@@ -119,10 +119,8 @@ def document_add(request: AuthedRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(Agreement, pk=pk)
     form = AgreementDocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        document = form.save(commit=False)
-        document.agreement = agreement
-        attribute(document, request.user)
-        document.save()
+        form.instance.agreement = agreement
+        save_form(form, request.user)
         messages.success(request, _("The document was attached."))
         return redirect(agreement)
     messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from puente.audit import attribute, history_entries
+from puente.audit import history_entries, save_form
 from puente.formpage import form_page
 from puente.paging import page_of
 from puente.roles import AuthedRequest, office_view, secretariat_view
@@ -39,13 +39,6 @@ def need_list(request: AuthedRequest) -> HttpResponseBase:
     return render(request, "coordination/needs.html", {"form": form, "page": page, "query": query})
 
 
-def _save(form: NeedForm, by) -> Need:  # type: ignore[no-untyped-def]
-    need = form.save(commit=False)
-    attribute(need, by)
-    need.save()
-    return need
-
-
 @secretariat_view
 def need_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     need = get_object_or_404(Need, pk=pk) if pk else Need()
@@ -53,6 +46,6 @@ def need_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     entries = history_entries(need.history.all()) if need.pk else []  # type: ignore[attr-defined]
     return form_page(
         request, "coordination/need_form.html", {"form": form, "need": need, "entries": entries},
-        [form], lambda: _save(form, request.user), _("The need was saved."),
+        [form], lambda: save_form(form, request.user), _("The need was saved."),
         lambda saved: reverse("coordination:needs"),
     )  # fmt: skip

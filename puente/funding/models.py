@@ -1,6 +1,5 @@
 """Funding sources, their calls for proposals, and the applications that answer them."""
 
-from datetime import date
 from decimal import Decimal
 
 from django.core.validators import MinValueValidator
@@ -96,9 +95,6 @@ class Call(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("funding:call", args=[self.pk])
-
-    def is_open(self, today: date) -> bool:
-        return self.opens_on <= today <= self.closes_on
 
 
 class ApplicationStatus(models.TextChoices):

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from puente.agreements.models import Decision, Proposal
@@ -18,7 +19,7 @@ from .models import Application, ApplicationStatus, Call
 
 def filter_calls(q: str = "", status: str = "open", theme: str = "", today: date | None = None
                  ) -> QuerySet[Call]:  # fmt: skip
-    today = today or date.today()
+    today = today or timezone.localdate()
     calls = Call.objects.select_related("source")
     if status == "open":
         calls = calls.filter(opens_on__lte=today, closes_on__gte=today)

@@ -7,11 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from puente.agreements.models import Proposal
+from puente.audit import save_form
 from puente.formpage import form_page
 from puente.paging import page_of
 from puente.roles import AuthedRequest, office_view, secretariat_view
 
-from . import services
 from .forms import ApplicationForm, CallFilterForm, CallForm, SourceForm
 from .models import Application, Call, Source
 from .selectors import (
@@ -58,7 +58,7 @@ def call_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     form = CallForm(request.POST or None, instance=call)
     return form_page(
         request, "funding/form.html", {"form": form, "title": _("Call for proposals")}, [form],
-        lambda: services.save_with_history(form, request.user), _("The call was saved."),
+        lambda: save_form(form, request.user), _("The call was saved."),
         lambda saved: saved.get_absolute_url(),
     )  # fmt: skip
 
@@ -75,7 +75,7 @@ def source_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     form = SourceForm(request.POST or None, instance=source)
     return form_page(
         request, "funding/form.html", {"form": form, "title": _("Funding source")}, [form],
-        lambda: services.save_with_history(form, request.user), _("The source was saved."),
+        lambda: save_form(form, request.user), _("The source was saved."),
         lambda saved: reverse("funding:sources"),
     )  # fmt: skip
 
@@ -90,7 +90,7 @@ def application_edit(request: AuthedRequest, call_pk: int, pk: int | None = None
         request, "funding/form.html",
         {"form": form, "title": _("Application to “%s”") % call.title,
          "back": call.get_absolute_url()},
-        [form], lambda: services.save_with_history(form, request.user),
+        [form], lambda: save_form(form, request.user),
         _("The application was saved."), lambda saved: call.get_absolute_url(),
     )  # fmt: skip
 

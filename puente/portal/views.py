@@ -2,7 +2,6 @@
 
 from collections import OrderedDict
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
+from puente.antispam import rate_setting
 from puente.directory.models import OrganisationKind
 from puente.events.models import Event
 from puente.roles import can_read_internal, is_proposer
@@ -104,12 +104,7 @@ def contact(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _contact_rate(group: str, request: HttpRequest) -> str:
-    # Read at request time, so that a changed setting applies without a restart (and in tests).
-    return settings.PUENTE_CONTACT_RATE
-
-
-@ratelimit(key="ip", rate=_contact_rate, method="POST", block=False)
+@ratelimit(key="ip", rate=rate_setting("PUENTE_CONTACT_RATE"), method="POST", block=False)
 def contact_form(request: HttpRequest) -> HttpResponse:
     form = ContactForm(request.POST or None)
     if request.method == "POST":

@@ -1,6 +1,5 @@
 """Public PQRSD pages: file a request, follow it with its code, read the published reports."""
 
-from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
+from puente.antispam import rate_setting
 from puente.tabular import table_response
 from puente.uploads import download_response
 
@@ -27,12 +27,7 @@ def _too_many(request: HttpRequest, template: str, context: dict) -> HttpRespons
     return render(request, template, context, status=429)
 
 
-def _setting(name: str):  # type: ignore[no-untyped-def]
-    # Read at request time, so a changed setting applies without a restart (and in tests).
-    return lambda group, request: getattr(settings, name)
-
-
-@ratelimit(key="ip", rate=_setting("PUENTE_PQRSD_FILING_RATE"), method="POST", block=False)
+@ratelimit(key="ip", rate=rate_setting("PUENTE_PQRSD_FILING_RATE"), method="POST", block=False)
 def file_request(request: HttpRequest) -> HttpResponse:
     form = RequestForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
@@ -69,7 +64,7 @@ def _find(number: str, code: str) -> Request | None:
     return found if found.matches_code(code) else None
 
 
-@ratelimit(key="ip", rate=_setting("PUENTE_PQRSD_TRACKING_RATE"), method="POST", block=False)
+@ratelimit(key="ip", rate=rate_setting("PUENTE_PQRSD_TRACKING_RATE"), method="POST", block=False)
 def track(request: HttpRequest) -> HttpResponse:
     form = TrackForm(request.POST or None)
     context: dict = {"form": form}  # type: ignore[type-arg]

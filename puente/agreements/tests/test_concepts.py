@@ -215,3 +215,15 @@ def test_staff_edit_the_checklist_and_retired_criteria_leave_the_next_assessment
     assert staff_client.post("/staff/concepts/criteria/", data).status_code == 302
     page = staff_client.get(f"/staff/concepts/{proposal.pk}/assess/").content.decode()
     assert "Enfoque de género" in page and "Sostenibilidad" not in page
+
+
+def test_a_deleted_concept_does_not_make_the_next_number_collide(staff_user):
+    first = make_proposal()
+    proposals = [first] + [
+        make_proposal(organisation=first.organisation, submitted_by=first.submitted_by)
+        for _ in range(2)
+    ]
+    one, two = (issued(p, Decision.NOT_VIABLE, staff_user) for p in proposals[:2])
+    one.delete()  # e.g. a proposal withdrawn and removed by an administrator
+    three = issued(proposals[2], Decision.NOT_VIABLE, staff_user)
+    assert (two.number[-4:], three.number[-4:]) == ("0002", "0003")
