@@ -101,4 +101,5 @@ def role_context(request: HttpRequest) -> dict[str, bool]:
         "user_is_reporter": has_role(user, Role.REPORTER),
         "user_can_read_internal": can_read_internal(user),
         "user_is_proposer": is_proposer(user),
+        "user_is_office_reader": is_office_reader(user),
     }

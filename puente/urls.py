@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from puente.api.urls import api
+from puente.directory.views import InvitationAccept
 from puente.iati.views import public_activity_file, public_organisation_file
 from puente.portal.accessibility import set_preference, switch_language
 from puente.portal.views import healthz, staff_home
@@ -23,6 +24,9 @@ urlpatterns = [
     path("staff/", staff_home, name="staff-home"),
     path("staff/login/", auth_views.LoginView.as_view(), name="login"),
     path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "staff/invitation/<str:uidb64>/<str:token>/", InvitationAccept.as_view(), name="invitation"
+    ),
     path("staff/portfolio/", include("puente.portfolio.urls")),
     path("staff/directory/", include("puente.directory.urls")),
     path("staff/iati/", include("puente.iati.urls")),

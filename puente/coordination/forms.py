@@ -1,13 +1,17 @@
-"""Forms of the needs register: one need, and the list's filters."""
+"""Forms of coordination: needs, 5W reports (start, upload, review, rows) and the filters."""
 
+import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from puente.territory.models import Municipality
+from puente.directory.models import Organisation
+from puente.territory.models import Municipality, Sector, TargetPopulation
 
-from .models import Need, Service, Severity
+from .models import Need, ReportRow, ReportStatus, Service, Severity
 
 
 class NeedForm(forms.ModelForm):
@@ -45,3 +49,131 @@ class NeedFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.of_department("54")  # type: ignore[attr-defined]
+
+
+def recent_months(count: int = 12) -> list[tuple[str, str]]:
+    """The current month and the ones before it, as ("2026-11", "November 2026") choices."""
+    today = timezone.localdate().replace(day=1)
+    months = []
+    for _n in range(count):
+        months.append((today.strftime("%Y-%m"), date_format(today, "F Y").capitalize()))
+        today = (today - datetime.timedelta(days=1)).replace(day=1)
+    return months
+
+
+def month_start(value: str) -> datetime.date:
+    try:
+        return datetime.datetime.strptime(value, "%Y-%m").date()
+    except ValueError:
+        raise forms.ValidationError(_("Write a month as YYYY-MM.")) from None
+
+
+class StartReportForm(forms.Form):
+    month = forms.CharField(label=_("Month reported"), widget=forms.Select)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.all()
+    )
+
+    def __init__(self, *args: Any, partner: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["month"].widget.choices = recent_months()  # type: ignore[attr-defined]
+        if partner:
+            del self.fields["organisation"]
+
+    def clean_month(self) -> datetime.date:
+        return month_start(self.cleaned_data["month"])
+
+
+class ReportFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("Any status")), *ReportStatus.choices])  # fmt: skip
+    month = forms.ChoiceField(label=_("Month"), required=False)
+    q = forms.CharField(label=_("Organisation"), required=False, max_length=100)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["month"].choices = [("", _("Any month")), *recent_months(24)]  # type: ignore[attr-defined]
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Filled-in 5W template (.xlsx)"))
+    clean_only = forms.BooleanField(
+        label=_("If some rows have errors, keep the clean rows and leave those out"), required=False
+    )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Approve")), ("return", _("Return with comments"))],
+        widget=forms.RadioSelect,
+        label=_("Decision"),
+    )
+    comment = forms.CharField(label=_("Comments for the partner"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "return" and not data.get("comment", "").strip():
+            self.add_error("comment", _("Say what the partner should correct."))
+        return data
+
+
+class RowForm(forms.ModelForm):
+    class Meta:
+        model = ReportRow
+        fields = [
+            "activity_name", "sector", "municipality", "locality", "population", "nationality",
+            "targeted", "female", "male", "other_sex", "age_0_17", "age_18_59", "age_60_plus",
+            "amount", "currency",
+        ]  # fmt: skip
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.of_department("54")  # type: ignore[attr-defined]
+        self.fields["sector"].queryset = Sector.objects.filter(withdrawn=False)  # type: ignore[attr-defined]
+
+
+class PictureFilterForm(forms.Form):
+    """The dashboard's and the gap analysis's filters: a span of months and what to look at."""
+
+    start = forms.ChoiceField(label=_("From"), required=False)
+    end = forms.ChoiceField(label=_("To"), required=False)
+    municipality = forms.ModelChoiceField(label=_("Municipality"), required=False,
+                                          queryset=Municipality.objects.none(),
+                                          empty_label=_("Any municipality"))  # fmt: skip
+    category = forms.ModelChoiceField(
+        label=_("Sector"),
+        required=False,
+        queryset=Sector.objects.none(),
+        empty_label=_("Any sector"),
+    )
+    population = forms.ModelChoiceField(label=_("Population"), required=False,
+                                        queryset=TargetPopulation.objects.all(),
+                                        empty_label=_("Any population"))  # fmt: skip
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        months = recent_months(36)
+        self.fields["start"].choices = [("", _("12 months ago")), *months]  # type: ignore[attr-defined]
+        self.fields["end"].choices = [("", _("This month")), *months]  # type: ignore[attr-defined]
+        self.fields["municipality"].queryset = Municipality.objects.of_department("54")  # type: ignore[attr-defined]
+        self.fields["category"].queryset = Sector.objects.filter(code__regex=r"^\d{3}$")  # type: ignore[attr-defined]
+
+    def span(self) -> tuple[datetime.date, datetime.date]:
+        data = self.cleaned_data if self.is_valid() else {}
+        today = timezone.localdate()
+        end = month_start(data["end"]) if data.get("end") else today.replace(day=1)
+        start = month_start(data["start"]) if data.get("start") else recent_start(end)
+        end = (end.replace(day=28) + datetime.timedelta(days=4)).replace(
+            day=1
+        ) - datetime.timedelta(days=1)
+        return (start, end) if start <= end else (end.replace(day=1), end)
+
+
+def recent_start(end: datetime.date) -> datetime.date:
+    """The first day of the month eleven months before `end`'s: a year of months."""
+    return (
+        end.replace(year=end.year - 1, month=end.month % 12 + 1)
+        if end.month < 12
+        else end.replace(month=1)
+    )

@@ -1,4 +1,4 @@
-"""Forms for organisations: edit, filter and merge."""
+"""Forms for organisations: edit, filter, merge, and invite a reporter."""
 
 from django import forms
 from django.forms import inlineformset_factory
@@ -57,3 +57,8 @@ class MergeForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand the duplicate will be deleted and its links moved here.")
     )
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email of the person who will report"))
+    name = forms.CharField(label=_("Their name"), max_length=200, required=False)

@@ -1,10 +1,13 @@
 """Staff pages of the directory: list, detail, create, edit and merge organisations."""
 
 from django.contrib import messages
+from django.contrib.auth.views import PasswordResetConfirmView
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from puente.paging import page_of
@@ -12,7 +15,8 @@ from puente.roles import AuthedRequest, internal_view, is_secretariat, secretari
 from puente.uploads import image_response
 
 from . import services
-from .forms import MergeForm, OrganisationFilterForm, OrganisationForm, PersonInline
+from .forms import InvitationForm, MergeForm, OrganisationFilterForm, OrganisationForm, PersonInline
+from .invitations import invite_reporter, reporters_of
 from .models import Organisation
 
 
@@ -51,6 +55,8 @@ def organisation_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "participations": organisation.participations.select_related("activity")[:50],
             "merge_form": merge_form,
             "can_edit": is_secretariat(request.user),
+            "reporters": reporters_of(organisation) if is_secretariat(request.user) else [],
+            "invite_form": InvitationForm(),
         },
     )
 
@@ -95,3 +101,36 @@ def organisation_logo(request: HttpRequest, pk: int) -> FileResponse:
     """Logos are public (the portal's partner directory shows them); served with safe headers."""
     organisation = get_object_or_404(Organisation, pk=pk)
     return image_response(organisation.logo, max_age=86400)
+
+
+@secretariat_view
+def organisation_invite(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Invites a partner reporter by email (POST only: the form sits on the organisation's page)."""
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if request.method != "POST":
+        return redirect("directory:detail", pk=pk)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            invite_reporter(organisation, form.cleaned_data["email"], form.cleaned_data["name"],
+                            request.user, request.build_absolute_uri("/"))  # fmt: skip
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request, _("The invitation was sent to %(email)s.") % form.cleaned_data
+            )
+    else:
+        messages.error(request, _("Write a valid email address to invite."))
+    return redirect("directory:detail", pk=pk)
+
+
+class InvitationAccept(PasswordResetConfirmView):
+    """The invited reporter chooses a password (the strong-password rules apply)."""
+
+    template_name = "registration/invitation.html"
+    success_url = reverse_lazy("login")
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        messages.success(self.request, _("Your password is set. Sign in with your email address."))
+        return super().form_valid(form)

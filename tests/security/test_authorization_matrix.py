@@ -23,6 +23,11 @@ WHO = {
     # Writing an activity: the Secretariat, and the reporter of an organisation taking part in it
     # (reporter A's organisation takes part; reporter B's does not).
     "activity-writers": {"reporter A", "staff", "administrator"},
+    # A 5W report of organisation A: the office reads it, reporter A and the Secretariat write it.
+    "report-readers": {"viewer", "reporter A", "staff", "administrator"},
+    "report-writers": {"reporter A", "staff", "administrator"},
+    # Opening a month's report: any partner reporter for its own organisation, or the Secretariat.
+    "report-openers": {"reporter A", "reporter B", "staff", "administrator"},
 }
 # name: (who may, method). POST-only actions are checked with a POST.
 RULES: dict[str, tuple[str, str]] = {
@@ -85,6 +90,7 @@ RULES: dict[str, tuple[str, str]] = {
             "border:obstacle",
             "border:studies",
             "border:study-file",
+            "invitation",
         ],
         ("everyone", "GET"),
     ),  # fmt: skip
@@ -100,6 +106,11 @@ RULES: dict[str, tuple[str, str]] = {
             "portfolio:document_download",
             "directory:list",
             "directory:detail",
+            "coordination:dashboard",
+            "coordination:gaps",
+            "coordination:matrix",
+            "coordination:reports",
+            "coordination:template",
         ],
         ("internal", "GET"),
     ),  # fmt: skip
@@ -118,6 +129,19 @@ RULES: dict[str, tuple[str, str]] = {
         "POST",
     ),  # partners edit, the Secretariat moves the lifecycle
     "portfolio:document_delete": ("activity-writers", "POST"),
+    "coordination:report": ("report-readers", "GET"),
+    **dict.fromkeys(
+        ["coordination:row-create", "coordination:row-edit", "coordination:row-delete"],
+        ("report-writers", "GET"),
+    ),
+    **dict.fromkeys(
+        ["coordination:report-upload", "coordination:report-submit", "coordination:report-correct"],
+        ("report-writers", "POST"),
+    ),
+    "coordination:report-start": ("report-openers", "POST"),
+    "coordination:report-review": ("secretariat", "POST"),
+    "coordination:overlap-decide": ("secretariat", "POST"),
+    "directory:invite": ("secretariat", "GET"),
     **dict.fromkeys(
         [
             "agreements:list",
@@ -128,6 +152,8 @@ RULES: dict[str, tuple[str, str]] = {
             "funding:call",
             "funding:sources",
             "coordination:needs",
+            "coordination:overlaps",
+            "coordination:governor-report",
         ],
         ("office", "GET"),
     ),  # fmt: skip

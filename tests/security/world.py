@@ -1,5 +1,6 @@
 """One of everything, and a user in every role, for the authorization matrix."""
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +41,7 @@ def url_names() -> list[tuple[str, str]]:
 
 def build_world() -> World:
     from puente.agreements.models import Concept, Decision
-    from puente.coordination.models import Need, Service
+    from puente.coordination.models import Need, Report, ReportingPeriod, Service
     from puente.events.tests.factories import make_event
     from puente.funding.models import Application, Call, Source
     from puente.portal.models import Album, Announcement, ContactMessage
@@ -87,13 +88,15 @@ def build_world() -> World:
         "obstacle": Obstacle.objects.first().pk if Obstacle.objects.exists() else MISSING,
         "meeting": BinationalMeeting.objects.first().pk if BinationalMeeting.objects.exists() else MISSING,
         "study": Study.objects.first().pk if Study.objects.exists() else MISSING,
+        "report": Report.objects.create(organisation=org_a, period=ReportingPeriod.month_of(
+            datetime.date(2026, 1, 1))).pk,
     }  # fmt: skip
     return World(users, ids)
 
 
 _ARGS: dict[str, Any] = {"fmt": "csv", "slug": "x", "size": "thumb", "language": "en",
-                         "year": 2026, "month": 1, "token": "x", "step": "note"}  # fmt: skip
-_SUB_OBJECTS = ("result_id", "indicator_id", "document_id", "attachment_id", "photo_id",
+                         "year": 2026, "month": 1, "token": "x", "step": "note", "uidb64": "x"}  # fmt: skip
+_SUB_OBJECTS = ("row_id", "result_id", "indicator_id", "document_id", "attachment_id", "photo_id",
                 "material_id")  # fmt: skip
 # Which object a URL's pk names, by the start of its name (the first match wins).
 _OBJECTS = [
@@ -115,6 +118,8 @@ _OBJECTS = [
     ("funding:application", "application"),
     ("funding:source", "source"),
     ("funding:proposal", "proposal"),
+    ("coordination:report", "report"),
+    ("coordination:row", "report"),
     ("coordination:", "need"),
     ("portal:announcement", "announcement"),
     ("portal:album", "album"),

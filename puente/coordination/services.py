@@ -1,0 +1,171 @@
+"""Writes of 5W reporting: open a period's report, replace its rows, submit, review, correct."""
+
+import hashlib
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from puente.audit import attribute
+from puente.directory.models import Organisation
+
+from .models import EDITABLE, OPEN, Report, ReportingPeriod, ReportRow, ReportStatus, category_code
+from .spreadsheet import RowInput
+
+
+@transaction.atomic
+def open_report(organisation: Organisation, period: ReportingPeriod, by: User) -> Report:
+    """The version of the period being worked on, or a new one; never for a future period."""
+    if period.is_future:
+        raise ValidationError(
+            _("%(period)s has not started yet: report it once it has.") % {"period": period}
+        )
+    current = Report.objects.filter(
+        organisation=organisation, period=period, status__in=OPEN
+    ).first()
+    if current:
+        return current
+    if Report.objects.filter(
+        organisation=organisation, period=period, status=ReportStatus.APPROVED
+    ).exists():
+        raise ValidationError(
+            _("The report for %(period)s is approved; open a correction from it.")
+            % {"period": period}
+        )
+    report = Report(organisation=organisation, period=period)
+    attribute(report, by, "Report opened")
+    report.save()
+    return report
+
+
+def _require(report: Report, allowed: tuple[str, ...], message: str) -> None:
+    if report.status not in allowed:
+        raise ValidationError(message)
+
+
+@transaction.atomic
+def replace_rows(
+    report: Report, rows: list[RowInput], by: User, source_name: str = "", data: bytes = b""
+) -> int:
+    """The report's rows become exactly `rows`: a second upload replaces, never adds."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _require(report, EDITABLE, _("This report is not open for changes."))
+    report.rows.all().delete()
+    ReportRow.objects.bulk_create(
+        ReportRow(
+            report=report,
+            line=row.line,
+            activity_name=row.activity_name,
+            sector_id=row.sector,
+            category_id=category_code(row.sector),
+            municipality_id=row.municipality_id,
+            locality=row.locality,
+            population_id=row.population,
+            nationality=row.nationality,
+            reached=sum(row.counts[f] for f in ("female", "male", "other_sex")),
+            amount=row.amount,
+            currency_id=row.currency,
+            **row.counts,
+        )
+        for row in rows
+    )
+    report.source_file = source_name[:200]
+    report.source_sha256 = hashlib.sha256(data).hexdigest() if data else ""
+    attribute(
+        report, by, f"{len(rows)} rows from {source_name}" if source_name else f"{len(rows)} rows"
+    )
+    report.save()
+    return len(rows)
+
+
+@transaction.atomic
+def submit(report: Report, by: User) -> None:
+    _require(report, EDITABLE, _("Only a draft or a returned report can be submitted."))
+    if not report.rows.exists():
+        raise ValidationError(_("The report has no rows yet: add rows or upload the spreadsheet."))
+    report.status = ReportStatus.SUBMITTED
+    report.submitted_at = timezone.now()
+    attribute(report, by, "Submitted")
+    report.save()
+
+
+@transaction.atomic
+def return_report(report: Report, by: User, comment: str) -> None:
+    _require(report, (ReportStatus.SUBMITTED,), _("Only a submitted report can be returned."))
+    if not comment.strip():
+        raise ValidationError(_("Say what the partner should correct."))
+    report.status = ReportStatus.RETURNED
+    report.review_comment = comment.strip()
+    _reviewed(report, by, "Returned")
+
+
+@transaction.atomic
+def approve(report: Report, by: User, comment: str = "") -> None:
+    _require(report, (ReportStatus.SUBMITTED,), _("Only a submitted report can be approved."))
+    # The version it corrects stops counting first: one approved version per period.
+    for older in Report.objects.filter(
+        organisation=report.organisation_id, period=report.period_id, status=ReportStatus.APPROVED
+    ):
+        older.status = ReportStatus.SUPERSEDED
+        attribute(older, by, f"Superseded by version {report.version}")
+        older.save()
+    report.status = ReportStatus.APPROVED
+    report.review_comment = comment.strip()
+    _reviewed(report, by, "Approved")
+
+
+def _reviewed(report: Report, by: User, reason: str) -> None:
+    report.reviewed_by = by
+    report.reviewed_at = timezone.now()
+    attribute(report, by, reason)
+    report.save()
+
+
+@transaction.atomic
+def start_correction(report: Report, by: User) -> Report:
+    """A new draft version with the approved rows; the approved one counts until it is replaced."""
+    _require(report, (ReportStatus.APPROVED,), _("Only an approved report can be corrected."))
+    if Report.objects.filter(
+        organisation=report.organisation_id, period=report.period_id, status__in=OPEN
+    ).exists():
+        raise ValidationError(_("A correction of this period is already open."))
+    last = Report.objects.filter(
+        organisation=report.organisation_id, period=report.period_id
+    ).aggregate(v=Max("version"))["v"]
+    correction = Report(
+        organisation=report.organisation,
+        period=report.period,
+        version=last + 1,
+        source_file=report.source_file,
+    )
+    attribute(correction, by, f"Correction of version {report.version}")
+    correction.save()
+    copies = list(report.rows.all())
+    for row in copies:
+        row.pk = None
+        row.report = correction
+    ReportRow.objects.bulk_create(copies)
+    return correction
+
+
+def save_row(form, by: User) -> ReportRow:  # type: ignore[no-untyped-def]
+    """One row written by hand; the report must still be in the partner's hands."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=form.instance.report_id)
+        _require(report, EDITABLE, _("This report is not open for changes."))
+        row = form.save()
+        attribute(report, by, f"Row {row.activity_name[:60]} saved")
+        report.save()
+    return row
+
+
+@transaction.atomic
+def delete_row(row: ReportRow, by: User) -> None:
+    report = Report.objects.select_for_update().get(pk=row.report_id)
+    _require(report, EDITABLE, _("This report is not open for changes."))
+    row.delete()
+    attribute(report, by, f"Row {row.activity_name[:60]} deleted")
+    report.save()

@@ -1,0 +1,79 @@
+"""Partner reporter accounts: staff invite by email, the partner sets its own password."""
+
+from django.contrib.auth.models import Group, User
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from puente.audit import attribute
+from puente.roles import Role
+
+from .models import Organisation, ReporterAccount
+
+
+def invitation_path(user: User) -> str:
+    """The one-use address to set a password (it stops working once a password is set)."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return reverse("invitation", args=[uid, default_token_generator.make_token(user)])
+
+
+@transaction.atomic
+def invite_reporter(organisation: Organisation, email: str, name: str, by: User, site: str) -> User:
+    """Creates (or re-invites) a reporter for `organisation` and emails the link.
+
+    `site` is the scheme and host the link starts with (taken from the staff member's request).
+    """
+    email = email.strip().lower()
+    user = User.objects.filter(username=email).first()
+    if user is not None:
+        account = ReporterAccount.objects.filter(user=user).first()
+        if account is None or account.organisation_id != organisation.pk:
+            raise ValidationError(
+                _("%(email)s already has an account that does not report for this organisation.")
+                % {"email": email}
+            )
+        if user.has_usable_password() and user.is_active:
+            raise ValidationError(
+                _(
+                    "%(email)s has already accepted the invitation and signs in with "
+                    "their own password."
+                )
+                % {"email": email}
+            )
+    else:
+        first, _sep, last = name.strip().partition(" ")
+        user = User(username=email, email=email, first_name=first[:150], last_name=last[:150])
+        user.set_unusable_password()
+        user.save()
+        user.groups.add(Group.objects.get(name=Role.REPORTER.value))
+        account = ReporterAccount(user=user, organisation=organisation)
+        account.save()
+        attribute(organisation, by, f"Reporter {email} invited")
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    link = site.rstrip("/") + invitation_path(user)
+    send_mail(
+        _("Puente: report for %(organisation)s") % {"organisation": organisation.short_name},
+        _(
+            "The Secretariat of Frontiers and International Cooperation of Norte de Santander "
+            "invites you to report the work of %(organisation)s in Puente (who does what, where, "
+            "for whom: the 5W).\n\nChoose your password here (the link works once and for a few "
+            "days):\n%(link)s\n\nYour user name is %(email)s."
+        )
+        % {"organisation": organisation.name, "link": link, "email": email},
+        None,
+        [email],
+    )
+    return user
+
+
+def reporters_of(organisation: Organisation) -> list[User]:
+    return [
+        a.user
+        for a in ReporterAccount.objects.filter(organisation=organisation).select_related("user")
+    ]
