@@ -4,6 +4,7 @@ the gap analysis change; another partner cannot see the report."""
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -82,7 +83,7 @@ def test_a_partner_reports_its_5w_and_the_gap_map_changes(
         partner.get_by_role(
             "link", name="Descargar la plantilla de hoja de cálculo (.xlsx)"
         ).click()
-    template = open(download.value.path(), "rb").read()
+    template = Path(download.value.path()).read_bytes()
     partner.get_by_role("button", name="Abrir el reporte").click()
     expect(partner.get_by_role("heading", level=1)).to_contain_text("Fundación Salud sin Fronteras")
 
