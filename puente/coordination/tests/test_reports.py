@@ -156,7 +156,7 @@ def test_a_row_by_hand_must_add_up_by_sex_and_by_age(db):
             "age_18_59": "15", "age_60_plus": "0", "currency": "COP"}  # fmt: skip
     url = f"/staff/coordination/reports/{report.pk}/rows/new/"
     refused = client.post(url, data)
-    assert refused.status_code == 400 and "by age 15" in refused.content.decode()
+    assert refused.status_code == 400 and "por edad 15" in refused.content.decode()
     assert client.post(url, {**data, "age_18_59": "20"}).status_code == 302
     saved = report.rows.get()
     assert (saved.reached, saved.category_id) == (20, "160")
