@@ -85,6 +85,8 @@ def is_proposer(user: AnyUser) -> bool:
     return has_role(user, Role.PROPOSER)
 
 
+# Anyone signed in, whatever the role: their own account pages.
+signed_in_view = _guard(lambda user: True)
 # Signed-in users are sent to the login page; signed-in users without the role get a 403.
 internal_view = _guard(can_read_internal)
 secretariat_view = _guard(is_secretariat)

@@ -1,6 +1,7 @@
 """Django settings, read from environment variables with safe production defaults."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,12 @@ INSTALLED_APPS = [
     "ninja",
     "simple_history",
     "django_prose_editor",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "puente.accounts",
+    "puente.operations",
     "puente.territory",
     "puente.directory",
     "puente.portfolio",
@@ -76,11 +83,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication and messages: ends sessions too old, idle, or short of a second factor.
+    "puente.accounts.middleware.SessionGuard",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
     # Innermost, so that a kept page still gets every security header on its way out.
     "puente.portal.pagecache.PublicPageCache",
 ]
@@ -134,6 +146,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user before the password is even checked.
+    "puente.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 # Invitations to partner reporters use the password-reset token: a week to accept.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
@@ -182,7 +199,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# A session lasts a working day at most, and ends after an idle spell (puente.accounts).
 SESSION_COOKIE_AGE = 60 * 60 * 8
+PUENTE_IDLE_MINUTES = int(os.environ.get("PUENTE_IDLE_MINUTES", "60"))
 CSRF_COOKIE_HTTPONLY = True
 _plain_http = DEBUG or TESTING or env_flag("PUENTE_PLAIN_HTTP")
 SESSION_COOKIE_SECURE = not _plain_http
@@ -191,8 +210,27 @@ SECURE_SSL_REDIRECT = not _plain_http and env_flag("PUENTE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 0 if _plain_http else 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not _plain_http
 SECURE_HSTS_PRELOAD = not _plain_http
-if env_flag("PUENTE_BEHIND_PROXY"):
+BEHIND_PROXY = env_flag("PUENTE_BEHIND_PROXY")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Sign-in lock-out (django-axes): after PUENTE_LOGIN_FAILURES wrong passwords or codes for one
+# user name from one address, that pair waits PUENTE_LOGIN_COOLOFF_MINUTES. Keyed by the pair so
+# that a stranger cannot lock a colleague out from elsewhere.
+AXES_FAILURE_LIMIT = int(os.environ.get("PUENTE_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PUENTE_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "puente.accounts.views.lockout_response"
+# The client's address: X-Forwarded-For only when a proxy of ours sets it; otherwise anyone
+# could send a new one with each guess and never be locked out.
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_PROXY else ["REMOTE_ADDR"]
+)
+AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_PROXY else None
+AXES_VERBOSE = not TESTING
+# Second factor (django-otp): the name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = "Puente"
 
 from django.utils.csp import CSP  # noqa: E402
 

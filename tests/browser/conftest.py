@@ -1,6 +1,7 @@
 """Browser fixtures: Debian's Chromium driven by Playwright against Django's live server."""
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,9 +68,11 @@ def page(browser: Browser, live_server, reference_data) -> Iterator[Page]:  # no
     errors: list[str] = []
 
     def on_console(message: ConsoleMessage) -> None:
-        # A rejected form is answered 400 or 409 on purpose; Chromium logs that as an error.
+        # A rejected form is answered 400 or 409, a paused sign-in 429, on purpose; Chromium
+        # logs that as an error.
         own_document = message.location.get("url") == page.url
-        if message.type == "error" and not (own_document and "status of 40" in message.text):
+        refused_on_purpose = re.search(r"status of (400|409|429)\b", message.text)
+        if message.type == "error" and not (own_document and refused_on_purpose):
             errors.append(f"{message.text} ({message.location.get('url')})")
 
     page.on("console", on_console)

@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "viewer", "reporter A", "reporter B", "proposer", "staff", "administrator"]
 WHO = {
     "everyone": set(ROLES),
+    # One's own account pages: anyone signed in.
+    "signed-in": set(ROLES) - {"anonymous"},
     # The staff workspace: the Secretariat, its viewers, and partner reporters (their own data).
     "internal": {"viewer", "reporter A", "reporter B", "staff", "administrator"},
     # Internal records of the office (agreements, calls, needs): not for partners or proposers.
@@ -37,6 +39,7 @@ RULES: dict[str, tuple[str, str]] = {
             "set_language",
             "healthz",
             "login",
+            "login-code",
             "staff-home",
             "iati-activities",
             "iati-organisation",
@@ -95,6 +98,11 @@ RULES: dict[str, tuple[str, str]] = {
         ("everyone", "GET"),
     ),  # fmt: skip
     "logout": ("everyone", "POST"),
+    **dict.fromkeys(
+        ["account-security", "account-password", "account-2fa-setup", "account-2fa-off"],
+        ("signed-in", "GET"),
+    ),
+    "account-recovery-codes": ("signed-in", "POST"),
     **dict.fromkeys(
         [
             "portfolio:dashboard",

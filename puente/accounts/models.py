@@ -1,0 +1,29 @@
+"""A person's own security record: second factor switched on or off, recovery codes renewed."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountEvent(models.Model):
+    class Kind(models.TextChoices):
+        TWO_FACTOR_ON = "2fa-on", _("Second factor switched on")
+        TWO_FACTOR_OFF = "2fa-off", _("Second factor switched off")
+        RECOVERY_CODES = "recovery", _("New recovery codes")
+        RECOVERY_CODE_USED = "recovery-used", _("Signed in with a recovery code")
+        PASSWORD_CHANGED = "password", _("Password changed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_events"
+    )
+    kind = models.CharField(_("what"), max_length=16, choices=Kind.choices)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,202 @@
+"""Sign-in in one or two steps (password, then the authenticator code), and the security page."""
+
+import time
+from typing import Any
+
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_lockout_response
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.views import LoginView, PasswordChangeView
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django_otp import login as otp_login
+from django_otp import user_has_device
+
+from puente.roles import AuthedRequest, signed_in_view
+
+from . import twofactor
+from .forms import CodeForm, SwitchOffForm
+from .models import AccountEvent
+
+PENDING = "accounts:pending"
+# The code must follow the password within this time, or the password is asked again.
+PENDING_SECONDS = 300
+
+
+def lockout_response(
+    request: HttpRequest, original: HttpResponse | None = None, credentials: dict | None = None
+) -> HttpResponse:
+    """What django-axes answers a locked-out pair (AXES_LOCKOUT_CALLABLE): 429, and how long."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    context = {"limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+    response = render(request, "accounts/locked_out.html", context, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    return response
+
+
+class SignIn(LoginView):
+    """Step one. Someone with a second factor is not signed in yet: the code page comes next."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        user = form.get_user()
+        if not user_has_device(user):
+            return super().form_valid(form)
+        self.request.session[PENDING] = {
+            "user": user.pk,
+            "backend": user.backend,
+            "at": time.time(),
+        }
+        query = urlencode({"next": self.get_success_url()})
+        return redirect(f"{reverse('login-code')}?{query}")
+
+
+def _next_url(request: HttpRequest) -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+def too_soon(user: Any, form: CodeForm) -> bool:
+    """After a wrong code the app waits 1, 2, 4 ... seconds; a code typed sooner is not checked."""
+    wait = twofactor.seconds_to_wait(user)
+    if wait:
+        form.add_error(
+            "code",
+            _("After a wrong code, wait %(seconds)s seconds before typing the next one.")
+            % {"seconds": wait},
+        )
+    return bool(wait)
+
+
+@sensitive_post_parameters("code")
+@never_cache
+def sign_in_code(request: HttpRequest) -> HttpResponseBase:
+    """Step two: the authenticator code. Wrong codes count toward the same lock-out as passwords."""
+    pending = request.session.get(PENDING)
+    user = None
+    if pending and time.time() - pending["at"] <= PENDING_SECONDS:
+        user = get_user_model().objects.filter(pk=pending["user"], is_active=True).first()
+    if user is None:
+        # No password step, or too long ago: the code alone opens nothing.
+        request.session.pop(PENDING, None)
+        return render(request, "accounts/code.html", {"expired": True})
+    credentials = {"username": user.get_username()}
+    if not AxesProxyHandler.is_allowed(request, credentials):
+        return get_lockout_response(request, None, credentials)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and not too_soon(user, form):
+        device = twofactor.check_code(request, user, form.cleaned_data["code"])
+        if device is not None:
+            del request.session[PENDING]
+            user.backend = pending["backend"]  # type: ignore[index]
+            login(request, user)
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+        if getattr(request, "axes_locked_out", False):
+            return get_lockout_response(request, None, credentials)
+        form.add_error("code", _("That code is not valid. Codes change every 30 seconds."))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "accounts/code.html", {"form": form, "next": _next_url(request)}, status=status
+    )
+
+
+@signed_in_view
+@never_cache
+def security(request: AuthedRequest) -> HttpResponse:
+    """The person's own page: second factor on or off, recovery codes, recent sign-ins."""
+    from axes.models import AccessLog
+
+    user = request.user
+    context: dict[str, Any] = {
+        "app": twofactor.enrolled_app(user),
+        "codes_left": twofactor.recovery_codes_left(user),
+        "events": AccountEvent.objects.filter(user=user)[:10],
+        "sign_ins": AccessLog.objects.filter(username=user.get_username()).order_by(
+            "-attempt_time"
+        )[:10],
+    }
+    return render(request, "accounts/security.html", context)
+
+
+@signed_in_view
+@sensitive_post_parameters("code")
+@never_cache
+def two_factor_setup(request: AuthedRequest) -> HttpResponse:
+    user = request.user
+    device = twofactor.pending_app(user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and not too_soon(user, form):
+        codes = twofactor.confirm_app(request, user, form.cleaned_data["code"])
+        if codes is not None:
+            otp_login(request, twofactor.enrolled_app(user))
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "new": True})
+        form.add_error(
+            "code", _("That code does not match. Check the time on your phone and try again.")
+        )
+    return render(
+        request,
+        "accounts/setup.html",
+        {
+            "form": form,
+            "qr": twofactor.qr_svg(device),
+            "secret": twofactor.secret_for_typing(device),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@signed_in_view
+@never_cache
+def recovery_codes(request: AuthedRequest) -> HttpResponseBase:
+    """New recovery codes (the old ones stop working); shown once."""
+    if request.method != "POST" or twofactor.enrolled_app(request.user) is None:
+        return redirect("account-security")
+    codes = twofactor.renew_recovery_codes(request, request.user)
+    return render(request, "accounts/recovery_codes.html", {"codes": codes, "new": False})
+
+
+@signed_in_view
+@sensitive_post_parameters("code")
+@never_cache
+def two_factor_off(request: AuthedRequest) -> HttpResponseBase:
+    user = request.user
+    if twofactor.enrolled_app(user) is None:
+        return redirect("account-security")
+    form = SwitchOffForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and not too_soon(user, form):
+        if twofactor.check_code(request, user, form.cleaned_data["code"]) is not None:
+            twofactor.switch_off(request, user)
+            messages.success(
+                request, _("The second factor is off: your password alone opens your account.")
+            )
+            return redirect("account-security")
+        form.add_error("code", _("That code is not valid."))
+    return render(
+        request, "accounts/switch_off.html", {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )  # fmt: skip
+
+
+class ChangePassword(PasswordChangeView):
+    template_name = "accounts/password.html"
+    success_url = reverse_lazy("account-security")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        twofactor.record(self.request, self.request.user, AccountEvent.Kind.PASSWORD_CHANGED)  # type: ignore[arg-type]
+        messages.success(self.request, _("Your password has been changed."))
+        return response
