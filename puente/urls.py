@@ -2,7 +2,6 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -22,8 +21,7 @@ urlpatterns = [
     path("iati/activities.xml", public_activity_file, name="iati-activities"),
     path("iati/organisation.xml", public_organisation_file, name="iati-organisation"),
     path("staff/", staff_home, name="staff-home"),
-    path("staff/login/", auth_views.LoginView.as_view(), name="login"),
-    path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("staff/", include("puente.accounts.urls")),
     path(
         "staff/invitation/<str:uidb64>/<str:token>/", InvitationAccept.as_view(), name="invitation"
     ),
@@ -46,3 +44,6 @@ urlpatterns += i18n_patterns(
     path(_("events/"), include("puente.events.urls")),
     path(_("border/"), include("puente.border.urls")),
 )
+
+# A 500 page that needs no database, and a 503 when the database is what failed.
+handler500 = "puente.operations.errors.server_error"
