@@ -1,10 +1,25 @@
 """Import runs (what was read, when, with which outcome) and where each activity came from."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from puente.portfolio.models import Activity
+
+# A running import saves its progress at least every batch (a few seconds); one silent this long
+# has lost its process (killed, machine restarted).
+STALE_AFTER = datetime.timedelta(minutes=10)
+
+
+class ImportRunQuerySet(models.QuerySet["ImportRun"]):
+    def mark_interrupted(self) -> int:
+        """Runs whose process died mid-way: said so, so nobody waits for them."""
+        return self.filter(
+            status=ImportRun.Status.RUNNING, heartbeat_at__lt=timezone.now() - STALE_AFTER
+        ).update(status=ImportRun.Status.INTERRUPTED, finished_at=models.F("heartbeat_at"))
 
 
 class ImportRun(models.Model):
@@ -13,6 +28,7 @@ class ImportRun(models.Model):
         RUNNING = "running", _("Running")
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
+        INTERRUPTED = "interrupted", _("Interrupted")
 
     class Scope(models.TextChoices):
         ALL = "all", _("All activities")
@@ -25,7 +41,7 @@ class ImportRun(models.Model):
     country = models.CharField(_("country"), max_length=2, default="CO")
     department = models.CharField(_("department"), max_length=10, default="54")
     status = models.CharField(
-        _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
+        _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -33,6 +49,8 @@ class ImportRun(models.Model):
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Last sign of life of a running import (see STALE_AFTER).
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
     read = models.PositiveIntegerField(_("activities read"), default=0)
     created = models.PositiveIntegerField(_("created"), default=0)
     updated = models.PositiveIntegerField(_("updated"), default=0)
@@ -46,6 +64,8 @@ class ImportRun(models.Model):
     problems = models.JSONField(_("problems"), default=list, blank=True)
     unmatched_places = models.JSONField(_("places not matched"), default=list, blank=True)
 
+    objects = ImportRunQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("IATI import")
         verbose_name_plural = _("IATI imports")
@@ -56,7 +76,7 @@ class ImportRun(models.Model):
 
     @property
     def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
+        return self.status in (self.Status.DONE, self.Status.FAILED, self.Status.INTERRUPTED)
 
     @property
     def duration_seconds(self) -> float | None:

@@ -25,8 +25,10 @@ MAX_DOWNLOAD = 1024 * 1024 * 1024  # 1 GiB
 
 def run_import(run: ImportRun, progress=None) -> ImportRun:  # type: ignore[no-untyped-def]
     """Imports `run.source` (a file, a folder of .xml files, or an http(s) URL)."""
+    ImportRun.objects.mark_interrupted()
     run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now()
-    run.save(update_fields=["status", "started_at"])
+    run.heartbeat_at = run.started_at
+    run.save(update_fields=["status", "started_at", "heartbeat_at"])
     loader = Loader(run)
     try:
         with _open_sources(run.source) as files:
@@ -70,7 +72,9 @@ def _report(run: ImportRun, position: int, progress) -> None:  # type: ignore[no
     run.bytes_read = position
     # Progress is saved outside any import transaction so a watcher sees it move.
     with transaction.atomic():
-        ImportRun.objects.filter(pk=run.pk).update(read=run.read, bytes_read=position)
+        ImportRun.objects.filter(pk=run.pk).update(
+            read=run.read, bytes_read=position, heartbeat_at=timezone.now()
+        )
     if progress:
         progress(run)
 

@@ -26,6 +26,7 @@ def import_list(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         run = _start(request, form)
         return redirect("iati:run", pk=run.pk)
+    ImportRun.objects.mark_interrupted()  # so no dead run is shown as still running
     page, query = page_of(request, ImportRun.objects.all(), 20)
     return render(
         request,
@@ -46,6 +47,7 @@ def _start(request: AuthedRequest, form: ImportForm) -> ImportRun:
 
 @secretariat_view
 def import_run(request: AuthedRequest, pk: int) -> HttpResponse:
+    ImportRun.objects.mark_interrupted()
     run = get_object_or_404(ImportRun, pk=pk)
     return render(request, "iati/import_run.html", {"run": run})
 

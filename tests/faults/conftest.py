@@ -115,6 +115,20 @@ def scratch_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def query(database_url: str, sql: str) -> list[tuple]:  # type: ignore[type-arg]
+    """Reads the scratch database directly, as another program would (no Django here)."""
+    if database_url.startswith("sqlite"):
+        import sqlite3
+
+        with sqlite3.connect(database_url.removeprefix("sqlite:///"), timeout=30) as connection:
+            return connection.execute(sql).fetchall()
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:  # commits on leaving
+        cursor = connection.execute(sql)  # type: ignore[arg-type]
+        return cursor.fetchall() if cursor.description else []
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

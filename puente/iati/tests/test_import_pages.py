@@ -102,3 +102,22 @@ def test_only_the_secretariat_imports(viewer_client, client):
     )
     assert client.get(reverse("iati:imports")).status_code == 302
     assert not ImportRun.objects.exists()
+
+
+def test_a_run_silent_for_too_long_is_shown_as_interrupted(staff_client):
+    import datetime
+
+    from django.utils import timezone
+
+    from puente.iati.models import STALE_AFTER
+
+    now = timezone.now()
+    dead = ImportRun.objects.create(source="x.xml", status="running", heartbeat_at=now - STALE_AFTER - datetime.timedelta(seconds=1))  # fmt: skip
+    alive = ImportRun.objects.create(source="y.xml", status="running", heartbeat_at=now)
+    page = staff_client.get(reverse("iati:run", args=[dead.pk])).content.decode()
+    assert "Interrumpida" in page and "Importe de nuevo el mismo archivo" in page
+    assert 'http-equiv="refresh"' not in page  # nothing left to wait for
+    dead.refresh_from_db()
+    alive.refresh_from_db()
+    assert (dead.status, dead.finished_at) == ("interrupted", dead.heartbeat_at)
+    assert alive.status == "running"

@@ -93,7 +93,7 @@ class Command(BaseCommand):
             )
         if len(run.problems) > 50:
             self.stdout.write(f"  … and {len(run.problems) - 50} more (see the staff page)")
-        if run.status == ImportRun.Status.FAILED:
+        if run.status != ImportRun.Status.DONE:
             raise CommandError(run.message)
 
     @staticmethod
