@@ -35,16 +35,24 @@ def child_env(database_url: str, **extra: str) -> dict[str, str]:
     return env
 
 
+class CommandFailed(subprocess.CalledProcessError):
+    def __str__(self) -> str:
+        return f"{super().__str__()}\n{self.stderr[-3000:]}"
+
+
 def puente(database_url: str, *args: str, **extra: str) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
-    return subprocess.run(
+    """Runs a `puente` command in its own process; a failure carries what it printed."""
+    done = subprocess.run(
         [sys.executable, "-m", "puente.cli", *args],
         env=child_env(database_url, **extra),
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=600,
-        check=True,
     )
+    if done.returncode:
+        raise CommandFailed(done.returncode, done.args, done.stdout, done.stderr)
+    return done
 
 
 def add_staff_member(database_url: str, username: str, password: str) -> None:

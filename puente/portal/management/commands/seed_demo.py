@@ -48,6 +48,8 @@ class Command(BaseCommand):
             password = secrets.token_urlsafe(12)
             user = User.objects.create_user("staff", password=password, first_name="Demo")
             user.groups.add(Group.objects.get(name=Role.STAFF.value))
+            # var/ exists only for the embedded SQLite database; with PostgreSQL it may not yet.
+            credentials.parent.mkdir(parents=True, exist_ok=True)
             credentials.write_text(f"staff {password}\n")
         made_events = create_demo_events()
         if made_events:
