@@ -1,18 +1,17 @@
 """An attached file checked by its content: the abstract model and the form that checks it."""
 
-import uuid
 from pathlib import Path
 
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .uploads import detect_document
+from .uploads import detect_document, random_name
 
 
 def document_path(instance: models.Model, filename: str) -> str:
     # A random name under the app's folder: the uploaded name is never trusted as a path.
-    return f"{instance._meta.app_label}/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+    return random_name(instance._meta.app_label, filename)
 
 
 class CheckedDocument(models.Model):

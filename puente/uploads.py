@@ -1,8 +1,10 @@
 """Checks an uploaded file by its content (not its name or claimed type) and its size."""
 
 import io
+import uuid
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -36,6 +38,18 @@ OPENDOCUMENT = {
     b"application/vnd.oasis.opendocument.text": "odt",
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
 }
+
+
+# The only endings a stored file may carry (what the checks above can tell a file is).
+SAFE_SUFFIXES = {".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".txt", ".csv", ".xml",
+                 ".png", ".jpg", ".jpeg"}  # fmt: skip
+
+
+def random_name(folder: str, filename: str) -> str:
+    """Where an upload is stored: a random name in `folder`; the uploaded name is never used as
+    a path, and its ending is kept only when it is one of ours."""
+    suffix = Path(filename).suffix.lower()
+    return f"{folder}/{uuid.uuid4().hex}{suffix if suffix in SAFE_SUFFIXES else ''}"
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,13 @@
 """The read API: municipalities, organisations and activities, with filters and pagination."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import Q
 from django.http import HttpRequest
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
+from pydantic import StringConstraints
 
 from puente.directory.models import Organisation
 from puente.portfolio.models import Activity
@@ -21,7 +22,51 @@ from puente.territory.models import Municipality
 
 from .schemas import ActivityOut, MunicipalityOut, OrganisationOut
 
-api = NinjaAPI(
+# What the API answers to parameters it cannot read (django-ninja's own shape), declared on
+# every operation so that clients, and schemathesis, know a 422 is part of the contract.
+VALIDATION_ERROR = {
+    "type": "object",
+    "required": ["detail"],
+    "properties": {
+        "detail": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["type", "loc", "msg"],
+                "properties": {
+                    "type": {"type": "string"},
+                    "loc": {"type": "array", "items": {"type": ["string", "integer"]}},
+                    "msg": {"type": "string"},
+                },
+            },
+        }
+    },
+}
+
+
+class PuenteAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["ValidationError"] = (
+            VALIDATION_ERROR
+        )
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].setdefault(
+                    422,
+                    {
+                        "description": "A parameter could not be read (which, and why).",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/ValidationError"}
+                            }
+                        },
+                    },
+                )
+        return schema
+
+
+api = PuenteAPI(
     title="Puente API",
     version="1",
     description="Cooperation in Norte de Santander: reference data, partners and activities.",
@@ -29,16 +74,29 @@ api = NinjaAPI(
 )
 
 
+class Pages(LimitOffsetPagination):
+    """limit/offset paging with bounds: a page of at most 500 rows, an offset a database can
+    take (an unbounded one overflowed SQLite's integers: a 500 schemathesis found)."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=500)
+        offset: int = Field(0, ge=0, le=1_000_000_000)
+
+
+# A filter's text: short, and without NUL characters (PostgreSQL refuses them in any query).
+Text = Annotated[str, StringConstraints(max_length=200, pattern=r"^[^\x00]*$")]
+
+
 class ActivityQuery(Schema):
-    q: str = ""
-    stage: str = ""
-    level: str = ""
-    sector: str = ""
-    municipality: str = ""
-    organisation: int | None = None
-    population: str = ""
-    year: int | None = None
-    sort: str = "-updated"
+    q: Text = ""
+    stage: Text = ""
+    level: Text = ""
+    sector: Text = ""
+    municipality: Text = ""
+    organisation: int | None = Field(None, ge=1, le=2**62)
+    population: Text = ""
+    year: int | None = Field(None, ge=1900, le=2100)
+    sort: Text = "-updated"
 
 
 class ShapedPage:
@@ -61,8 +119,8 @@ class ShapedPage:
 
 
 @api.get("/municipalities", response=list[MunicipalityOut], tags=["reference"])
-@paginate(LimitOffsetPagination)
-def municipalities(request: HttpRequest, department: str | None = None):  # type: ignore[no-untyped-def]
+@paginate(Pages)
+def municipalities(request: HttpRequest, department: Text | None = None):  # type: ignore[no-untyped-def]
     """Municipalities, optionally of one department (DIVIPOLA code, e.g. 54) or state (VE-S)."""
     qs = Municipality.objects.select_related("department").order_by("code")
     if department:
@@ -82,8 +140,8 @@ def _municipality_out(m: Municipality) -> dict:
 
 
 @api.get("/organisations", response=list[OrganisationOut], tags=["directory"])
-@paginate(LimitOffsetPagination)
-def organisations(request: HttpRequest, q: str = "", kind: str = ""):  # type: ignore[no-untyped-def]
+@paginate(Pages)
+def organisations(request: HttpRequest, q: Text = "", kind: Text = ""):  # type: ignore[no-untyped-def]
     qs = Organisation.objects.order_by("name", "id")
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(acronym__icontains=q))
@@ -105,7 +163,7 @@ def _organisation_out(o: Organisation) -> dict:
 
 
 @api.get("/activities", response=list[ActivityOut], tags=["portfolio"])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def activities(request: HttpRequest, filters: Query[ActivityQuery]):  # type: ignore[no-untyped-def]
     """Public activities for everyone; the whole portfolio for signed-in staff."""
     qs = filter_activities(visible_activities(request.user), ActivityFilter(**filters.dict()))

@@ -1,8 +1,5 @@
 """Obstacles to natural border life, binational meetings and their commitments, and studies."""
 
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -14,11 +11,12 @@ from simple_history.models import HistoricalRecords
 from puente.events.models import Event
 from puente.territory.models import Department, Municipality
 from puente.territory.names import fold
+from puente.uploads import random_name
 
 
 def _upload_path(instance: models.Model, filename: str) -> str:
     # A random name: the uploaded name is never trusted as a path.
-    return f"border/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+    return random_name("border", filename)
 
 
 class Category(models.TextChoices):

@@ -1,8 +1,5 @@
 """Organisations, their people, and the user accounts that report for them."""
 
-import uuid
-from pathlib import Path
-
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -10,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from puente.territory.models import Country, Sector
+from puente.uploads import random_name
 
 
 class OrganisationKind(models.TextChoices):
@@ -52,7 +50,7 @@ IATI_ORGANISATION_TYPE = {
 
 def _logo_path(instance: "Organisation", filename: str) -> str:
     # A random name: the uploaded name is never trusted as a path.
-    return f"logos/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+    return random_name("logos", filename)
 
 
 class Organisation(models.Model):

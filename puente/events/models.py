@@ -2,8 +2,6 @@
 
 import hashlib
 import hmac
-import uuid
-from pathlib import Path
 
 from django.db import models
 from django.urls import reverse
@@ -16,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from puente.directory.models import Organisation
 from puente.portfolio.models import AgeGroup, Nationality, Sex
 from puente.territory.models import Municipality, TargetPopulation
+from puente.uploads import random_name
 
 
 class Kind(models.TextChoices):
@@ -111,7 +110,7 @@ class Event(models.Model):
 
 def _material_path(instance: models.Model, filename: str) -> str:
     # A random name: the uploaded name is never trusted as a path.
-    return f"events/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+    return random_name("events", filename)
 
 
 class Material(models.Model):

@@ -1,6 +1,5 @@
 """The Secretariat's public content: functions, guidelines, office data, announcements."""
 
-import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
 from puente.territory.names import fold
+from puente.uploads import random_name
 
 
 def _pick(es: str, en: str) -> str:
@@ -65,7 +65,7 @@ class Guideline(NumberedText):
 
 
 def _office_file_path(instance: models.Model, filename: str) -> str:
-    return f"office/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+    return random_name("office", filename)
 
 
 class Office(models.Model):
@@ -169,7 +169,7 @@ RICH_TEXT_EXTENSIONS = {
 
 def _announcement_file_path(instance: models.Model, filename: str) -> str:
     # A random name: the uploaded name is never trusted as a path.
-    return f"announcements/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+    return random_name("announcements", filename)
 
 
 class AnnouncementKind(models.TextChoices):
@@ -316,7 +316,7 @@ class AnnouncementDocument(models.Model):
 
 
 def _gallery_file_path(instance: models.Model, filename: str) -> str:
-    return f"gallery/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+    return random_name("gallery", filename)
 
 
 class AlbumQuerySet(models.QuerySet["Album"]):

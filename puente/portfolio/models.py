@@ -1,8 +1,6 @@
 """Activities (plan > programme > project) and their parts, aligned with IATI 2.03."""
 
-import uuid
 from decimal import Decimal
-from pathlib import Path
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -14,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from puente.directory.models import Organisation
 from puente.territory.models import Country, Currency, Municipality, Sector, TargetPopulation
 from puente.territory.names import fold
+from puente.uploads import random_name
 
 from .lifecycle import IATI_STATUS_OF_STAGE, IatiStatus, Stage
 
@@ -595,7 +594,7 @@ class Disaggregation(models.Model):
 
 def _document_path(instance: "Document", filename: str) -> str:
     # A random name: the uploaded name is kept as metadata, never trusted as a path.
-    return f"documents/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:10]}"
+    return random_name("documents", filename)
 
 
 class DocumentCategory(models.TextChoices):

@@ -2,9 +2,7 @@
 
 import hashlib
 import hmac
-import uuid
 from datetime import date
-from pathlib import Path
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from puente.territory.models import Municipality
+from puente.uploads import random_name
 from puente.workdays import add_working_days, working_days_between
 
 
@@ -221,7 +220,7 @@ class FilingCounter(models.Model):
 
 def _attachment_path(instance: models.Model, filename: str) -> str:
     # A random name: the uploaded name is never trusted as a path.
-    return f"requests/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:5]}"
+    return random_name("requests", filename)
 
 
 class Attachment(models.Model):

@@ -25,7 +25,9 @@ JAVASCRIPT_URL = re.compile(r"""(href|src|action)\s*=\s*["']\s*javascript:""", r
 
 def csp(response) -> dict[str, str]:  # noqa: ANN001
     policy = response["Content-Security-Policy"]
-    return dict((part.strip().split(" ", 1) + [""])[:2] for part in policy.split(";") if part.strip())
+    return dict(
+        (part.strip().split(" ", 1) + [""])[:2] for part in policy.split(";") if part.strip()
+    )
 
 
 def test_every_page_is_served_under_a_strict_policy_and_holds_no_inline_script(staff_client):
@@ -38,7 +40,10 @@ def test_every_page_is_served_under_a_strict_policy_and_holds_no_inline_script(s
                 continue
             policy = csp(response)
             for directive in ("script-src", "style-src", "default-src"):
-                assert "'unsafe-inline'" not in policy[directive] and "'unsafe-eval'" not in policy[directive], name
+                assert (
+                    "'unsafe-inline'" not in policy[directive]
+                    and "'unsafe-eval'" not in policy[directive]
+                ), name
             assert policy["frame-ancestors"] == "'none'" and policy["object-src"] == "'none'"
             assert response["X-Frame-Options"] == "DENY"
             assert response["Referrer-Policy"] == "same-origin"
@@ -67,7 +72,9 @@ def test_production_sends_hsts_and_secure_cookies_over_https(tmp_path):
     # As in a deployment: hashed, compressed static files first.
     subprocess.run([sys.executable, "-m", "puente.cli", "collectstatic", "--noinput", "-v0"],
                    env=env, check=True, timeout=300)  # fmt: skip
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["status"] == 200
