@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ninja",
     "simple_history",
     "django_prose_editor",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -99,6 +100,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "puente.urls"
+FORM_RENDERER = "puente.formrender.PuenteFormRenderer"
 WSGI_APPLICATION = "puente.wsgi.application"
 
 TEMPLATES = [
@@ -275,6 +277,13 @@ if os.environ.get("PUENTE_SMTP_HOST"):
         },
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "puente@localhost")
+
+# Background work (IATI imports): run at once, in the request, on the embedded set-up; with
+# PUENTE_TASKS=database, queued in the database for `puente db_worker` processes, on this machine
+# or others sharing the PostgreSQL database.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+if os.environ.get("PUENTE_TASKS") == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CACHES = {
     "default": {

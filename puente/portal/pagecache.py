@@ -31,8 +31,22 @@ GENERATION_KEY = "portal:page-generation"
 _PRIVATE = ("no-cache", "no-store", "private")
 
 
-def new_generation(**_kwargs: Any) -> None:
+# Apps whose rows no public page shows: their writes (a session touched, a sign-in logged, a
+# 5W row, an agreement step) leave kept pages alone. Under a mixed load (bench/load.py) these
+# were most of the writes, and each one made every public page render again.
+PRIVATE_APPS = frozenset({
+    "sessions", "admin", "auth", "contenttypes", "axes", "accounts", "django_otp", "otp_totp",
+    "otp_static", "django_tasks_database", "coordination", "agreements", "funding",
+})  # fmt: skip
+
+
+def new_generation(sender: Any = None, **_kwargs: Any) -> None:
     """Forget every kept page (connected to every model's save and delete)."""
+    if sender is not None:
+        meta = sender._meta
+        # A history row always comes with the save of the row it records.
+        if meta.app_label in PRIVATE_APPS or meta.model_name.startswith("historical"):
+            return
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 

@@ -100,3 +100,22 @@ def test_public_api_reads_are_kept_but_not_for_a_caller_who_identifies(staff_cli
     hidden = LocationFactory(municipality=location.municipality, activity__is_public=False)
     counts = {m["code"]: m["activities"] for m in staff_client.get(url).json()}
     assert counts[hidden.municipality.code] == 2  # staff count what the public cannot see
+
+
+def test_writes_no_public_page_shows_leave_the_kept_pages_alone(staff_client):
+    """A session saved, a sign-in logged, a 5W need recorded: the public list stays kept."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from puente.coordination.models import Need, Service
+    from puente.territory.models import Municipality, TargetPopulation
+
+    visit(Client(), "/es/cooperacion/proyectos/")
+    session = SessionStore()
+    session["x"] = 1
+    session.save()
+    Need.objects.create(municipality=Municipality.objects.first(), service=Service.objects.first(),
+                        population=TargetPopulation.objects.first(), people_affected=5, severity=2,
+                        source="mesa", evidence_date="2026-01-01")  # fmt: skip
+    assert visit(Client(), "/es/cooperacion/proyectos/")[1] == 0  # still the kept page
+    LocationFactory()  # a public activity: that one shows
+    assert visit(Client(), "/es/cooperacion/proyectos/")[1] > 0

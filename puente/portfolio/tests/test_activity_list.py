@@ -109,6 +109,27 @@ def test_the_dashboard_counts_by_stage_municipality_and_partner(staff_client):
     assert data["by_partner"][0]["organisation__acronym"] == "OIM"
 
 
+def test_the_whole_portfolio_is_counted_at_most_once_a_minute_and_says_when(
+    staff_client, viewer_client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    LocationFactory(activity__stage="execution")
+    first = staff_client.get(reverse("portfolio:dashboard"))
+    assert "Cifras contadas a las" in first.content.decode()
+    ActivityFactory(stage="idea")  # counted at the next minute, not now
+    with CaptureQueriesContext(connection) as later:
+        again = viewer_client.get(reverse("portfolio:dashboard"))  # another reader, same totals
+    assert again.context["data"]["total"] == 1
+    assert not any("GROUP BY" in q["sql"] for q in later.captured_queries)
+    # A filter is always counted afresh.
+    assert (
+        staff_client.get(reverse("portfolio:dashboard"), {"stage": "idea"}).context["data"]["total"]
+        == 1
+    )
+
+
 def test_a_filtered_dashboard_counts_only_the_matching_activities(staff_client):
     tibu, ocana = Municipality.objects.get(code="54810"), Municipality.objects.get(code="54498")
     for _ in range(2):
