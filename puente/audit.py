@@ -3,16 +3,28 @@
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Model, QuerySet
+from django.utils import translation
+from django_stubs_ext import StrOrPromise
 
 
-def attribute(instance: Model, by: User, reason: str = "") -> None:
-    """Marks the next save or delete of `instance` as `by`'s (simple_history reads these)."""
+def attribute(instance: Model, by: User, reason: StrOrPromise = "", **values: Any) -> None:
+    """Marks the next save or delete of `instance` as `by`'s (simple_history reads these).
+
+    `reason` is a translatable message (gettext_lazy) with %(name)s placeholders filled from
+    `values`. It is written in the office's language, Spanish, whoever makes the change: the
+    record is the office's, and it reads the same to everyone afterwards.
+    """
     instance._history_user = by  # type: ignore[attr-defined]
     if reason:
-        instance._change_reason = reason  # type: ignore[attr-defined]
+        with translation.override(settings.LANGUAGE_CODE):
+            text = str(reason)
+            if values:
+                text %= {key: str(value) for key, value in values.items()}
+        instance._change_reason = text[:100]  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.forms import BaseInlineFormSet, ModelForm
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from puente.audit import attribute, save_formset
 from puente.portfolio.lifecycle import Stage as ActivityStage
@@ -88,7 +89,12 @@ def move(
         agreement=locked, from_step=locked.step, to_step=target, by=by, note=note
     )
     locked.step = target
-    attribute(locked, by, f"{Step(record.from_step).label} → {Step(target).label}. {note}")
+    attribute(
+        locked,
+        by,
+        pgettext_lazy("history", "%(from)s → %(to)s. %(note)s"),
+        **{"from": Step(record.from_step).label, "to": Step(target).label, "note": note},
+    )
     locked.save()
     agreement.refresh_from_db()
     return record
@@ -191,7 +197,7 @@ def _issue(concept: Concept, by: User) -> Concept:
     locked.number = _next_number(timezone.localdate(now).year)
     locked.issued_at, locked.issued_by = now, by
     locked.pdf.save(f"{locked.number}.pdf", ContentFile(render_concept(locked)), save=False)
-    attribute(locked, by, f"Issued {locked.number}")
+    attribute(locked, by, pgettext_lazy("history", "Issued %(number)s"), number=locked.number)
     locked.save()
     proposal = locked.proposal
     proposal.status = ProposalStatus.ISSUED
@@ -217,7 +223,13 @@ def create_activity(proposal: Proposal, by: User) -> Activity:
         currency_id=locked.currency_id,
         responsible=by,
     )
-    attribute(activity, by, f"From proposal {locked.pk} ({concept.number})")
+    attribute(
+        activity,
+        by,
+        pgettext_lazy("history", "From proposal %(pk)s (%(number)s)"),
+        pk=locked.pk,
+        number=concept.number,
+    )
     activity.save()
     today = timezone.localdate()
     sectors = list(locked.sectors.all())

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms import BaseInlineFormSet, ModelForm
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from puente.audit import attribute
 
@@ -66,7 +67,7 @@ def save_meeting(
         attribute(commitment, by)
         commitment.save()
     for gone in commitments.deleted_objects:
-        attribute(gone, by, "deleted")
+        attribute(gone, by, pgettext_lazy("history", "Deleted"))
         gone.delete()
     return meeting
 

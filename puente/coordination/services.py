@@ -8,6 +8,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from puente.audit import attribute
 from puente.directory.models import Organisation
@@ -36,7 +38,7 @@ def open_report(organisation: Organisation, period: ReportingPeriod, by: User) -
             % {"period": period}
         )
     report = Report(organisation=organisation, period=period)
-    attribute(report, by, "Report opened")
+    attribute(report, by, pgettext_lazy("history", "Report opened"))
     report.save()
     return report
 
@@ -74,9 +76,16 @@ def replace_rows(
     )
     report.source_file = source_name[:200]
     report.source_sha256 = hashlib.sha256(data).hexdigest() if data else ""
-    attribute(
-        report, by, f"{len(rows)} rows from {source_name}" if source_name else f"{len(rows)} rows"
-    )
+    if source_name:
+        attribute(
+            report,
+            by,
+            pgettext_lazy("history", "%(n)s rows from %(file)s"),
+            n=len(rows),
+            file=source_name,
+        )
+    else:
+        attribute(report, by, pgettext_lazy("history", "%(n)s rows"), n=len(rows))
     report.save()
     return len(rows)
 
@@ -88,7 +97,7 @@ def submit(report: Report, by: User) -> None:
         raise ValidationError(_("The report has no rows yet: add rows or upload the spreadsheet."))
     report.status = ReportStatus.SUBMITTED
     report.submitted_at = timezone.now()
-    attribute(report, by, "Submitted")
+    attribute(report, by, pgettext_lazy("history", "Submitted"))
     report.save()
 
 
@@ -99,7 +108,7 @@ def return_report(report: Report, by: User, comment: str) -> None:
         raise ValidationError(_("Say what the partner should correct."))
     report.status = ReportStatus.RETURNED
     report.review_comment = comment.strip()
-    _reviewed(report, by, "Returned")
+    _reviewed(report, by, pgettext_lazy("history", "Returned with comments"))
 
 
 @transaction.atomic
@@ -110,14 +119,16 @@ def approve(report: Report, by: User, comment: str = "") -> None:
         organisation=report.organisation_id, period=report.period_id, status=ReportStatus.APPROVED
     ):
         older.status = ReportStatus.SUPERSEDED
-        attribute(older, by, f"Superseded by version {report.version}")
+        attribute(
+            older, by, pgettext_lazy("history", "Superseded by version %(n)s"), n=report.version
+        )
         older.save()
     report.status = ReportStatus.APPROVED
     report.review_comment = comment.strip()
-    _reviewed(report, by, "Approved")
+    _reviewed(report, by, pgettext_lazy("history", "Approved"))
 
 
-def _reviewed(report: Report, by: User, reason: str) -> None:
+def _reviewed(report: Report, by: User, reason: StrOrPromise) -> None:
     report.reviewed_by = by
     report.reviewed_at = timezone.now()
     attribute(report, by, reason)
@@ -141,7 +152,9 @@ def start_correction(report: Report, by: User) -> Report:
         version=last + 1,
         source_file=report.source_file,
     )
-    attribute(correction, by, f"Correction of version {report.version}")
+    attribute(
+        correction, by, pgettext_lazy("history", "Correction of version %(n)s"), n=report.version
+    )
     correction.save()
     copies = list(report.rows.all())
     for row in copies:
@@ -157,7 +170,9 @@ def save_row(form, by: User) -> ReportRow:  # type: ignore[no-untyped-def]
         report = Report.objects.select_for_update().get(pk=form.instance.report_id)
         _require(report, EDITABLE, _("This report is not open for changes."))
         row = form.save()
-        attribute(report, by, f"Row {row.activity_name[:60]} saved")
+        attribute(
+            report, by, pgettext_lazy("history", "Row %(name)s saved"), name=row.activity_name[:60]
+        )
         report.save()
     return row
 
@@ -167,5 +182,7 @@ def delete_row(row: ReportRow, by: User) -> None:
     report = Report.objects.select_for_update().get(pk=row.report_id)
     _require(report, EDITABLE, _("This report is not open for changes."))
     row.delete()
-    attribute(report, by, f"Row {row.activity_name[:60]} deleted")
+    attribute(
+        report, by, pgettext_lazy("history", "Row %(name)s deleted"), name=row.activity_name[:60]
+    )
     report.save()

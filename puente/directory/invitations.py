@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from puente.audit import attribute
 from puente.roles import Role
@@ -53,7 +54,9 @@ def invite_reporter(organisation: Organisation, email: str, name: str, by: User,
         user.groups.add(Group.objects.get(name=Role.REPORTER.value))
         account = ReporterAccount(user=user, organisation=organisation)
         account.save()
-        attribute(organisation, by, f"Reporter {email} invited")
+        attribute(
+            organisation, by, pgettext_lazy("history", "Reporter %(email)s invited"), email=email
+        )
     user.is_active = True
     user.save(update_fields=["is_active"])
     link = site.rstrip("/") + invitation_path(user)

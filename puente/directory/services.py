@@ -3,6 +3,7 @@
 from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from puente.audit import attribute, save_formset
 
@@ -40,7 +41,13 @@ def merge_organisations(keep: Organisation, duplicate: Organisation, by: User) -
         if not getattr(keep, field) and getattr(duplicate, field):
             setattr(keep, field, getattr(duplicate, field))
     keep.themes.add(*duplicate.themes.all())
-    attribute(keep, by, f"Merged duplicate #{duplicate.pk} ({duplicate.name})")
+    attribute(
+        keep,
+        by,
+        pgettext_lazy("history", "Merged duplicate #%(pk)s (%(name)s)"),
+        pk=duplicate.pk,
+        name=duplicate.name,
+    )
     # The duplicate goes first: its unique IATI identifier may have just moved to `keep`.
     duplicate.delete()
     keep.save()

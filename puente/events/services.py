@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from puente.audit import attribute
 
@@ -98,7 +99,7 @@ def set_attendance(event: Event, attended_ids: set[int], by: User) -> int:
         present = registration.pk in attended_ids
         if registration.attended != present:
             registration.attended = present
-            attribute(registration, by, "attendance")
+            attribute(registration, by, pgettext_lazy("history", "Attendance"))
             registration.save(update_fields=["attended"])
             changed += 1
     return changed
@@ -155,7 +156,7 @@ def mark_from_list(event: Event, data: bytes, by: User) -> ListResult:
             result.already.append(email)
         else:
             registration.attended = True
-            attribute(registration, by, "attendance list")
+            attribute(registration, by, pgettext_lazy("history", "Attendance list"))
             registration.save(update_fields=["attended"])
             result.marked.append(email)
     return result
@@ -172,7 +173,7 @@ def save_event(event: Event, by: User, form_save_m2m=None) -> Event:  # noqa: AN
 
 @transaction.atomic
 def delete_event(event: Event, by: User) -> None:
-    attribute(event, by, "deleted")
+    attribute(event, by, pgettext_lazy("history", "Deleted"))
     event.delete()
 
 
@@ -197,7 +198,7 @@ def erase_person(email: str, by: User) -> int:
         registration.organisation = ""
         registration.erased = True
         registration.cancel_token_hash = ""
-        attribute(registration, by, "personal data erased on request")
+        attribute(registration, by, pgettext_lazy("history", "Personal data erased on request"))
         registration.save()
         erased += 1
     return erased

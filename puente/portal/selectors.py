@@ -4,11 +4,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from puente.directory.models import Organisation
+from puente.freshcache import kept
 from puente.portfolio.lifecycle import Stage
 from puente.portfolio.models import (
     Activity,
@@ -43,7 +43,7 @@ def public_sector_categories() -> list[str]:
         )
         return sorted(set(rows))
 
-    return cache.get_or_set("portal:public-categories", codes, RESOURCES_SECONDS)  # type: ignore[return-value]
+    return kept("portal:public-categories", codes, RESOURCES_SECONDS)  # type: ignore[return-value]
 
 
 def partners_in_category(partners: QuerySet[Organisation], category: str) -> QuerySet[Organisation]:
@@ -103,7 +103,7 @@ def home_figures() -> dict[str, object]:
             "resources": public_resources().total,
         }
 
-    return cache.get_or_set("portal:home-figures", count, FIGURES_SECONDS)  # type: ignore[return-value]
+    return kept("portal:home-figures", count, FIGURES_SECONDS)  # type: ignore[return-value]
 
 
 @dataclass
@@ -127,7 +127,7 @@ def public_resources() -> Resources:
     An activity with several funders has its budget shared equally among them, and a budget is
     split across sectors by their percentages, so each chart adds up to the same total.
     """
-    return cache.get_or_set("portal:resources", _count_resources, RESOURCES_SECONDS)  # type: ignore[return-value]
+    return kept("portal:resources", _count_resources, RESOURCES_SECONDS)  # type: ignore[return-value]
 
 
 def _count_resources() -> Resources:

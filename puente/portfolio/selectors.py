@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from puente.directory.models import Organisation, account_organisation_id
+from puente.freshcache import kept
 from puente.roles import AnyUser, Role, can_read_internal, has_role, is_secretariat
 from puente.territory.models import Municipality
 from puente.territory.names import fold
@@ -283,7 +283,7 @@ def whole_portfolio_dashboard() -> dict[str, object]:
     def count() -> dict[str, object]:
         return {**dashboard(Activity.objects.all(), narrowed=False), "as_of": timezone.now()}
 
-    return cache.get_or_set("portfolio:dashboard", count, DASHBOARD_SECONDS)  # type: ignore[return-value]
+    return kept("portfolio:dashboard", count, DASHBOARD_SECONDS)  # type: ignore[return-value]
 
 
 # The public map is the same for everyone who picks the same filters, and the count behind it
@@ -307,7 +307,7 @@ def activities_per_municipality(qs: QuerySet[Activity]) -> list[tuple[Municipali
 def public_activities_per_municipality(f: ActivityFilter) -> list[tuple[Municipality, int]]:
     """`activities_per_municipality` of the public activities `f` selects, cached."""
     key = "public-map:" + hashlib.sha256(repr(f).encode()).hexdigest()
-    return cache.get_or_set(  # type: ignore[return-value]
+    return kept(  # type: ignore[return-value]
         key,
         lambda: activities_per_municipality(filter_activities(Activity.objects.public(), f)),
         PUBLIC_MAP_SECONDS,

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import F, Model
 from django.forms import BaseFormSet, ModelForm
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from puente.audit import attribute
 
@@ -37,7 +38,12 @@ def change_stage(activity: Activity, to: str, by: User, reason: str) -> StageCha
     locked.stage = target
     locked.sync_iati_status()
     locked.revision = F("revision") + 1
-    attribute(locked, by, f"Stage: {current.label} → {target.label}. {reason.strip()}")
+    attribute(
+        locked,
+        by,
+        pgettext_lazy("history", "Stage: %(from)s → %(to)s. %(why)s"),
+        **{"from": current.label, "to": target.label, "why": reason.strip()},
+    )
     locked.save()
     change = StageChange.objects.create(
         activity=locked, from_stage=current, to_stage=target, by=by, reason=reason.strip()
@@ -68,7 +74,11 @@ def save_activity(
     if is_new:
         activity.sync_iati_status()
     activity.revision = (expected_revision or activity.revision or 0) + (0 if is_new else 1)
-    attribute(activity, by, "Created" if is_new else "Edited")
+    attribute(
+        activity,
+        by,
+        pgettext_lazy("history", "Created") if is_new else pgettext_lazy("history", "Edited"),
+    )
     activity.save()
     form.save_m2m()
     for formset in formsets:
