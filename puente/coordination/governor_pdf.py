@@ -15,6 +15,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from reportlab.platypus.flowables import Flowable
 
 from puente.agreements.concept_pdf import OFFICE, _text
+from puente.territory.models import sector_label
 
 from .analysis import Figures, GapCell
 
@@ -94,7 +95,8 @@ def _render(start, end, figures: Figures, cells: list[GapCell]) -> bytes:  # typ
         ),
         Spacer(1, 0.3 * cm),
         bar_chart(
-            _("People reached by sector"), [(f"{c} {n}", v) for c, n, v in figures.by_sector]
+            _("People reached by sector"),
+            [(sector_label(c, n), v) for c, n, v in figures.by_sector],
         ),
         Spacer(1, 0.3 * cm),
         bar_chart(

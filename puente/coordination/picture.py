@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from puente.paging import page_of
 from puente.roles import AuthedRequest, internal_view, office_view, secretariat_view
 from puente.tabular import FORMATS, table_response
-from puente.territory.models import Sector, TargetPopulation
+from puente.territory.models import Sector, TargetPopulation, sector_label
 
 from .analysis import dashboard_figures, gap_table, gaps_by_municipality
 from .forms import PictureFilterForm
@@ -141,7 +141,7 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
         "map_points": _with_coordinates(figures.by_municipality, biggest),
         "by_municipality": bars((name, n) for _pk, name, n in figures.by_municipality),
         "by_sector": bars(
-            (f"{code} {(sectors.get(code) if english else '') or name}", n)
+            (sector_label(code, (sectors.get(code) if english else "") or name), n)
             for code, name, n in figures.by_sector
         ),
         "by_population": bars(

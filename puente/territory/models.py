@@ -121,7 +121,12 @@ class Sector(BilingualName):
         return len(self.code) == 3
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}"
+        return sector_label(self.code, self.name)
+
+
+def sector_label(code: str, name: str) -> str:
+    """ "12220 Basic health care"; a category the codelist leaves unnamed is just "CAD 122"."""
+    return name if name.endswith(f" {code}") else f"{code} {name}"
 
 
 class Currency(BilingualName):
