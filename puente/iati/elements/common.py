@@ -30,13 +30,12 @@ def narratives(element: Element | None, default_lang: str) -> list[Narrative]:
     """The <narrative> children (IATI 2.x) or, for IATI 1.x, the element's own text."""
     if element is None:
         return []
-    found = [
-        Narrative(text_of(n), n.get(XML_LANG) or default_lang)
-        for n in element.iterchildren("narrative")
-        if text_of(n)
-    ]
-    if not found and text_of(element):
-        found = [Narrative(text_of(element), element.get(XML_LANG) or default_lang)]
+    found = []
+    for n in element.iterchildren("narrative"):
+        if text := text_of(n):  # each text cleaned once: this runs for every name and title
+            found.append(Narrative(text, n.get(XML_LANG) or default_lang))
+    if not found and (text := text_of(element)):
+        found = [Narrative(text, element.get(XML_LANG) or default_lang)]
     return found
 
 
