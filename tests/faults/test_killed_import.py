@@ -2,7 +2,6 @@
 loaded whole; the run says it was interrupted; importing the same file again completes it with
 nothing counted or written twice."""
 
-import copy
 import os
 import signal
 import subprocess
@@ -11,7 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from lxml import etree
+
+from bench.iati import scale
 
 from .conftest import ROOT, child_env, puente, query
 
@@ -36,20 +36,13 @@ FROM iati_activitysource s JOIN portfolio_activity a ON a.id = s.activity_id
 
 
 def scaled(target: Path) -> int:
-    root = etree.parse(str(SOURCE)).getroot()
     # The file's deliberately broken activity is left out: every copy here should land.
-    activities = [a for a in root.findall("iati-activity")
-                  if not a.findtext("iati-identifier").strip().endswith("-BAD")]  # fmt: skip
-    with etree.xmlfile(str(target), encoding="utf-8") as xml:
-        xml.write_declaration()
-        with xml.element("iati-activities", dict(root.attrib)):
-            for k in range(COPIES):
-                for activity in activities:
-                    twin = copy.deepcopy(activity)
-                    identifier = twin.find("iati-identifier")
-                    identifier.text = f"{identifier.text.strip()}-k{k}"
-                    xml.write(twin)
-    return COPIES * len(activities)
+    return scale(
+        SOURCE,
+        target,
+        COPIES,
+        keep=lambda a: not a.findtext("iati-identifier").strip().endswith("-BAD"),
+    )
 
 
 def shapes(database_url: str) -> dict[str, set[tuple]]:  # type: ignore[type-arg]
