@@ -5,13 +5,13 @@ from datetime import date, datetime
 from decimal import Decimal
 
 
-@dataclass
+@dataclass(slots=True)
 class Narrative:
     text: str
     lang: str  # the narrative's xml:lang, or the activity's default language
 
 
-@dataclass
+@dataclass(slots=True)
 class OrgRef:
     ref: str = ""
     type: str = ""
@@ -22,13 +22,13 @@ class OrgRef:
         return self.names[0].text if self.names else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Participant:
     org: OrgRef
     role: str  # IATI OrganisationRole code
 
 
-@dataclass
+@dataclass(slots=True)
 class SectorShare:
     code: str
     vocabulary: str = "1"
@@ -36,20 +36,20 @@ class SectorShare:
     names: list[Narrative] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class CountryShare:
     code: str
     percentage: Decimal | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class RegionShare:
     code: str
     vocabulary: str = "1"
     percentage: Decimal | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Marker:
     """A policy marker, humanitarian scope or tag."""
 
@@ -59,14 +59,14 @@ class Marker:
     names: list[Narrative] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class AdminCode:
     code: str
     vocabulary: str = ""
     level: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Place:
     ref: str = ""
     names: list[Narrative] = field(default_factory=list)
@@ -76,14 +76,14 @@ class Place:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Money:
     amount: Decimal
     currency: str
     value_date: date | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Budget:
     kind: str  # 1 original, 2 revised
     status: str
@@ -92,7 +92,7 @@ class Budget:
     value: Money
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedDisbursement:
     kind: str
     period_start: date
@@ -102,7 +102,7 @@ class PlannedDisbursement:
     receiver: OrgRef | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Transaction:
     kind: str  # IATI TransactionType code
     date: date
@@ -113,14 +113,14 @@ class Transaction:
     receiver: OrgRef | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Dimension:
     name: str
     value: str
     amount: Decimal | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Period:
     start: date
     end: date
@@ -132,7 +132,7 @@ class Period:
     actual_dimensions: list[Dimension] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     title: str
     measure: str = "1"
@@ -143,7 +143,7 @@ class Indicator:
     periods: list[Period] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Result:
     kind: str
     title: str
@@ -151,7 +151,7 @@ class Result:
     indicators: list[Indicator] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentLink:
     url: str
     format: str = ""
@@ -159,13 +159,13 @@ class DocumentLink:
     categories: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Related:
     ref: str
     type: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Activity:
     """One activity as published, with the line where it starts in its file."""
 

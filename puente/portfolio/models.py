@@ -147,14 +147,25 @@ class Activity(models.Model):
         self.iati_status = IATI_STATUS_OF_STAGE[Stage(self.stage)]
 
     def refresh_search_text(self) -> None:
-        parts = (self.title_es, self.title_en, self.description_es, self.description_en)
-        self.search_text = fold(" ".join((*parts, self.iati_identifier or "")))
+        self.search_text = search_text_of(
+            self.title_es,
+            self.title_en,
+            self.description_es,
+            self.description_en,
+            self.iati_identifier or "",
+        )
 
     def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         self.refresh_search_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+
+def search_text_of(*texts: str) -> str:
+    """An activity's search text from its titles, descriptions and identifier (also for rows
+    written without a model instance, as the IATI import does)."""
+    return fold(" ".join(texts))
 
 
 class OrganisationRole(models.TextChoices):

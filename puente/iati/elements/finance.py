@@ -6,6 +6,7 @@ from .common import (
     ElementError,
     add_narratives,
     add_org,
+    children,
     date_of,
     first_text,
     iso,
@@ -37,9 +38,8 @@ def money(element: Element | None, activity: Activity, owner: Element) -> Money:
     return Money(amount, currency, parse_date(element, value_date) if value_date else None)
 
 
-def _required_date(element: Element, child: str):  # type: ignore[no-untyped-def]
-    found = element.find(child)
-    value = date_of(found)
+def _required_date(element: Element, found: dict[object, Element], child: str):  # type: ignore[no-untyped-def]
+    value = date_of(found.get(child))
     if value is None:
         raise ElementError(element, f"<{child}> is missing")
     return value
@@ -47,38 +47,41 @@ def _required_date(element: Element, child: str):  # type: ignore[no-untyped-def
 
 def read_budget(element: Element, activity: Activity) -> None:
     kind = (element.get("type") or "1").strip()
+    found = children(element)
     activity.budgets.append(
         Budget(
             kind=BUDGET_TYPES.get(kind.lower(), kind),
             status=(element.get("status") or "1").strip(),
-            period_start=_required_date(element, "period-start"),
-            period_end=_required_date(element, "period-end"),
-            value=money(element.find("value"), activity, element),
+            period_start=_required_date(element, found, "period-start"),
+            period_end=_required_date(element, found, "period-end"),
+            value=money(found.get("value"), activity, element),
         )
     )
 
 
 def read_planned_disbursement(element: Element, activity: Activity) -> None:
+    found = children(element)
     activity.planned_disbursements.append(
         PlannedDisbursement(
             kind=(element.get("type") or "").strip(),
-            period_start=_required_date(element, "period-start"),
-            period_end=date_of(element.find("period-end")),
-            value=money(element.find("value"), activity, element),
-            provider=org_ref(element.find("provider-org"), activity.default_lang),
-            receiver=org_ref(element.find("receiver-org"), activity.default_lang),
+            period_start=_required_date(element, found, "period-start"),
+            period_end=date_of(found.get("period-end")),
+            value=money(found.get("value"), activity, element),
+            provider=org_ref(found.get("provider-org"), activity.default_lang),
+            receiver=org_ref(found.get("receiver-org"), activity.default_lang),
         )
     )
 
 
 def read_transaction(element: Element, activity: Activity) -> None:
-    type_element = element.find("transaction-type")
+    found = children(element)
+    type_element = found.get("transaction-type")
     code = (type_element.get("code") or "").strip() if type_element is not None else ""
     code = TRANSACTION_LETTERS.get(code.upper(), code)
     if code not in TRANSACTION_CODES:
         raise ElementError(element, f"transaction type “{code}” is not an IATI TransactionType")
-    value = money(element.find("value"), activity, element)
-    when = date_of(element.find("transaction-date")) or value.value_date
+    value = money(found.get("value"), activity, element)
+    when = date_of(found.get("transaction-date")) or value.value_date
     if when is None:
         raise ElementError(element, "the transaction has no date")
     activity.transactions.append(
@@ -87,9 +90,9 @@ def read_transaction(element: Element, activity: Activity) -> None:
             date=when,
             value=value,
             ref=(element.get("ref") or "").strip(),
-            description=first_text(element.find("description"), activity.default_lang),
-            provider=org_ref(element.find("provider-org"), activity.default_lang),
-            receiver=org_ref(element.find("receiver-org"), activity.default_lang),
+            description=first_text(found.get("description"), activity.default_lang),
+            provider=org_ref(found.get("provider-org"), activity.default_lang),
+            receiver=org_ref(found.get("receiver-org"), activity.default_lang),
         )
     )
 

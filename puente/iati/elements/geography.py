@@ -1,13 +1,22 @@
 """Locations: names, administrative codes and points (IATI 2.x), coordinates (IATI 1.x)."""
 
 from ..data import Activity, AdminCode, Place
-from .common import Element, ElementError, add_narratives, narratives, parse_decimal, sub
+from .common import (
+    Element,
+    ElementError,
+    add_narratives,
+    children,
+    narratives,
+    parse_decimal,
+    sub,
+)
 
 
 def read_location(element: Element, activity: Activity) -> None:
+    found = children(element)
     place = Place(
         ref=(element.get("ref") or "").strip(),
-        names=narratives(element.find("name"), activity.default_lang),
+        names=narratives(found.get("name"), activity.default_lang),
         line=element.sourceline or 0,
     )
     for admin in element.iterchildren("administrative"):
@@ -20,14 +29,15 @@ def read_location(element: Element, activity: Activity) -> None:
         for level in ("adm1", "adm2"):
             if admin.get(level):
                 place.administratives.append(AdminCode(admin.get(level) or "", "", level[-1]))
-    pos = element.find("point/pos")
+    point = found.get("point")
+    pos = children(point).get("pos") if point is not None else None
     if pos is not None and (pos.text or "").strip():
         parts = (pos.text or "").split()
         if len(parts) != 2:
             raise ElementError(pos, f"“{pos.text}” is not “latitude longitude”")
         place.latitude = parse_decimal(pos, parts[0], "latitude")
         place.longitude = parse_decimal(pos, parts[1], "longitude")
-    coordinates = element.find("coordinates")
+    coordinates = found.get("coordinates")
     if coordinates is not None:
         place.latitude = parse_decimal(coordinates, coordinates.get("latitude"), "latitude")
         place.longitude = parse_decimal(coordinates, coordinates.get("longitude"), "longitude")

@@ -1,7 +1,7 @@
 """Links out of an activity: documents and related activities."""
 
 from ..data import Activity, DocumentLink, Narrative, Related
-from .common import Element, ElementError, add_narratives, first_text, sub
+from .common import Element, ElementError, add_narratives, children, first_text, sub
 
 
 def read_document_link(element: Element, activity: Activity) -> None:
@@ -12,7 +12,7 @@ def read_document_link(element: Element, activity: Activity) -> None:
         DocumentLink(
             url=url,
             format=(element.get("format") or "").strip(),
-            title=first_text(element.find("title"), activity.default_lang),
+            title=first_text(children(element).get("title"), activity.default_lang),
             categories=[(c.get("code") or "").strip() for c in element.iterchildren("category")],
         )
     )

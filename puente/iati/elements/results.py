@@ -7,6 +7,7 @@ from .common import (
     Element,
     ElementError,
     add_narratives,
+    children,
     date_of,
     first_text,
     iso,
@@ -30,7 +31,7 @@ def _side(period: Element, tag: str) -> tuple[Decimal | None, str, list[Dimensio
         ]
         if not found or len(elements) == 1:
             total = value
-            comment = comment or first_text(element.find("comment"), "")
+            comment = comment or first_text(children(element).get("comment"), "")
         for d in found:
             d.amount = value if len(elements) > 1 else None
         dimensions.extend(found)
@@ -38,7 +39,8 @@ def _side(period: Element, tag: str) -> tuple[Decimal | None, str, list[Dimensio
 
 
 def _period(element: Element, lang: str) -> Period:
-    start, end = date_of(element.find("period-start")), date_of(element.find("period-end"))
+    found = children(element)
+    start, end = date_of(found.get("period-start")), date_of(found.get("period-end"))
     if start is None or end is None:
         raise ElementError(element, "the period needs a start and an end")
     target, target_comment, target_dimensions = _side(element, "target")
@@ -56,12 +58,13 @@ def _period(element: Element, lang: str) -> Period:
 
 
 def _indicator(element: Element, lang: str) -> Indicator:
-    baseline = element.find("baseline")
+    found = children(element)
+    baseline = found.get("baseline")
     year = baseline.get("year") if baseline is not None else None
     if year and not year.strip().isdigit():
         raise ElementError(baseline, f"baseline year “{year}” is not a year")  # type: ignore[arg-type]
     return Indicator(
-        title=first_text(element.find("title"), lang) or "—",
+        title=first_text(found.get("title"), lang) or "—",
         measure=(element.get("measure") or "1").strip(),
         ascending=(element.get("ascending") or "1").strip() not in ("0", "false"),
         baseline_year=int(year) if year else None,
@@ -70,7 +73,9 @@ def _indicator(element: Element, lang: str) -> Indicator:
             if baseline is not None
             else None
         ),
-        baseline_comment=first_text(baseline.find("comment"), lang) if baseline is not None else "",
+        baseline_comment=(
+            first_text(children(baseline).get("comment"), lang) if baseline is not None else ""
+        ),
         periods=[_period(p, lang) for p in element.iterchildren("period")],
     )
 
@@ -80,11 +85,12 @@ def read_result(element: Element, activity: Activity) -> None:
     if kind not in RESULT_TYPES:
         raise ElementError(element, f"result type “{kind}” is not an IATI ResultType")
     lang = activity.default_lang
+    found = children(element)
     activity.results.append(
         Result(
             kind=kind,
-            title=first_text(element.find("title"), lang) or "—",
-            description=first_text(element.find("description"), lang),
+            title=first_text(found.get("title"), lang) or "—",
+            description=first_text(found.get("description"), lang),
             indicators=[_indicator(i, lang) for i in element.iterchildren("indicator")],
         )
     )
