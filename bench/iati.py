@@ -254,6 +254,7 @@ def main() -> None:
         ("iatiflattener, activities, 2.03", "iatiflattener", big_203, None),
         ("bare lxml iterparse, original", "bare", original, None),
         ("Puente import -> SQLite, original", "puente", original, None),
+        ("bare lxml iterparse, half the file", "bare", small, None),
         ("Puente import -> SQLite, half the file", "puente", small, None),
         ("iatikit, every field, original", "iatikit", original, None),
     ]:

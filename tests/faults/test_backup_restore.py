@@ -3,7 +3,9 @@ restore every table has the same rows (counted and checksummed here, independent
 own check) and every file the same bytes. A damaged or foreign archive changes nothing."""
 
 import hashlib
+import io
 import tarfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -35,17 +37,32 @@ def files(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}  # fmt: skip
 
 
-def test_backup_then_restore_brings_back_every_row_and_file(
-    scratch_database: str, tmp_path: Path
-) -> None:
+@dataclass
+class BackedUp:
+    """A demo database and its uploads, with a fresh backup of both."""
+
+    database: str
+    media: Path
+    env: dict[str, str]
+    archive: Path
+    said: str  # what `puente backup` printed
+
+
+@pytest.fixture
+def backed_up(scratch_database: str, tmp_path: Path) -> BackedUp:
     media = tmp_path / "media"
     env = {"MEDIA_ROOT": str(media), "PUENTE_VAR_DIR": str(tmp_path / "var")}
     puente(scratch_database, "seed_demo", **env)
-    before, before_files = digests(scratch_database), files(media)
-    assert before["portfolio_activity"][0] > 0 and len(before_files) > 5  # something to lose
     archive = tmp_path / "backup.tar.gz"
     made = puente(scratch_database, "backup", "--output", str(archive), **env)
-    assert f"{len(before)} tables" in made.stdout
+    return BackedUp(scratch_database, media, env, archive, made.stdout)
+
+
+def test_backup_then_restore_brings_back_every_row_and_file(backed_up: BackedUp) -> None:
+    scratch_database, media, env = backed_up.database, backed_up.media, backed_up.env
+    before, before_files = digests(scratch_database), files(media)
+    assert before["portfolio_activity"][0] > 0 and len(before_files) > 5  # something to lose
+    assert f"{len(before)} tables" in backed_up.said
 
     # A bad day: rows deleted and changed, a photo lost, a stray file.
     query(scratch_database, "DELETE FROM portfolio_budget")
@@ -55,20 +72,17 @@ def test_backup_then_restore_brings_back_every_row_and_file(
     (media / "stray.txt").write_text("not in the backup")
     assert digests(scratch_database) != before
 
-    restored = puente(scratch_database, "restore", str(archive), "--yes", **env)
+    restored = puente(scratch_database, "restore", str(backed_up.archive), "--yes", **env)
     assert f"Restored: {len(before)} tables match the backup" in restored.stdout
     assert digests(scratch_database) == before
     assert files(media) == before_files
 
 
 def test_a_damaged_archive_is_refused_and_changes_nothing(
-    scratch_database: str, tmp_path: Path
+    backed_up: BackedUp, tmp_path: Path
 ) -> None:
-    media = tmp_path / "media"
-    env = {"MEDIA_ROOT": str(media), "PUENTE_VAR_DIR": str(tmp_path / "var")}
-    puente(scratch_database, "seed_demo", **env)
-    archive = tmp_path / "backup.tar.gz"
-    puente(scratch_database, "backup", "--output", str(archive), **env)
+    scratch_database, media, env = backed_up.database, backed_up.media, backed_up.env
+    archive = backed_up.archive
     query(scratch_database, "DELETE FROM portfolio_budget")  # today's state, to be kept
     today, today_files = digests(scratch_database), files(media)
 
@@ -80,8 +94,6 @@ def test_a_damaged_archive_is_refused_and_changes_nothing(
             if member.name.startswith("media/") and member.name.endswith(".jpg"):
                 content = data.read() + b"!"
                 member.size = len(content)
-                import io
-
                 data = io.BytesIO(content)
             target.addfile(member, data)
     truncated = tmp_path / "truncated.tar.gz"
