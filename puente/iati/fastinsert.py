@@ -91,7 +91,12 @@ def insert_rows(
     with db.cursor() as cursor:
         if db.vendor == "postgresql":
             # COPY streams the rows in one command; executemany would cost a round trip each.
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            # It is psycopg's own call: its errors are turned into Django's here, so that the
+            # import's handler (DatabaseError: retry one by one) sees a refused row as one.
+            with (
+                db.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+            ):
                 for row in rows:
                     copy.write_row(values(row))
             return

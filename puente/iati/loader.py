@@ -230,7 +230,9 @@ class Loader:
             [
                 {
                     "activity_id": w.pk,
-                    "publisher_ref": w.item.reporting_org.ref if w.item.reporting_org else "",
+                    "publisher_ref": (w.item.reporting_org.ref if w.item.reporting_org else "")[
+                        :150
+                    ],
                     "source": self.current_source[:1000],
                     "last_updated": w.item.last_updated,
                     "fingerprint": w.item.fingerprint,
@@ -565,7 +567,7 @@ def _first_title(item: data.Activity) -> str:
 def _texts(item: data.Activity, pk: int, title_en: str) -> list[dict]:
     stand_in = title_en if not _by_lang(item.titles).keys() & {"es", "en"} else None
     texts = [
-        {"activity_id": pk, "kind": "title", "lang": n.lang, "text": n.text}
+        {"activity_id": pk, "kind": "title", "lang": n.lang[:10], "text": n.text}
         for n in item.titles
         if n.lang[:2] not in ("es", "en") and n.text[:300] != stand_in
     ]
@@ -577,7 +579,7 @@ def _texts(item: data.Activity, pk: int, title_en: str) -> list[dict]:
                         "activity_id": pk,
                         "kind": "description",
                         "description_type": kind[:2],
-                        "lang": n.lang,
+                        "lang": n.lang[:10],
                         "text": n.text,
                     }
                 )

@@ -4,11 +4,11 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
+from django.db import DataError, connection
 
 from puente.iati.fastinsert import allocate_ids, insert_rows
 from puente.iati.models import ActivitySource
-from puente.portfolio.models import Budget
+from puente.portfolio.models import ActivityText, Budget
 from puente.portfolio.tests.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +77,14 @@ def test_allocated_ids_are_new_and_rows_can_carry_them():
     }
     insert_rows(Budget, [{"id": pk, **row} for pk in ids], with_ids=True)
     assert sorted(Budget.objects.filter(activity=activity).values_list("id", flat=True)) == ids
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite does not enforce a column's width"
+)
+def test_a_row_the_database_refuses_raises_djangos_error_not_the_drivers():
+    # The import retries a batch one activity at a time on django.db.DatabaseError; psycopg's
+    # own errors from COPY slipped past that handler and stopped the whole run.
+    activity = ActivityFactory()
+    with pytest.raises(DataError, match="too long"):
+        insert_rows(ActivityText, [{"activity_id": activity.pk, "kind": "title", "lang": "x" * 11}])

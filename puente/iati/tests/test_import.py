@@ -201,3 +201,18 @@ def test_the_command_line_imports_and_reports(capsys):
     assert "1 created" in out and "1 outside the scope" in out and "1 skipped" in out
     assert "line 91, XM-DAC-47066-CO-BAD" in out
     assert Classification.objects.filter(kind="tag").count() == 1
+
+
+def test_a_language_tag_longer_than_its_column_is_cut_not_fatal(tmp_path):
+    # Found by the fuzzing test on PostgreSQL: an 11-character xml:lang stopped the whole run.
+    odd = tmp_path / "odd-lang.xml"
+    odd.write_text(
+        CUCUTA.read_text(encoding="utf-8").replace(
+            'xml:lang="fr"', 'xml:lang="fr-x-frontera-norte"'
+        ),
+        encoding="utf-8",
+    )
+    run = do_import(odd)
+    assert (run.status, run.created) == ("done", 2)
+    text = Activity.objects.get(iati_identifier="XM-DAC-47066-CO-CUC-001").texts.get(kind="title")
+    assert text.lang == "fr-x-front"
