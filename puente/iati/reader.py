@@ -61,7 +61,7 @@ def read_activities(source: str | Path | BinaryIO) -> Iterator[Activity | Skippe
                     root, version = element, _check_root(element)
                 continue
             if root is None:  # the root is not <iati-activities>: _check_root says so
-                root = element if parent is None else parent
+                root = element.getroottree().getroot()
                 version = _check_root(root)
             if parent is not root:
                 continue  # an <iati-activity> nested in another one is not an activity

@@ -161,6 +161,11 @@ HOSTILE = {
         "malformed",
     ),
     "not IATI": ("<html><body/></html>", "not <iati-activities>"),
+    "IATI inside another root": (
+        "<feed><iati-activities><iati-activity><iati-identifier>A</iati-identifier>"
+        "</iati-activity></iati-activities></feed>",
+        "the root element is <feed>",
+    ),
     "cut short": ('<iati-activities version="2.03"><iati-activity><iati-identifier>A', "malformed"),
 }
 
