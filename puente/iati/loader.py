@@ -230,9 +230,7 @@ class Loader:
             [
                 {
                     "activity_id": w.pk,
-                    "publisher_ref": (w.item.reporting_org.ref if w.item.reporting_org else "")[
-                        :150
-                    ],
+                    "publisher_ref": w.item.reporting_org.ref[:150] if w.item.reporting_org else "",
                     "source": self.current_source[:1000],
                     "last_updated": w.item.last_updated,
                     "fingerprint": w.item.fingerprint,
