@@ -16,10 +16,14 @@ KEPT_AT_MOST = 3600
 RECOUNT_LOCK_SECONDS = 120
 
 
-def kept[T](key: str, count: Callable[[], T], fresh_seconds: int) -> T:
+def _space(key: str) -> str:
     # Its own key space: an entry a former version cached under the same name (a shared Redis
     # outlives deployments) is never read as one of these.
-    key = f"kept:{key}"
+    return f"kept:{key}"
+
+
+def kept[T](key: str, count: Callable[[], T], fresh_seconds: int) -> T:
+    key = _space(key)
     entry = cache.get(key)
     now = time.time()
     if isinstance(entry, tuple) and len(entry) == 2:
@@ -34,3 +38,8 @@ def kept[T](key: str, count: Callable[[], T], fresh_seconds: int) -> T:
     finally:
         cache.delete(f"{key}:recounting")
     return value
+
+
+def forget(key: str) -> None:
+    """Drops kept figures after a write that changes them: the next reader counts afresh."""
+    cache.delete(_space(key))

@@ -16,6 +16,7 @@ from django.db import DatabaseError, IntegrityError, models, transaction
 from django.utils import timezone
 
 from puente.portfolio import models as pm
+from puente.portfolio.forms import forget_filter_choices
 from puente.portfolio.lifecycle import Stage
 from puente.portfolio.models import search_text_of
 from puente.territory.models import Country, Currency, Municipality, Sector
@@ -601,6 +602,7 @@ def _document_category(codes: list[str]) -> str:
 
 
 def finish(run: ImportRun, loader: Loader) -> None:
+    forget_filter_choices()  # participations went in as plain rows, without signals
     outcome = loader.outcome
     run.created, run.updated, run.unchanged = outcome.created, outcome.updated, outcome.unchanged
     run.filtered_out = outcome.filtered_out

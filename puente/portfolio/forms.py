@@ -4,6 +4,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from puente.directory.models import Organisation
-from puente.freshcache import kept
+from puente.freshcache import forget, kept
 from puente.territory.models import Municipality, Sector, TargetPopulation
 from puente.uploads import detect_document
 
@@ -240,6 +241,13 @@ def filter_choices() -> dict[str, list[tuple[object, str]]]:
 
     key = f"portfolio:filter-choices:{get_language()}"
     return kept(key, build, FILTER_CHOICES_SECONDS)  # type: ignore[return-value]
+
+
+def forget_filter_choices(**_signal: Any) -> None:
+    """After a write to what the lists show (a new partner on an activity, a renamed sector):
+    staff who just made it must find it in the filters at once, not minutes later."""
+    for code, _name in settings.LANGUAGES:
+        forget(f"portfolio:filter-choices:{code}")
 
 
 class ActivityFilterForm(forms.Form):

@@ -216,3 +216,15 @@ def test_a_language_tag_longer_than_its_column_is_cut_not_fatal(tmp_path):
     assert (run.status, run.created) == ("done", 2)
     text = Activity.objects.get(iati_identifier="XM-DAC-47066-CO-CUC-001").texts.get(kind="title")
     assert text.lang == "fr-x-front"
+
+
+def test_partners_of_an_import_are_in_the_activity_filters_at_once(staff_client):
+    from django.urls import reverse
+
+    url = reverse("portfolio:list")
+    staff_client.get(url)  # the filter lists are kept from here on
+    do_import(CUCUTA)
+    form = staff_client.get(url).context["form"]
+    assert "Fundación Caminos de Frontera" in {
+        label for _value, label in form.fields["organisation"].choices
+    }

@@ -45,6 +45,18 @@ def test_filters_by_municipality_sector_category_partner_and_year(staff_client):
     assert "Viejo" not in titles(staff_client.get(url, {"year": 2025}))
 
 
+def partner_options(response) -> list[str]:
+    return [label for _value, label in response.context["form"].fields["organisation"].choices]
+
+
+def test_a_partner_just_added_is_in_the_filter_at_once(staff_client):
+    url = reverse("portfolio:list")
+    ParticipationFactory(organisation__name="Primera Fundación", organisation__acronym="")
+    assert "Primera Fundación" in partner_options(staff_client.get(url))  # now kept
+    ParticipationFactory(organisation__name="Fundación Recién Llegada", organisation__acronym="")
+    assert "Fundación Recién Llegada" in partner_options(staff_client.get(url))
+
+
 def test_sorting_and_pagination(staff_client):
     for name in ["Charlie", "Alfa", "Bravo"] + [f"Zulu {i:02}" for i in range(30)]:
         ActivityFactory(title_es=name)
