@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from puente.roles import Role
+from puente.accounts.roles import Role
 
 
 @pytest.fixture(scope="session")

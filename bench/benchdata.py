@@ -50,7 +50,7 @@ def staff_client():  # noqa: ANN201
     from django.contrib.auth.models import Group
     from django.test import Client
 
-    from puente.roles import Role
+    from puente.accounts.roles import Role
 
     group, _ = Group.objects.get_or_create(name=Role.STAFF.value)
     user, _ = get_user_model().objects.get_or_create(username="bench")

@@ -261,8 +261,8 @@ def prepare(activities: int, clients: int) -> tuple[list[int], list[int]]:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from puente.accounts.roles import Role
     from puente.portfolio.models import Activity
-    from puente.roles import Role
 
     group, _ = Group.objects.get_or_create(name=Role.STAFF.value)
     for c in range(clients):

@@ -27,10 +27,10 @@ def seed(count: int) -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
+    from puente.lib.workdays import BOGOTA
     from puente.requests import deadlines
     from puente.requests.models import Channel, Kind, Request, Status, Subject, hash_code
     from puente.territory.services import load_reference_data
-    from puente.workdays import BOGOTA
 
     call_command("migrate", verbosity=0)
     load_reference_data()

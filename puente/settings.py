@@ -100,7 +100,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "puente.urls"
-FORM_RENDERER = "puente.formrender.PuenteFormRenderer"
+FORM_RENDERER = "puente.lib.formrender.PuenteFormRenderer"
 WSGI_APPLICATION = "puente.wsgi.application"
 
 TEMPLATES = [
@@ -115,8 +115,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "puente.roles.role_context",
-                "puente.portal.accessibility.preferences",
+                "puente.accounts.roles.role_context",
+                "puente.portal.views.accessibility.preferences",
             ],
         },
     },

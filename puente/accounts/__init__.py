@@ -1,0 +1,1 @@
+"""Sign-in, second factor, sessions, roles and each person's own account."""

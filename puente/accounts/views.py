@@ -21,7 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 from django_otp import user_has_device
 
-from puente.roles import AuthedRequest, signed_in_view
+from puente.accounts.roles import AuthedRequest, can_read_internal, is_proposer, signed_in_view
 
 from . import twofactor
 from .forms import CodeForm, SwitchOffForm
@@ -200,3 +200,10 @@ class ChangePassword(PasswordChangeView):
         twofactor.record(self.request, self.request.user, AccountEvent.Kind.PASSWORD_CHANGED)  # type: ignore[arg-type]
         messages.success(self.request, _("Your password has been changed."))
         return response
+
+
+def staff_home(request: HttpRequest) -> HttpResponse:
+    """Where signing in leads: the dashboard, or a proposer's own proposals."""
+    if is_proposer(request.user) and not can_read_internal(request.user):
+        return redirect("concepts:proposals")
+    return redirect("portfolio:dashboard")

@@ -1,0 +1,1 @@
+"""Treaties, conventions, MoUs and contracts; technical viability concepts."""

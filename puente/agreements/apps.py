@@ -9,8 +9,8 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Agreements and viability concepts")
 
     def ready(self) -> None:
-        from puente.dashboard import Panel, register
+        from puente.lib.dashboard import Panel, register
 
-        from .panel import agreements_panel
+        from .panels import agreements_panel
 
         register(Panel("agreements/_dashboard_panel.html", agreements_panel, order=5))

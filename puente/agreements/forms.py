@@ -7,10 +7,10 @@ from django.contrib.auth.models import User
 from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from puente.accounts.roles import Role
 from puente.directory.models import Organisation
-from puente.documents import CheckedDocumentForm
+from puente.lib.documents import CheckedDocumentForm
 from puente.portfolio.models import Activity
-from puente.roles import Role
 from puente.territory.models import Municipality, Sector
 
 from .models import (

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from puente.directory.models import Organisation
-from puente.documents import CheckedDocument, document_path
+from puente.lib.documents import CheckedDocument, document_path
 from puente.portfolio.models import Activity
 from puente.territory.models import Currency, Municipality, Sector, TargetPopulation
 

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from puente.roles import Role
+from puente.accounts.roles import Role
 
 from . import emails
 from .models import ReminderSent

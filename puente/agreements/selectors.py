@@ -7,7 +7,7 @@ from django.db.models import F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from puente.territory.names import fold
+from puente.lib.names import fold
 
 from .models import Agreement, Obligation, Proposal, ProposalStatus
 from .workflow import FINISHED, RUNNING

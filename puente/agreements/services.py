@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from puente.audit import attribute, save_formset
+from puente.lib.audit import attribute, save_formset
+from puente.lib.workdays import add_working_days, received_on
 from puente.portfolio.lifecycle import Stage as ActivityStage
 from puente.portfolio.models import (
     Activity,
@@ -27,7 +28,6 @@ from puente.portfolio.models import (
     OrganisationRole,
     Participation,
 )
-from puente.workdays import add_working_days, received_on
 
 from . import emails
 from .concept_pdf import render_concept

@@ -1,0 +1,1 @@
+"""Border obstacles, binational meetings and their commitments, border studies."""

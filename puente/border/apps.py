@@ -9,8 +9,8 @@ class BorderConfig(AppConfig):
     verbose_name = _("Border and binational work")
 
     def ready(self) -> None:
-        from puente.dashboard import Panel, register
+        from puente.lib.dashboard import Panel, register
 
-        from .panel import border_panel
+        from .panels import border_panel
 
         register(Panel("border/staff/_dashboard_panel.html", border_panel, order=30))

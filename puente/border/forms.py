@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from puente.lib.uploads import detect_document
 from puente.territory.geography import NORTE_DE_SANTANDER
 from puente.territory.models import Department, Municipality
-from puente.uploads import detect_document
 
 from .models import (
     BinationalMeeting,

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from puente.events.models import Event
+from puente.lib.names import fold
+from puente.lib.uploads import random_name
 from puente.territory.models import Department, Municipality
-from puente.territory.names import fold
-from puente.uploads import random_name
 
 
 def _upload_path(instance: models.Model, filename: str) -> str:

@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from puente.textsearch import search
+from puente.lib.textsearch import search
 
 from .models import CLOSED_STATUSES, Commitment, CommitmentStatus, ObstacleQuerySet, Study
 

@@ -9,7 +9,7 @@ from django.forms import BaseInlineFormSet, ModelForm
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from puente.audit import attribute
+from puente.lib.audit import attribute
 
 from .models import BinationalMeeting, Obstacle, ObstacleUpdate, Status, Study
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import staff
+from .views import staff
 
 app_name = "border-staff"
 urlpatterns = [

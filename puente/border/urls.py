@@ -3,7 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import public
+from .views import public
 
 app_name = "border"
 urlpatterns = [

@@ -1,0 +1,1 @@
+"""Partners' 5W reporting, needs of border communities, gap analysis and overlaps."""

@@ -10,8 +10,8 @@ from django.db.models import F, Max, Min, Q
 from django.db.models.functions import Coalesce
 from rapidfuzz import fuzz
 
+from puente.lib.names import fold
 from puente.portfolio.models import Activity
-from puente.territory.names import fold
 
 from .models import OverlapDecision, ReportRow, ReportStatus
 

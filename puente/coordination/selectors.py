@@ -4,10 +4,10 @@ import datetime
 
 from django.db.models import Q, QuerySet
 
+from puente.accounts.roles import AnyUser, is_office_reader
 from puente.directory.models import account_organisation_id
-from puente.roles import AnyUser, is_office_reader
+from puente.lib.names import fold
 from puente.territory.models import Currency, Municipality, Sector, TargetPopulation
-from puente.territory.names import fold
 
 from .models import Need, Report, ReportRow, ReportStatus
 from .spreadsheet import Vocabulary

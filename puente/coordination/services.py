@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django_stubs_ext import StrOrPromise
 
-from puente.audit import attribute
 from puente.directory.models import Organisation
+from puente.lib.audit import attribute
 
 from .models import EDITABLE, OPEN, Report, ReportingPeriod, ReportRow, ReportStatus, category_code
 from .spreadsheet import RowInput

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from rapidfuzz import fuzz, process
 
-from puente.territory.names import fold
+from puente.lib.names import fold
 
 from .models import AGE_FIELDS, SEX_FIELDS, count_problems
 

@@ -4,7 +4,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from puente.uploads import clean_image
+from puente.lib.uploads import clean_image
 
 from .models import Organisation, OrganisationKind, Person
 

@@ -11,8 +11,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from puente.audit import attribute
-from puente.roles import Role
+from puente.accounts.roles import Role
+from puente.lib.audit import attribute
 
 from .models import Organisation, ReporterAccount
 

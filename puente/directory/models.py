@@ -6,8 +6,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from puente.lib.uploads import random_name
 from puente.territory.models import Country, Sector
-from puente.uploads import random_name
 
 
 class OrganisationKind(models.TextChoices):

@@ -5,7 +5,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from puente.audit import attribute, save_formset
+from puente.lib.audit import attribute, save_formset
 
 from .models import Organisation
 

@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from puente.paging import page_of
-from puente.roles import AuthedRequest, internal_view, is_secretariat, secretariat_view
-from puente.uploads import image_response
+from puente.accounts.roles import AuthedRequest, internal_view, is_secretariat, secretariat_view
+from puente.lib.paging import page_of
+from puente.lib.uploads import image_response
 
 from . import services
 from .forms import InvitationForm, MergeForm, OrganisationFilterForm, OrganisationForm, PersonInline

@@ -1,0 +1,1 @@
+"""Seminars, trainings and binational meetings: registrations and attendance."""

@@ -9,8 +9,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and trainings")
 
     def ready(self) -> None:
-        from puente.dashboard import Panel, register
+        from puente.lib.dashboard import Panel, register
 
-        from .panel import events_panel
+        from .panels import events_panel
 
         register(Panel("events/staff/_dashboard_panel.html", events_panel, order=20))

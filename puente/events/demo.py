@@ -5,10 +5,10 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from puente.lib.workdays import BOGOTA
 from puente.portfolio.models import AgeGroup, Nationality, Sex
 from puente.territory.geography import NORTE_DE_SANTANDER
 from puente.territory.models import Municipality, TargetPopulation
-from puente.workdays import BOGOTA
 
 from .models import Event, Kind, Registration
 

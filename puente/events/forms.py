@@ -5,10 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from puente.antispam import HumanCheckForm
+from puente.lib.antispam import HumanCheckForm
+from puente.lib.uploads import detect_document
 from puente.territory.geography import NORTE_DE_SANTANDER
 from puente.territory.models import Municipality
-from puente.uploads import detect_document
 
 from .models import Event, Kind, Material, Registration
 

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from puente.directory.models import Organisation
+from puente.lib.uploads import random_name
 from puente.portfolio.models import AgeGroup, Nationality, Sex
 from puente.territory.models import Municipality, TargetPopulation
-from puente.uploads import random_name
 
 
 class Kind(models.TextChoices):

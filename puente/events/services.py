@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from puente.audit import attribute
+from puente.lib.audit import attribute
 
 from .models import Event, Registration, hash_token
 from .tasks import send_registration_email

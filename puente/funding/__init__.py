@@ -1,0 +1,1 @@
+"""Funding sources, calls for proposals and applications."""

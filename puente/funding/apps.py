@@ -9,8 +9,8 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding sources and calls")
 
     def ready(self) -> None:
-        from puente.dashboard import Panel, register
+        from puente.lib.dashboard import Panel, register
 
-        from .panel import funding_panel
+        from .panels import funding_panel
 
         register(Panel("funding/_dashboard_panel.html", funding_panel, order=8))

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 
-from puente.territory.names import fold
+from puente.lib.names import fold
 
 from .data import Place
 

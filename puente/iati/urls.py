@@ -1,11 +1,10 @@
-"""Staff URLs of the IATI app (under /staff/iati/)."""
+"""Public URLs of the IATI app: the department's files (under /iati/, no language prefix)."""
 
 from django.urls import path
 
-from . import views
+from .views import public
 
-app_name = "iati"
 urlpatterns = [
-    path("", views.import_list, name="imports"),
-    path("<int:pk>/", views.import_run, name="run"),
+    path("activities.xml", public.public_activity_file, name="iati-activities"),
+    path("organisation.xml", public.public_organisation_file, name="iati-organisation"),
 ]

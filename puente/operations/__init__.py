@@ -1,0 +1,1 @@
+"""Running Puente: health check, error pages, request limits, backup and restore."""

@@ -1,1 +1,1 @@
-"""The public site (home page so far; the full portal is its own issue)."""
+"""The public site: pages, announcements, gallery, accessibility, contact, open data and maps."""

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from puente.workdays import BOGOTA, SHIFTS, at, holiday_name, is_working_day, next_working_day
+from puente.lib.workdays import BOGOTA, SHIFTS, at, holiday_name, is_working_day, next_working_day
 
 __all__ = ["BOGOTA", "SHIFTS", "OfficeStatus", "office_status"]
 

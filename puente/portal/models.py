@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
 
-from puente.territory.names import fold
-from puente.uploads import random_name
+from puente.lib.names import fold
+from puente.lib.uploads import random_name
 
 
 def _pick(es: str, en: str) -> str:

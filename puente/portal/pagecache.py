@@ -23,7 +23,7 @@ from django.middleware.csp import get_nonce
 from django.utils.cache import get_max_age
 from django.utils.translation import get_language_from_path
 
-from .accessibility import preferences
+from .views.accessibility import preferences
 
 PAGE_SECONDS = 60
 GENERATION_KEY = "portal:page-generation"

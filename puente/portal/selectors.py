@@ -8,7 +8,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from puente.directory.models import Organisation
-from puente.freshcache import kept
+from puente.lib.freshcache import kept
+from puente.lib.names import fold
 from puente.portfolio.lifecycle import Stage
 from puente.portfolio.models import (
     Activity,
@@ -18,7 +19,6 @@ from puente.portfolio.models import (
     Participation,
 )
 from puente.portfolio.selectors import ActivityFilter, RateTable, public_activities_per_municipality
-from puente.territory.names import fold
 
 from .models import Album, AnnouncementQuerySet
 

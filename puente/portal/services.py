@@ -9,8 +9,8 @@ from django.db.models.fields.files import FieldFile
 from django.forms import BaseInlineFormSet, BaseModelFormSet, ModelForm
 from django.utils import timezone
 
-from puente.audit import attribute, save_formset
-from puente.uploads import image_size, scaled_copy
+from puente.lib.audit import attribute, save_formset
+from puente.lib.uploads import image_size, scaled_copy
 
 from . import emails
 from .models import Album, Announcement, ContactMessage, Office, Photo, PhotoSize

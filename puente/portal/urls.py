@@ -3,17 +3,17 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import announcements, cooperation, gallery, opendata, sitesearch, views
+from .views import announcements, cooperation, gallery, home, opendata, search
 
 app_name = "portal"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path(_("secretariat/"), views.secretariat, name="secretariat"),
-    path(_("partners/"), views.partners, name="partners"),
-    path(_("contact/"), views.contact, name="contact"),
-    path(_("contact/write/"), views.contact_form, name="contact-form"),
-    path(_("secretariat/secretary-photo/"), views.secretary_photo, name="secretary-photo"),
-    path(_("search/"), sitesearch.site_search, name="search"),
+    path("", home.home, name="home"),
+    path(_("secretariat/"), home.secretariat, name="secretariat"),
+    path(_("partners/"), home.partners, name="partners"),
+    path(_("contact/"), home.contact, name="contact"),
+    path(_("contact/write/"), home.contact_form, name="contact-form"),
+    path(_("secretariat/secretary-photo/"), home.secretary_photo, name="secretary-photo"),
+    path(_("search/"), search.site_search, name="search"),
     path(_("announcements/"), announcements.announcement_list, name="announcements"),
     path(_("announcements/rss/"), announcements.AnnouncementFeed(), name="announcements-rss"),
     path(_("announcements/atom/"), announcements.AnnouncementAtomFeed(), name="announcements-atom"),

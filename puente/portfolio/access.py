@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from puente.roles import require_internal_reader
+from puente.accounts.roles import require_internal_reader
 
 from .models import Activity
 from .selectors import can_edit_activity, visible_activities

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.timezone import localdate
 
-from puente.tabular import table_response
+from puente.lib.tabular import table_response
 
 from .models import Activity
 

@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from puente.directory.models import Organisation
-from puente.freshcache import forget, kept
+from puente.lib.freshcache import forget, kept
+from puente.lib.uploads import detect_document
 from puente.territory.models import Municipality, Sector, TargetPopulation
-from puente.uploads import detect_document
 
 from .lifecycle import Stage
 from .models import (

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from puente.directory.models import Organisation
+from puente.lib.names import fold
+from puente.lib.uploads import random_name
 from puente.territory.models import Country, Currency, Municipality, Sector, TargetPopulation
-from puente.territory.names import fold
-from puente.uploads import random_name
 
 from .lifecycle import IATI_STATUS_OF_STAGE, IatiStatus, Stage
 

@@ -9,11 +9,11 @@ from decimal import Decimal
 from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
+from puente.accounts.roles import AnyUser, Role, can_read_internal, has_role, is_secretariat
 from puente.directory.models import Organisation, account_organisation_id
-from puente.freshcache import kept
-from puente.roles import AnyUser, Role, can_read_internal, has_role, is_secretariat
+from puente.lib.freshcache import kept
+from puente.lib.names import fold
 from puente.territory.models import Municipality
-from puente.territory.names import fold
 
 from .models import (
     Activity,

@@ -9,7 +9,7 @@ from django.forms import BaseFormSet, ModelForm
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from puente.audit import attribute
+from puente.lib.audit import attribute
 
 from .lifecycle import ALLOWED_STEPS, Stage
 from .models import Activity, Document, StageChange

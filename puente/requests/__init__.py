@@ -1,0 +1,1 @@
+"""PQRSD: citizens' petitions, complaints, claims, suggestions and reports, with legal deadlines."""

@@ -10,8 +10,8 @@ class RequestsConfig(AppConfig):
     verbose_name = _("Citizen requests (PQRSD)")
 
     def ready(self) -> None:
-        from puente.dashboard import Panel, register
+        from puente.lib.dashboard import Panel, register
 
-        from .panel import pqrsd_panel
+        from .panels import pqrsd_panel
 
         register(Panel("requests/staff/_dashboard_panel.html", pqrsd_panel, order=10))

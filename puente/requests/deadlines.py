@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from puente.workdays import add_working_days, received_on
+from puente.lib.workdays import add_working_days, received_on
 
 from .models import TERM_DAYS
 

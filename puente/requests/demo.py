@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from puente.workdays import BOGOTA, add_working_days
+from puente.lib.workdays import BOGOTA, add_working_days
 
 from . import deadlines
 from .models import Channel, Kind, Request, Status, Step, Subject, hash_code

@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from puente.roles import Role
-from puente.workdays import add_working_days
+from puente.accounts.roles import Role
+from puente.lib.workdays import add_working_days
 
 from .models import DUE_SOON_DAYS, Request, Step
 

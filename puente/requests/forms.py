@@ -11,11 +11,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from puente.antispam import HumanCheckForm
-from puente.roles import Role
+from puente.accounts.roles import Role
+from puente.lib.antispam import HumanCheckForm
+from puente.lib.uploads import Detected, detect_document
 from puente.territory.geography import NORTE_DE_SANTANDER
 from puente.territory.models import Municipality
-from puente.uploads import Detected, detect_document
 
 from .models import Channel, Kind, Light, Request, Status, Subject
 

@@ -9,9 +9,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from puente.lib.uploads import random_name
+from puente.lib.workdays import add_working_days, working_days_between
 from puente.territory.models import Municipality
-from puente.uploads import random_name
-from puente.workdays import add_working_days, working_days_between
 
 
 class Kind(models.TextChoices):

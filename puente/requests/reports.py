@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from puente.workdays import working_days_between
+from puente.lib.workdays import working_days_between
 
 from .models import OPEN_STATUSES, Kind, PublishedReport, Request, Status, Subject
 

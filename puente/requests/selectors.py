@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db.models import Count, Q
 
-from puente.workdays import add_working_days
+from puente.lib.workdays import add_working_days
 
 from .models import DUE_SOON_DAYS, OPEN_STATUSES, Light, RequestQuerySet
 

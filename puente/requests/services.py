@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from puente.uploads import Detected
+from puente.lib.uploads import Detected
 
 from . import deadlines
 from .models import Attachment, FilingCounter, Request, Status, Step, hash_code

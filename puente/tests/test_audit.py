@@ -4,11 +4,11 @@ import pytest
 from django.utils import timezone, translation
 
 from conftest import make_user
+from puente.accounts.roles import Role
 from puente.coordination import services
 from puente.coordination.models import ReportingPeriod
 from puente.directory.tests.factories import OrganisationFactory
 from puente.portfolio.tests.factories import ActivityFactory
-from puente.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
 
-from puente.formrender import PuenteFormRenderer
+from puente.lib.formrender import PuenteFormRenderer
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.core.cache import cache
 
-from puente.freshcache import kept
+from puente.lib.freshcache import kept
 
 
 def test_fresh_figures_are_counted_once():

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from conftest import make_user
-from puente.roles import Role
+from puente.accounts.roles import Role
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # around it are still plain synchronous calls.

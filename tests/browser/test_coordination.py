@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import make_user
+from puente.accounts.roles import Role
 from puente.coordination.models import Need, Service
 from puente.directory.tests.factories import OrganisationFactory
-from puente.roles import Role
 from puente.territory.models import Municipality, TargetPopulation
 
 from .conftest import assert_accessible, screenshot

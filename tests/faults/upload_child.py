@@ -27,7 +27,7 @@ def main(argv: list[str]) -> None:
     if argv[0] == "setup":
         from django.contrib.auth.models import Group
 
-        from puente.roles import Role
+        from puente.accounts.roles import Role
 
         for role in Role:
             Group.objects.get_or_create(name=role.value)

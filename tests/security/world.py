@@ -8,11 +8,11 @@ from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import make_user
+from puente.accounts.roles import Role
 from puente.agreements.tests.factories import make_agreement, make_proposal, make_proposer
 from puente.directory.tests.factories import OrganisationFactory
 from puente.portfolio.models import OrganisationRole
 from puente.portfolio.tests.factories import ParticipationFactory
-from puente.roles import Role
 
 MISSING = 999_999  # a sub-object that does not exist: the guard must answer before the lookup
 

@@ -5,7 +5,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import make_user
-from puente.roles import Role
+from puente.accounts.roles import Role
 
 PASSWORD = "correct horse battery"
 

@@ -7,7 +7,7 @@ from django.test import Client
 
 from conftest import make_user
 from puente.accounts.middleware import LAST_SEEN, SIGNED_IN_AT, TOUCH_SECONDS
-from puente.roles import Role
+from puente.accounts.roles import Role
 
 pytestmark = pytest.mark.django_db
 

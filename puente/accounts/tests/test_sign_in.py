@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import make_user
-from puente.roles import Role
+from puente.accounts.roles import Role
 
 from .helpers import PASSWORD, sign_in
 

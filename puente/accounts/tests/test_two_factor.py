@@ -8,7 +8,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import make_user
-from puente.roles import Role
+from puente.accounts.roles import Role
 
 from .helpers import PASSWORD, app_code, enrolled, let_time_pass, sign_in
 

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import puente.documents
+import puente.lib.documents
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('file', models.FileField(upload_to=puente.documents.document_path, verbose_name='file')),
+                ('file', models.FileField(upload_to=puente.lib.documents.document_path, verbose_name='file')),
                 ('content_type', models.CharField(editable=False, max_length=120)),
                 ('size', models.PositiveIntegerField(default=0, editable=False)),
                 ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='agreements.agreement')),
@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
                 ('conditions', models.TextField(blank=True, help_text='Required when the project is viable with conditions.', verbose_name='conditions')),
                 ('number', models.CharField(editable=False, max_length=20, null=True, unique=True)),
                 ('issued_at', models.DateTimeField(editable=False, null=True)),
-                ('pdf', models.FileField(blank=True, editable=False, upload_to=puente.documents.document_path)),
+                ('pdf', models.FileField(blank=True, editable=False, upload_to=puente.lib.documents.document_path)),
                 ('issued_by', models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
@@ -465,7 +465,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('file', models.FileField(upload_to=puente.documents.document_path, verbose_name='file')),
+                ('file', models.FileField(upload_to=puente.lib.documents.document_path, verbose_name='file')),
                 ('content_type', models.CharField(editable=False, max_length=120)),
                 ('size', models.PositiveIntegerField(default=0, editable=False)),
                 ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='agreements.proposal')),

@@ -6,13 +6,13 @@ from decimal import Decimal
 from django.utils import timezone
 
 from conftest import make_user
+from puente.accounts.roles import Role
 from puente.agreements.models import Agreement, Proposal
 from puente.agreements.workflow import Kind
 from puente.directory.models import OrganisationKind
 from puente.directory.tests.factories import OrganisationFactory
-from puente.roles import Role
+from puente.lib.workdays import add_working_days, received_on
 from puente.territory.models import Municipality, TargetPopulation
-from puente.workdays import add_working_days, received_on
 
 
 def make_agreement(**fields: object) -> Agreement:

@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 
 from conftest import client_for, make_user
+from puente.accounts.roles import Role
 from puente.directory.models import Organisation, OrganisationKind
 from puente.directory.tests.factories import OrganisationFactory
 from puente.portfolio.models import Participation
 from puente.portfolio.tests.factories import ParticipationFactory
-from puente.roles import Role
 
 pytestmark = pytest.mark.django_db
 

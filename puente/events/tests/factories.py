@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from puente.antispam import issued_token
 from puente.events.models import Event, Kind
+from puente.lib.antispam import issued_token
 
 
 def make_event(**fields: object) -> Event:

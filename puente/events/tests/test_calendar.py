@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from puente.workdays import BOGOTA
+from puente.lib.workdays import BOGOTA
 
 from .factories import make_event
 

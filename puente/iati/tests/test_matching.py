@@ -6,7 +6,7 @@ import pytest
 
 from puente.iati.data import AdminCode, Narrative, Place
 from puente.iati.matching import Candidate, Matcher
-from puente.territory.names import fold
+from puente.lib.names import fold
 
 CANDIDATES = [
     Candidate(1, "54001", "Cúcuta", "54", 7.8939, -72.5078),

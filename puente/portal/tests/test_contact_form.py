@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from puente.antispam import issued_token
+from puente.lib.antispam import issued_token
 from puente.portal.demo import create_demo_content
 from puente.portal.models import ContactMessage, Office
 

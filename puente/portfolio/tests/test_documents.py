@@ -97,8 +97,8 @@ def test_files_that_are_not_what_they_claim_are_refused_with_a_reason(
 
 
 def test_an_oversized_file_is_refused(staff_client, monkeypatch):
-    monkeypatch.setattr("puente.uploads.MAX_DOCUMENT_BYTES", 1024)
-    monkeypatch.setattr("puente.uploads.detect_document.__defaults__", (1024,))
+    monkeypatch.setattr("puente.lib.uploads.MAX_DOCUMENT_BYTES", 1024)
+    monkeypatch.setattr("puente.lib.uploads.detect_document.__defaults__", (1024,))
     response = attach(staff_client, ActivityFactory(), "big.pdf", b"%PDF-" + b"x" * 2000)
     assert response.status_code == 400
     assert "El archivo supera los 1,0\xa0KB permitidos." in str(

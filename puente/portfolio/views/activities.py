@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from puente.audit import history_entries
-from puente.paging import page_of
-from puente.roles import AuthedRequest, internal_view, secretariat_view
+from puente.accounts.roles import AuthedRequest, internal_view, secretariat_view
+from puente.lib.audit import history_entries
+from puente.lib.paging import page_of
 
 from .. import exports, services
 from ..access import get_activity_for_editor, get_activity_for_reader

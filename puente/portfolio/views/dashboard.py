@@ -3,8 +3,8 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from puente.dashboard import panels_for
-from puente.roles import AuthedRequest, can_read_internal, internal_view
+from puente.accounts.roles import AuthedRequest, can_read_internal, internal_view
+from puente.lib.dashboard import panels_for
 from puente.territory.models import Sector
 
 from ..forms import ActivityFilterForm

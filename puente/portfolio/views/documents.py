@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from puente.roles import AuthedRequest, internal_view
-from puente.uploads import download_response
+from puente.accounts.roles import AuthedRequest, internal_view
+from puente.lib.uploads import download_response
 
 from .. import services
 from ..access import get_activity_for_editor, get_activity_for_reader

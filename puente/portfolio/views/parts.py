@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django_stubs_ext import StrOrPromise
 
-from puente.roles import AuthedRequest
+from puente.accounts.roles import AuthedRequest
 
 from ..models import Activity
 

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from puente.roles import AuthedRequest, internal_view, is_secretariat
+from puente.accounts.roles import AuthedRequest, internal_view, is_secretariat
 
 from .. import services
 from ..forms import DATE

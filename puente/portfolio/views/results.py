@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from puente.roles import AuthedRequest, internal_view
+from puente.accounts.roles import AuthedRequest, internal_view
 
 from .. import services
 from ..access import get_activity_for_editor

@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from puente.antispam import issued_token
+from puente.lib.antispam import issued_token
+from puente.lib.workdays import BOGOTA
 from puente.requests import services
 from puente.requests.models import Channel, Kind, Request, Subject
-from puente.workdays import BOGOTA
 
 
 def form_data(**overrides: object) -> dict[str, object]:

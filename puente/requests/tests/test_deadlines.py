@@ -119,7 +119,7 @@ def test_the_traffic_light_turns_amber_three_working_days_before_and_red_after()
 def test_working_days_between_counts_like_a_day_by_day_walk(start, end) -> None:
     from datetime import timedelta
 
-    from puente.workdays import is_working_day, working_days_between
+    from puente.lib.workdays import is_working_day, working_days_between
 
     walked, day = 0, start
     while day < end:

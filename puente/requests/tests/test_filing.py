@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
-from puente.antispam import issued_token
+from puente.lib.antispam import issued_token
 from puente.requests.models import Attachment, Request, Step, hash_code
 
 from .helpers import form_data

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from conftest import make_user
+from puente.accounts.roles import Role
 from puente.requests import emails, services
 from puente.requests.models import Request, Step
-from puente.roles import Role
 
 from .helpers import filed
 

@@ -7,8 +7,8 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import make_user
+from puente.accounts.roles import Role
 from puente.requests.models import Request, Status, Step
-from puente.roles import Role
 
 from .helpers import bogota, filed
 

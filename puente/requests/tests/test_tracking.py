@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
+from puente.lib.uploads import detect_document
 from puente.requests import services
-from puente.uploads import detect_document
 
 from .helpers import filed
 

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
+from puente.accounts.roles import Role
 from puente.agreements.demo import create_demo_agreements
 from puente.border.demo import create_demo_border
 from puente.directory.demo import create_demo_organisations
@@ -20,7 +21,6 @@ from puente.portal.demo import (
 from puente.portfolio.demo import create_exchange_rates, generate_activities
 from puente.portfolio.models import Activity
 from puente.requests.demo import create_demo_requests
-from puente.roles import Role
 from puente.territory.services import load_reference_data
 
 

@@ -1,0 +1,107 @@
+"""Puente's roles as Django groups, and helpers to ask what a signed-in person may do."""
+
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"
+    STAFF = "secretariat-staff"
+    REPORTER = "partner-reporter"
+    VIEWER = "viewer"
+    # A department office or decentralised entity asking for technical viability concepts.
+    PROPOSER = "proposer"
+
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+
+class AuthedRequest(HttpRequest):
+    """A request behind `internal_view` or `secretariat_view`: its user is signed in."""
+
+    user: User
+
+
+def has_role(user: AnyUser, *roles: Role) -> bool:
+    if not user.is_authenticated:
+        return False
+    if getattr(user, "is_superuser", False) and Role.ADMINISTRATOR in roles:
+        return True
+    names = getattr(user, "_puente_roles", None)
+    if names is None:
+        names = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr,attr-defined]
+        if getattr(user, "is_superuser", False):
+            names.add(Role.ADMINISTRATOR.value)
+        user._puente_roles = names  # type: ignore[union-attr,attr-defined]
+    return any(role.value in names for role in roles)
+
+
+def is_secretariat(user: AnyUser) -> bool:
+    """Administrators and staff run the portfolio; they may edit any activity."""
+    return has_role(user, Role.ADMINISTRATOR, Role.STAFF)
+
+
+def can_read_internal(user: AnyUser) -> bool:
+    """Everyone signed in with a role sees the staff workspace (viewers read only)."""
+    return has_role(user, Role.ADMINISTRATOR, Role.STAFF, Role.VIEWER, Role.REPORTER)
+
+
+def require_internal_reader(request: HttpRequest) -> None:
+    if not can_read_internal(request.user):
+        raise PermissionDenied
+
+
+View = Callable[..., HttpResponseBase]
+
+
+def _guard(allowed: Callable[[AnyUser], bool]) -> Callable[[View], View]:
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not allowed(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def is_office_reader(user: AnyUser) -> bool:
+    """The Secretariat and its viewers: internal records such as agreements (not partners)."""
+    return has_role(user, Role.ADMINISTRATOR, Role.STAFF, Role.VIEWER)
+
+
+def is_proposer(user: AnyUser) -> bool:
+    return has_role(user, Role.PROPOSER)
+
+
+# Anyone signed in, whatever the role: their own account pages.
+signed_in_view = _guard(lambda user: True)
+# Signed-in users are sent to the login page; signed-in users without the role get a 403.
+internal_view = _guard(can_read_internal)
+secretariat_view = _guard(is_secretariat)
+office_view = _guard(is_office_reader)
+proposal_view = _guard(lambda user: is_secretariat(user) or is_proposer(user))
+
+
+def role_context(request: HttpRequest) -> dict[str, bool]:
+    user = getattr(request, "user", None)
+    if user is None:
+        return {}
+    return {
+        "user_is_secretariat": is_secretariat(user),
+        "user_is_reporter": has_role(user, Role.REPORTER),
+        "user_can_read_internal": can_read_internal(user),
+        "user_is_proposer": is_proposer(user),
+        "user_is_office_reader": is_office_reader(user),
+    }

@@ -1,0 +1,1 @@
+"""Staff pages of agreements and of proposals with their viability concepts."""

@@ -1,0 +1,1 @@
+"""Border pages: public obstacles and studies, staff registers."""

@@ -1,0 +1,364 @@
+"""Pages of the coordination picture: dashboard, gap analysis, the 5W matrix, overlaps, PDF."""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from puente.accounts.roles import AuthedRequest, internal_view, office_view, secretariat_view
+from puente.coordination.analysis import dashboard_figures, gap_table, gaps_by_municipality
+from puente.coordination.forms import PictureFilterForm
+from puente.coordination.models import OverlapDecision, ReachedNationality, ReportRow
+from puente.coordination.overlaps import open_candidates
+from puente.coordination.selectors import approved_rows
+from puente.lib.paging import page_of
+from puente.lib.tabular import FORMATS, table_response
+from puente.territory.models import Sector, TargetPopulation, sector_label
+
+MATRIX_HEADER = [
+    "organisation",
+    "activity",
+    "sector",
+    "category",
+    "divipola",
+    "municipality",
+    "locality",
+    "population",
+    "nationality",
+    "period_start",
+    "period_end",
+    "targeted",
+    "female",
+    "male",
+    "other_sex",
+    "age_0_17",
+    "age_18_59",
+    "age_60_plus",
+    "reached",
+    "amount",
+    "currency",
+]
+MATRIX_HXL = [
+    "#org+name",
+    "#activity+name",
+    "#sector+code",
+    "#sector+category+code",
+    "#adm2+code",
+    "#adm2+name",
+    "#loc+name",
+    "#population+type",
+    "#population+nationality",
+    "#date+start",
+    "#date+end",
+    "#targeted",
+    "#reached+f",
+    "#reached+m",
+    "#reached+other",
+    "#reached+children",
+    "#reached+adults",
+    "#reached+elderly",
+    "#reached+total",
+    "#value",
+    "#currency",
+]
+GAP_HEADER = [
+    "divipola",
+    "municipality",
+    "service",
+    "open_needs",
+    "people_affected",
+    "excluded_by_nationality",
+    "severity",
+    "reported_activities",
+    "portfolio_activities",
+    "partners",
+    "reached",
+    "status",
+]
+GAP_HXL = [
+    "#adm2+code",
+    "#adm2+name",
+    "#sector+service",
+    "#need+num",
+    "#affected",
+    "#affected+excluded",
+    "#severity",
+    "#activity+reported+num",
+    "#activity+portfolio+num",
+    "#org+num",
+    "#reached",
+    "#status",
+]
+
+
+def _filtered(
+    request: AuthedRequest,
+) -> tuple[PictureFilterForm, datetime.date, datetime.date, QuerySet[ReportRow]]:
+    form = PictureFilterForm(request.GET or None)
+    start, end = form.span()
+    data = form.cleaned_data if form.is_valid() else {}
+    rows = approved_rows(
+        start,
+        end,
+        municipality=data.get("municipality"),
+        category=getattr(data.get("category"), "pk", None),
+        population=data.get("population"),
+    )
+    return form, start, end, rows
+
+
+@internal_view
+def dashboard(request: AuthedRequest) -> HttpResponse:
+    form, start, end, rows = _filtered(request)
+    figures = dashboard_figures(rows)  # type: ignore[arg-type]
+    biggest = max([n for *_k, n in figures.by_municipality] + [1])
+    english = (get_language() or "es").startswith("en")
+    sectors = dict(
+        Sector.objects.filter(pk__in=[c for c, *_r in figures.by_sector]).values_list(
+            "pk", "name_en"
+        )
+    )
+    populations = {p.pk: p.name for p in TargetPopulation.objects.all()}
+    nationalities = dict(ReachedNationality.choices)
+    context = {
+        "form": form,
+        "start": start,
+        "end": end,
+        "figures": figures,
+        "query": request.GET.urlencode(),
+        "map_points": _with_coordinates(figures.by_municipality, biggest),
+        "by_municipality": bars((name, n) for _pk, name, n in figures.by_municipality),
+        "by_sector": bars(
+            (sector_label(code, (sectors.get(code) if english else "") or name), n)
+            for code, name, n in figures.by_sector
+        ),
+        "by_population": bars(
+            (populations.get(code, code), n) for code, _name, n in figures.by_population
+        ),
+        "by_nationality": bars(
+            (nationalities.get(code, code), n) for code, n in figures.by_nationality
+        ),
+        "by_sex": bars(
+            zip(
+                [_("Women and girls"), _("Men and boys"), _("Other or not stated")],
+                figures.by_sex.values(),
+                strict=True,
+            )
+        ),
+        "by_age": bars(
+            zip(
+                [_("0–17 years"), _("18–59 years"), _("60 years and over")],
+                figures.by_age.values(),
+                strict=True,
+            )
+        ),
+        "by_month": bars((date_format(month, "F Y"), n) for month, n in figures.by_month),
+    }
+    return render(request, "coordination/dashboard.html", context)
+
+
+def bars(pairs: Iterable[tuple[Any, int]]) -> list[dict[str, object]]:
+    """Rows of a bar table: each value with its share of the largest (the bar's length)."""
+    items = [(name, value or 0) for name, value in pairs]
+    biggest = max([value for _name, value in items] + [1])
+    return [{"name": name, "value": value, "share": 100 * value / biggest} for name, value in items]
+
+
+def _with_coordinates(by_municipality: list, biggest: int) -> list[dict]:  # type: ignore[type-arg]
+    from puente.territory.models import Municipality
+
+    places = {
+        m.pk: m for m in Municipality.objects.filter(pk__in=[pk for pk, *_r in by_municipality])
+    }
+    return [
+        {
+            "name": name,
+            "value": people,
+            "share": people / biggest,
+            "lat": float(places[pk].latitude or 0),
+            "lon": float(places[pk].longitude or 0),
+        }
+        for pk, name, people in by_municipality
+        if pk in places and places[pk].latitude is not None
+    ]
+
+
+@internal_view
+def gaps(request: AuthedRequest) -> HttpResponseBase:
+    form, start, end, rows = _filtered(request)
+    cells = gap_table(start, end, rows)  # type: ignore[arg-type]
+    fmt = request.GET.get("format", "")
+    if fmt in ("csv", "xlsx"):
+        return table_response(
+            "gaps",
+            fmt,
+            GAP_HEADER,
+            (
+                [
+                    c.municipality.code,
+                    c.municipality.name,
+                    c.service.name_es,
+                    c.needs,
+                    c.people_affected,
+                    c.people_excluded,
+                    c.severity,
+                    c.reported_activities,
+                    c.portfolio_activities,
+                    c.partners,
+                    c.reached,
+                    c.status,
+                ]
+                for c in cells
+            ),
+            [GAP_HXL],
+        )
+    places = gaps_by_municipality(cells)
+    map_points = [
+        {
+            "name": p.municipality.name,
+            "status": p.status,
+            "uncovered": p.uncovered,
+            "partial": p.partial,
+            "partners": p.partners,
+            "lat": float(p.municipality.latitude or 0),
+            "lon": float(p.municipality.longitude or 0),
+        }
+        for p in places
+        if p.municipality.latitude is not None
+    ]
+    query = request.GET.copy()
+    query.pop("format", None)
+    context = {
+        "form": form,
+        "start": start,
+        "end": end,
+        "cells": cells,
+        "places": places,
+        "map_points": map_points,
+        "query": query.urlencode(),
+    }
+    return render(request, "coordination/gaps.html", context)
+
+
+@internal_view
+def matrix(request: AuthedRequest) -> HttpResponseBase:
+    """The approved 5W rows behind the figures (the drill-down), with the exports."""
+    form, start, end, rows = _filtered(request)
+    service = request.GET.get("service", "")
+    if service.isdigit():
+        rows = rows.filter(category__service_links__service_id=int(service))
+    rows = rows.select_related(
+        "report__organisation", "report__period", "municipality", "population", "sector"
+    )
+    rows = rows.order_by("-report__period__start", "report__organisation__name", "line", "pk")
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        return table_response(
+            "5w",
+            fmt,
+            MATRIX_HEADER,
+            (_matrix_row(r) for r in rows.iterator()),
+            [MATRIX_HXL] if fmt != "json" else [],
+        )
+    page, query = page_of(request, rows)
+    context = {
+        "form": form,
+        "start": start,
+        "end": end,
+        "page": page,
+        "query": query,
+        "service": service,
+    }
+    return render(request, "coordination/matrix.html", context)
+
+
+def _matrix_row(r: ReportRow) -> list[object]:
+    return [
+        r.report.organisation.name,
+        r.activity_name,
+        r.sector_id,
+        r.category_id,
+        r.municipality.code,
+        r.municipality.name,
+        r.locality,
+        r.population.name_es,
+        r.nationality,
+        r.report.period.start,
+        r.report.period.end,
+        r.targeted,
+        r.female,
+        r.male,
+        r.other_sex,
+        r.age_0_17,
+        r.age_18_59,
+        r.age_60_plus,
+        r.reached,
+        r.amount,
+        r.currency_id,
+    ]
+
+
+@office_view
+def overlaps(request: AuthedRequest) -> HttpResponse:
+    since = timezone.localdate() - datetime.timedelta(days=365)
+    found = open_candidates(since)
+    page, query = page_of(request, found, 25)  # type: ignore[arg-type]
+    decisions = OverlapDecision.objects.select_related("decided_by")[:50]
+    return render(
+        request,
+        "coordination/overlaps.html",
+        {
+            "page": page,
+            "query": query,
+            "decisions": decisions,
+            "verdicts": OverlapDecision.Verdict.choices,
+        },
+    )
+
+
+@require_POST
+@secretariat_view
+def overlap_decide(request: AuthedRequest) -> HttpResponse:
+    first, second = request.POST.get("first", ""), request.POST.get("second", "")
+    verdict = request.POST.get("verdict", "")
+    if not first or not second or first >= second or verdict not in OverlapDecision.Verdict.values:
+        messages.error(request, _("Choose a decision for the pair."))
+        return redirect("coordination:overlaps")
+    try:
+        with transaction.atomic():
+            OverlapDecision.objects.create(
+                first=first[:340],
+                second=second[:340],
+                verdict=verdict,
+                note=request.POST.get("note", "")[:2000],
+                decided_by=request.user,
+            )
+    except IntegrityError:
+        messages.info(request, _("That pair had already been decided."))
+    else:
+        messages.success(request, _("Decision kept; the pair will not be proposed again."))
+    return redirect("coordination:overlaps")
+
+
+@office_view
+def governor_report(request: AuthedRequest) -> HttpResponse:
+    from puente.coordination.governor_pdf import render_report
+
+    form, start, end, rows = _filtered(request)
+    pdf = render_report(start, end, dashboard_figures(rows), gap_table(start, end, rows))  # type: ignore[arg-type]
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="coordinacion-{start:%Y-%m}-{end:%Y-%m}.pdf"'
+    )
+    return response

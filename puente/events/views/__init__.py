@@ -1,0 +1,1 @@
+"""Event pages: the public calendar and registration, the staff side."""

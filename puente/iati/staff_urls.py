@@ -1,0 +1,11 @@
+"""Staff URLs of the IATI app (under /staff/iati/)."""
+
+from django.urls import path
+
+from .views import staff
+
+app_name = "iati"
+urlpatterns = [
+    path("", staff.import_list, name="imports"),
+    path("<int:pk>/", staff.import_run, name="run"),
+]

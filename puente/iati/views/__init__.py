@@ -1,0 +1,1 @@
+"""IATI pages: the public files, the staff imports."""

@@ -1,0 +1,1 @@
+"""PQRSD pages: filing and tracking for the public, the inbox for staff."""
