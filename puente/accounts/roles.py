@@ -6,7 +6,8 @@ from functools import wraps
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
@@ -105,3 +106,31 @@ def role_context(request: HttpRequest) -> dict[str, bool]:
         "user_is_proposer": is_proposer(user),
         "user_is_office_reader": is_office_reader(user),
     }
+
+
+def users_with_role(*roles: Role, active: bool | None = True) -> QuerySet[User]:
+    """The people holding any of `roles` through their groups, by name (active ones by default;
+    `active=None` for everyone, as a form must still show an official who has since left)."""
+    people = User.objects.filter(groups__name__in=[role.value for role in roles])
+    if active is not None:
+        people = people.filter(is_active=active)
+    return people.distinct().order_by("first_name", "username")
+
+
+def account_organisation_id(user: object) -> int | None:
+    """The organisation a partner's or an office's login belongs to (None for anyone else).
+
+    Access checks, filters and menus ask it several times a request: the answer is kept on the
+    user object, which lives as long as the request, as the roles are.
+    """
+    if not getattr(user, "pk", None):
+        return None
+    if not hasattr(user, "_puente_organisation_id"):
+        # The tie is the directory's (ReporterAccount, one-to-one on the user): read through
+        # the user's own relation, so that accounts imports nothing from the app above it.
+        try:
+            organisation_id = user.reporter_account.organisation_id  # type: ignore[attr-defined]
+        except ObjectDoesNotExist:
+            organisation_id = None
+        user._puente_organisation_id = organisation_id  # type: ignore[attr-defined]
+    return user._puente_organisation_id  # type: ignore[attr-defined]

@@ -3,11 +3,10 @@
 from typing import Any
 
 from django import forms
-from django.contrib.auth.models import User
 from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from puente.accounts.roles import Role
+from puente.accounts.roles import Role, users_with_role
 from puente.directory.models import Organisation
 from puente.lib.documents import CheckedDocumentForm
 from puente.portfolio.models import Activity
@@ -48,8 +47,9 @@ class AgreementForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        staff = User.objects.filter(groups__name__in=[Role.STAFF.value, Role.ADMINISTRATOR.value])
-        self.fields["responsible"].queryset = staff.distinct().order_by("username")  # type: ignore[attr-defined]
+        self.fields["responsible"].queryset = users_with_role(  # type: ignore[attr-defined]
+            Role.STAFF, Role.ADMINISTRATOR, active=None
+        )
         self.fields["activities"].queryset = (  # type: ignore[attr-defined]
             Activity.objects.only("pk", "title_es").order_by("title_es")
         )

@@ -3,12 +3,11 @@ days away; each one once (a daily cron job may run twice without sending twice).
 
 from datetime import date
 
-from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from puente.accounts.roles import Role
+from puente.accounts.roles import Role, users_with_role
 
 from . import emails
 from .models import ReminderSent
@@ -20,7 +19,7 @@ def _recipients(alert: Alert) -> list[str]:
     if official and official.email:
         return [official.email]
     # Nobody named: the Secretariat's staff hear of it rather than nobody.
-    staff = User.objects.filter(groups__name=Role.STAFF.value, is_active=True).exclude(email="")
+    staff = users_with_role(Role.STAFF).exclude(email="")
     return list(staff.values_list("email", flat=True))
 
 

@@ -2,8 +2,7 @@
 portfolio. Each one atomic and attributed."""
 
 from collections.abc import Sequence
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -18,15 +17,10 @@ from django.utils.translation import pgettext_lazy
 
 from puente.lib.audit import attribute, save_formset
 from puente.lib.workdays import add_working_days, received_on
+from puente.portfolio import services as portfolio_services
 from puente.portfolio.lifecycle import Stage as ActivityStage
 from puente.portfolio.models import (
     Activity,
-    ActivitySector,
-    Beneficiaries,
-    Budget,
-    Location,
-    OrganisationRole,
-    Participation,
 )
 
 from . import emails
@@ -216,42 +210,21 @@ def create_activity(proposal: Proposal, by: User) -> Activity:
         raise ValidationError(_("Only a proposal with a favourable concept becomes a project."))
     if locked.activity_id:
         raise ValidationError(_("This proposal is already a portfolio project."))
-    activity = Activity(
+    activity = portfolio_services.create_activity(
+        by=by,
         title_es=locked.title,
         description_es=locked.objective,
         stage=ActivityStage.NEGOTIATION,  # the concept is done: next, finding the resources
         currency_id=locked.currency_id,
-        responsible=by,
+        reason=pgettext_lazy("history", "From proposal %(pk)s (%(number)s)"),
+        reason_values={"pk": locked.pk, "number": concept.number},
+        implementer=locked.organisation,
+        municipalities=locked.municipalities.all(),
+        sectors=locked.sectors.all(),
+        budget=locked.budget,  # the proposal's budget as the project's first
+        people=locked.people,
+        populations=locked.populations.all(),
     )
-    attribute(
-        activity,
-        by,
-        pgettext_lazy("history", "From proposal %(pk)s (%(number)s)"),
-        pk=locked.pk,
-        number=concept.number,
-    )
-    activity.save()
-    today = timezone.localdate()
-    sectors = list(locked.sectors.all())
-    share = (Decimal(100) / len(sectors)).quantize(Decimal("0.01")) if sectors else Decimal(100)
-    rows: list[Any] = [
-        Participation(activity=activity, organisation=locked.organisation,
-                      role=OrganisationRole.IMPLEMENTING),
-        *(Location(activity=activity, municipality=m) for m in locked.municipalities.all()),
-        *(ActivitySector(activity=activity, sector=s, percentage=share) for s in sectors),
-        # The proposal's budget as the project's first budget, for a year from today.
-        Budget(activity=activity, period_start=today, period_end=today + timedelta(days=364),
-               amount=locked.budget, currency=locked.currency),
-    ]  # fmt: skip
-    if locked.people:
-        populations = list(locked.populations.all())
-        if len(populations) == 1:  # people are known per population only when there is one
-            rows.append(
-                Beneficiaries(activity=activity, population=populations[0], count=locked.people)
-            )
-    for row in rows:
-        attribute(row, by)
-        row.save()
     locked.activity = activity
     attribute(locked, by)
     locked.save(update_fields=["activity"])

@@ -3,8 +3,14 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from puente.accounts.roles import AnyUser, AuthedRequest, Role, has_role, is_secretariat
-from puente.directory.models import account_organisation_id
+from puente.accounts.roles import (
+    AnyUser,
+    AuthedRequest,
+    Role,
+    account_organisation_id,
+    has_role,
+    is_secretariat,
+)
 
 from .models import Report
 from .selectors import visible_reports

@@ -4,8 +4,7 @@ import datetime
 
 from django.db.models import Q, QuerySet
 
-from puente.accounts.roles import AnyUser, is_office_reader
-from puente.directory.models import account_organisation_id
+from puente.accounts.roles import AnyUser, account_organisation_id, is_office_reader
 from puente.lib.names import fold
 from puente.territory.models import Currency, Municipality, Sector, TargetPopulation
 

@@ -125,12 +125,3 @@ class ReporterAccount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.organisation}"
-
-
-def account_organisation_id(user: object) -> int | None:
-    """The organisation a partner's or an office's login belongs to (None for anyone else)."""
-    user_id = getattr(user, "pk", None)
-    if not user_id:
-        return None
-    account = ReporterAccount.objects.filter(user_id=user_id).only("organisation_id").first()
-    return account.organisation_id if account else None

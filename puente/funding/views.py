@@ -56,9 +56,13 @@ def call_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     call = get_object_or_404(Call, pk=pk) if pk else Call()
     form = CallForm(request.POST or None, instance=call)
     return form_page(
-        request, "funding/form.html", {"form": form, "title": _("Call for proposals")}, [form],
-        lambda: save_form(form, request.user), _("The call was saved."),
-        lambda saved: saved.get_absolute_url(),
+        request,
+        template="funding/form.html",
+        context={"form": form, "title": _("Call for proposals")},
+        forms=[form],
+        save=lambda: save_form(form, request.user),
+        success_message=_("The call was saved."),
+        next_url=lambda saved: saved.get_absolute_url(),
     )  # fmt: skip
 
 
@@ -73,9 +77,13 @@ def source_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     source = get_object_or_404(Source, pk=pk) if pk else Source()
     form = SourceForm(request.POST or None, instance=source)
     return form_page(
-        request, "funding/form.html", {"form": form, "title": _("Funding source")}, [form],
-        lambda: save_form(form, request.user), _("The source was saved."),
-        lambda saved: reverse("funding:sources"),
+        request,
+        template="funding/form.html",
+        context={"form": form, "title": _("Funding source")},
+        forms=[form],
+        save=lambda: save_form(form, request.user),
+        success_message=_("The source was saved."),
+        next_url=lambda saved: reverse("funding:sources"),
     )  # fmt: skip
 
 
@@ -86,11 +94,14 @@ def application_edit(request: AuthedRequest, call_pk: int, pk: int | None = None
     initial = {"proposal": request.GET.get("proposal")} if not pk else None
     form = ApplicationForm(request.POST or None, instance=application, initial=initial)
     return form_page(
-        request, "funding/form.html",
-        {"form": form, "title": _("Application to “%s”") % call.title,
+        request,
+        template="funding/form.html",
+        context={"form": form, "title": _("Application to “%s”") % call.title,
          "back": call.get_absolute_url()},
-        [form], lambda: save_form(form, request.user),
-        _("The application was saved."), lambda saved: call.get_absolute_url(),
+        forms=[form],
+        save=lambda: save_form(form, request.user),
+        success_message=_("The application was saved."),
+        next_url=lambda saved: call.get_absolute_url(),
     )  # fmt: skip
 
 

@@ -11,14 +11,15 @@ from django.shortcuts import redirect, render
 
 def form_page(
     request: HttpRequest,
+    *,
     template: str,
     context: dict[str, Any],
     forms: Iterable[BaseForm | BaseFormSet],  # type: ignore[type-arg]
     save: Callable[[], Any],
-    done: str,
-    then: Callable[[Any], str],
+    success_message: str,
+    next_url: Callable[[Any], str],
 ) -> HttpResponse:
-    """`save` runs only when every form is valid; `then(saved)` is where to go afterwards.
+    """`save` runs only when every form is valid; `next_url(saved)` is where to go afterwards.
 
     A refused POST answers 400 with the form and its errors, so nothing half-saved is shown as
     a success (and browser tests can tell the two apart).
@@ -26,6 +27,6 @@ def form_page(
     # A list, not a generator: every form is validated, so all their errors show at once.
     if request.method == "POST" and all([f.is_valid() for f in forms]):  # noqa: C419
         saved = save()
-        messages.success(request, done)
-        return redirect(then(saved))
+        messages.success(request, success_message)
+        return redirect(next_url(saved))
     return render(request, template, context, status=400 if request.method == "POST" else 200)

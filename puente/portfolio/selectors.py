@@ -9,8 +9,15 @@ from decimal import Decimal
 from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
-from puente.accounts.roles import AnyUser, Role, can_read_internal, has_role, is_secretariat
-from puente.directory.models import Organisation, account_organisation_id
+from puente.accounts.roles import (
+    AnyUser,
+    Role,
+    account_organisation_id,
+    can_read_internal,
+    has_role,
+    is_secretariat,
+)
+from puente.directory.models import Organisation
 from puente.lib.freshcache import kept
 from puente.lib.names import fold
 from puente.territory.models import Municipality

@@ -1,18 +1,33 @@
 """Writes to the portfolio: each one atomic and recorded in the activity's history."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F, Model
 from django.forms import BaseFormSet, ModelForm
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from puente.lib.audit import attribute
 
 from .lifecycle import ALLOWED_STEPS, Stage
-from .models import Activity, Document, StageChange
+from .models import (
+    Activity,
+    ActivitySector,
+    Beneficiaries,
+    Budget,
+    Document,
+    Location,
+    OrganisationRole,
+    Participation,
+    StageChange,
+)
 
 
 class StageChangeRefused(Exception):
@@ -125,3 +140,60 @@ def attach_document(form: ModelForm, by: User) -> Document:
     attribute(document, by)
     document.save()
     return document
+
+
+@transaction.atomic
+def create_activity(
+    *,
+    by: User,
+    title_es: str,
+    stage: str,
+    currency_id: str | None,
+    description_es: str = "",
+    reason: StrOrPromise = "",
+    reason_values: Mapping[str, object] | None = None,
+    implementer: Any = None,
+    municipalities: Iterable[Any] = (),
+    sectors: Iterable[Any] = (),
+    budget: Decimal | None = None,
+    people: int | None = None,
+    populations: Iterable[Any] = (),
+) -> Activity:
+    """How a project is born: the activity and its first rows, each attributed to `by`.
+
+    Sectors share 100 % equally; a budget is the first year's from today; people reached are
+    recorded only when they belong to a single population (otherwise their split is unknown).
+    """
+    activity = Activity(
+        title_es=title_es,
+        description_es=description_es,
+        stage=stage,
+        currency_id=currency_id,
+        responsible=by,
+    )
+    attribute(activity, by, reason, **(reason_values or {}))
+    activity.save()
+    today = timezone.localdate()
+    sectors = list(sectors)
+    share = (Decimal(100) / len(sectors)).quantize(Decimal("0.01")) if sectors else Decimal(100)
+    rows: list[Model] = [
+        *(
+            [Participation(activity=activity, organisation=implementer,
+                           role=OrganisationRole.IMPLEMENTING)]
+            if implementer is not None else []
+        ),
+        *(Location(activity=activity, municipality=m) for m in municipalities),
+        *(ActivitySector(activity=activity, sector=s, percentage=share) for s in sectors),
+    ]  # fmt: skip
+    if budget is not None and currency_id:
+        rows.append(
+            Budget(activity=activity, period_start=today, period_end=today + timedelta(days=364),
+                   amount=budget, currency_id=currency_id)
+        )  # fmt: skip
+    populations = list(populations)
+    if people and len(populations) == 1:
+        rows.append(Beneficiaries(activity=activity, population=populations[0], count=people))
+    for row in rows:
+        attribute(row, by)
+        row.save()
+    return activity

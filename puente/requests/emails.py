@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from puente.accounts.roles import Role
+from puente.accounts.roles import Role, users_with_role
 from puente.lib.workdays import add_working_days
 
 from .models import DUE_SOON_DAYS, Request, Step
@@ -68,13 +68,7 @@ def deadline_reminders(today: date | None = None) -> int:
             .select_for_update(of=("self",))
             .select_related("assigned_to")
         )
-        staff = list(
-            User.objects.filter(
-                is_active=True, groups__name__in=[Role.STAFF.value, Role.ADMINISTRATOR.value]
-            )
-            .exclude(email="")
-            .distinct()
-        )
+        staff = list(users_with_role(Role.STAFF, Role.ADMINISTRATOR).exclude(email=""))
         per_person: dict[User, list[Request]] = defaultdict(list)
         for request in due:
             for person in [request.assigned_to] if request.assigned_to else staff:

@@ -11,7 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from puente.accounts.roles import Role
+from puente.accounts.roles import Role, users_with_role
 from puente.lib.antispam import HumanCheckForm
 from puente.lib.uploads import Detected, detect_document
 from puente.territory.geography import NORTE_DE_SANTANDER
@@ -155,21 +155,12 @@ class TrackForm(forms.Form):
 # Staff steps
 
 
-def secretariat_users() -> Any:
-    return (
-        User.objects.filter(is_active=True)
-        .filter(groups__name__in=[Role.STAFF.value, Role.ADMINISTRATOR.value])
-        .distinct()
-        .order_by("first_name", "username")
-    )
-
-
 class AssignForm(forms.Form):
     official = forms.ModelChoiceField(queryset=User.objects.none(), label=_("Official"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["official"].queryset = secretariat_users()  # type: ignore[attr-defined]
+        self.fields["official"].queryset = users_with_role(Role.STAFF, Role.ADMINISTRATOR)  # type: ignore[attr-defined]
         self.fields["official"].label_from_instance = (  # type: ignore[attr-defined]
             lambda u: u.get_full_name() or u.get_username()
         )
@@ -245,7 +236,10 @@ class InboxFilterForm(forms.Form):
             ("", _("Anyone")),
             ("me", _("Me")),
             ("none", _("Nobody yet")),
-        ] + [(str(u.pk), u.get_full_name() or u.get_username()) for u in secretariat_users()]
+        ] + [
+            (str(u.pk), u.get_full_name() or u.get_username())
+            for u in users_with_role(Role.STAFF, Role.ADMINISTRATOR)
+        ]
 
 
 class ReportPeriodForm(forms.Form):

@@ -59,12 +59,17 @@ def agreement_edit(request: AuthedRequest, pk: int | None = None) -> HttpRespons
     obligations = ObligationFormSet(request.POST or None, instance=agreement, prefix="obligations")
     return form_page(
         request,
-        "agreements/staff/form.html",
-        {"form": form, "parties": parties, "obligations": obligations, "agreement": agreement},
-        [form, parties, obligations],
-        lambda: services.save_agreement(form, parties, obligations, request.user),
-        _("The agreement was saved."),
-        lambda saved: saved.get_absolute_url(),
+        template="agreements/staff/form.html",
+        context={
+            "form": form,
+            "parties": parties,
+            "obligations": obligations,
+            "agreement": agreement,
+        },
+        forms=[form, parties, obligations],
+        save=lambda: services.save_agreement(form, parties, obligations, request.user),
+        success_message=_("The agreement was saved."),
+        next_url=lambda saved: saved.get_absolute_url(),
     )
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from puente.accounts.roles import (
     AnyUser,
     AuthedRequest,
+    account_organisation_id,
     is_secretariat,
     proposal_view,
     secretariat_view,
@@ -26,7 +27,7 @@ from puente.agreements.forms import (
 )
 from puente.agreements.models import Concept, Criterion, Proposal, ProposalDocument
 from puente.agreements.selectors import filter_proposals
-from puente.directory.models import Organisation, account_organisation_id
+from puente.directory.models import Organisation
 from puente.lib.formpage import form_page
 from puente.lib.paging import page_of
 from puente.lib.uploads import download_response
@@ -72,12 +73,14 @@ def proposal_create(request: AuthedRequest) -> HttpResponse:
     )
     return form_page(
         request,
-        "agreements/proposals/form.html",
-        {"form": form, "documents": documents},
-        [form, documents],
-        lambda: services.submit_proposal(form, documents, request.user),
-        _("The proposal was filed. The Secretariat will issue its concept by the date shown."),
-        lambda saved: saved.get_absolute_url(),
+        template="agreements/proposals/form.html",
+        context={"form": form, "documents": documents},
+        forms=[form, documents],
+        save=lambda: services.submit_proposal(form, documents, request.user),
+        success_message=_(
+            "The proposal was filed. The Secretariat will issue its concept by the date shown."
+        ),
+        next_url=lambda saved: saved.get_absolute_url(),
     )
 
 
@@ -165,10 +168,10 @@ def criteria(request: AuthedRequest) -> HttpResponse:
     formset = CriterionFormSet(request.POST or None, queryset=Criterion.objects.all())
     return form_page(
         request,
-        "agreements/proposals/criteria.html",
-        {"formset": formset},
-        [formset],
-        lambda: services.save_criteria(formset, request.user),
-        _("The checklist was saved."),
-        lambda saved: request.path,
+        template="agreements/proposals/criteria.html",
+        context={"formset": formset},
+        forms=[formset],
+        save=lambda: services.save_criteria(formset, request.user),
+        success_message=_("The checklist was saved."),
+        next_url=lambda saved: request.path,
     )

@@ -64,12 +64,12 @@ def obstacle_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse
     form = ObstacleForm(request.POST or None, instance=obstacle)
     return form_page(
         request,
-        "border/staff/obstacle_form.html",
-        {"form": form, "obstacle": obstacle},
-        [form],
-        lambda: services.save_obstacle(form, request.user),
-        _("The obstacle was saved."),
-        lambda saved: reverse("border-staff:obstacle", args=[saved.pk]),
+        template="border/staff/obstacle_form.html",
+        context={"form": form, "obstacle": obstacle},
+        forms=[form],
+        save=lambda: services.save_obstacle(form, request.user),
+        success_message=_("The obstacle was saved."),
+        next_url=lambda saved: reverse("border-staff:obstacle", args=[saved.pk]),
     )
 
 
@@ -116,12 +116,12 @@ def meeting_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     commitments = CommitmentFormSet(request.POST or None, instance=meeting, prefix="commitments")
     return form_page(
         request,
-        "border/staff/meeting_form.html",
-        {"form": form, "commitments": commitments, "meeting": meeting},
-        [form, commitments],
-        lambda: services.save_meeting(form, commitments, request.user),
-        _("The meeting was saved."),
-        lambda saved: reverse("border-staff:meeting", args=[saved.pk]),
+        template="border/staff/meeting_form.html",
+        context={"form": form, "commitments": commitments, "meeting": meeting},
+        forms=[form, commitments],
+        save=lambda: services.save_meeting(form, commitments, request.user),
+        success_message=_("The meeting was saved."),
+        next_url=lambda saved: reverse("border-staff:meeting", args=[saved.pk]),
     )
 
 
@@ -167,12 +167,12 @@ def study_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     form = StudyForm(request.POST or None, request.FILES or None, instance=study)
     return form_page(
         request,
-        "border/staff/study_form.html",
-        {"form": form, "study": study},
-        [form],
-        lambda: services.save_study(form, request.user),
-        _("The document was saved in the library."),
-        lambda saved: reverse("border-staff:studies"),
+        template="border/staff/study_form.html",
+        context={"form": form, "study": study},
+        forms=[form],
+        save=lambda: services.save_study(form, request.user),
+        success_message=_("The document was saved in the library."),
+        next_url=lambda saved: reverse("border-staff:studies"),
     )
 
 

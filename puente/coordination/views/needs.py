@@ -44,7 +44,11 @@ def need_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     form = NeedForm(request.POST or None, instance=need)
     entries = history_entries(need.history.all()) if need.pk else []  # type: ignore[attr-defined]
     return form_page(
-        request, "coordination/need_form.html", {"form": form, "need": need, "entries": entries},
-        [form], lambda: save_form(form, request.user), _("The need was saved."),
-        lambda saved: reverse("coordination:needs"),
+        request,
+        template="coordination/need_form.html",
+        context={"form": form, "need": need, "entries": entries},
+        forms=[form],
+        save=lambda: save_form(form, request.user),
+        success_message=_("The need was saved."),
+        next_url=lambda saved: reverse("coordination:needs"),
     )  # fmt: skip

@@ -12,7 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from puente.accounts.roles import AuthedRequest, internal_view, is_secretariat, secretariat_view
+from puente.accounts.roles import (
+    AuthedRequest,
+    account_organisation_id,
+    internal_view,
+    is_secretariat,
+    secretariat_view,
+)
 from puente.coordination import services
 from puente.coordination.access import (
     can_write,
@@ -31,7 +37,7 @@ from puente.coordination.forms import (
 from puente.coordination.models import Report, ReportingPeriod, ReportRow, ReportStatus
 from puente.coordination.selectors import visible_reports, vocabulary
 from puente.coordination.spreadsheet import Refused, build_template, read_upload
-from puente.directory.models import Organisation, account_organisation_id
+from puente.directory.models import Organisation
 from puente.lib.audit import history_entries
 from puente.lib.formpage import form_page
 from puente.lib.paging import page_of
@@ -187,12 +193,12 @@ def row_edit(request: AuthedRequest, pk: int, row_id: int | None = None) -> Http
     form = RowForm(request.POST or None, instance=row)
     return form_page(
         request,
-        "coordination/row_form.html",
-        {"form": form, "report": report, "row": row},
-        [form],
-        lambda: services.save_row(form, request.user),
-        _("The row was saved."),
-        lambda saved: report.get_absolute_url(),
+        template="coordination/row_form.html",
+        context={"form": form, "report": report, "row": row},
+        forms=[form],
+        save=lambda: services.save_row(form, request.user),
+        success_message=_("The row was saved."),
+        next_url=lambda saved: report.get_absolute_url(),
     )
 
 

@@ -54,12 +54,12 @@ def event_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
 
     return form_page(
         request,
-        "events/staff/form.html",
-        {"form": form, "materials": materials, "event": event},
-        [form, materials],
-        save,
-        _("The event was saved."),
-        lambda saved: reverse("events-staff:registrations", args=[saved.pk]),
+        template="events/staff/form.html",
+        context={"form": form, "materials": materials, "event": event},
+        forms=[form, materials],
+        save=save,
+        success_message=_("The event was saved."),
+        next_url=lambda saved: reverse("events-staff:registrations", args=[saved.pk]),
     )
 
 

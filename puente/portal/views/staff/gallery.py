@@ -35,12 +35,12 @@ def album_edit(request: AuthedRequest, pk: int | None = None) -> HttpResponse:
     )
     return form_page(
         request,
-        "portal/staff/album_form.html",
-        {"form": form, "photos": photos, "album": album},
-        [form, photos],  # the album first: the photos' check reads its English title
-        lambda: services.save_album(form, photos, request.user),
-        _("The album was saved."),
-        lambda saved: reverse("content:album-edit", args=[saved.pk]),
+        template="portal/staff/album_form.html",
+        context={"form": form, "photos": photos, "album": album},
+        forms=[form, photos],
+        save=lambda: services.save_album(form, photos, request.user),
+        success_message=_("The album was saved."),
+        next_url=lambda saved: reverse("content:album-edit", args=[saved.pk]),
     )
 
 

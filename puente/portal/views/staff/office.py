@@ -32,12 +32,12 @@ def office_edit(request: AuthedRequest) -> HttpResponse:
     )
     return form_page(
         request,
-        "portal/staff/office_form.html",
-        {"form": form, "team": team, "office": office, "entries": history[:20]},
-        [form, team],
-        lambda: services.save_office(form, team, request.user),
-        _("The office data were saved; the public pages show them now."),
-        lambda saved: reverse("content:office"),
+        template="portal/staff/office_form.html",
+        context={"form": form, "team": team, "office": office, "entries": history[:20]},
+        forms=[form, team],
+        save=lambda: services.save_office(form, team, request.user),
+        success_message=_("The office data were saved; the public pages show them now."),
+        next_url=lambda saved: reverse("content:office"),
     )
 
 
@@ -51,12 +51,12 @@ def secretariat_edit(request: AuthedRequest) -> HttpResponse:
     )
     return form_page(
         request,
-        "portal/staff/secretariat_form.html",
-        {"functions": functions, "guidelines": guidelines},
-        [functions, guidelines],
-        lambda: services.save_secretariat_texts(functions, guidelines, request.user),
-        _("The functions and guidelines were saved."),
-        lambda saved: reverse("content:secretariat"),
+        template="portal/staff/secretariat_form.html",
+        context={"functions": functions, "guidelines": guidelines},
+        forms=[functions, guidelines],
+        save=lambda: services.save_secretariat_texts(functions, guidelines, request.user),
+        success_message=_("The functions and guidelines were saved."),
+        next_url=lambda saved: reverse("content:secretariat"),
     )
 
 
