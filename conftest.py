@@ -1,11 +1,11 @@
 """Fixtures shared by every app's tests: reference data once per run, users in each role."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
 from puente.accounts.roles import Role
+from puente.tests.world import client_for, make_user
 
 
 @pytest.fixture(scope="session")
@@ -17,23 +17,6 @@ def django_db_setup(django_db_setup, django_db_blocker):  # noqa: ANN001
         load_reference_data()
         for role in Role:
             Group.objects.get_or_create(name=role.value)
-
-
-def make_user(username: str, role: Role | None, organisation=None):  # noqa: ANN001, ANN201
-    user = get_user_model().objects.create_user(username, password="correct horse battery")
-    if role:
-        user.groups.add(Group.objects.get(name=role.value))
-    if organisation is not None:
-        from puente.directory.models import ReporterAccount
-
-        ReporterAccount.objects.create(user=user, organisation=organisation)
-    return user
-
-
-def client_for(user) -> Client:  # noqa: ANN001
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -3,12 +3,12 @@
 import pytest
 from django.utils import timezone, translation
 
-from conftest import make_user
 from puente.accounts.roles import Role
 from puente.coordination import services
 from puente.coordination.models import ReportingPeriod
 from puente.directory.tests.factories import OrganisationFactory
 from puente.portfolio.tests.factories import ActivityFactory
+from puente.tests.world import make_user
 
 pytestmark = pytest.mark.django_db
 

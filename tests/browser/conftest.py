@@ -10,8 +10,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
-from conftest import make_user
 from puente.accounts.roles import Role
+from puente.tests.world import make_user
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # around it are still plain synchronous calls.

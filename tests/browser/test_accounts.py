@@ -63,7 +63,7 @@ def test_second_factor_from_setup_to_sign_in(staff_page: Page) -> None:
 
 
 def test_wrong_passwords_pause_the_sign_in(page: Page, settings) -> None:  # noqa: ANN001
-    from conftest import make_user
+    from puente.tests.world import make_user
     from puente.accounts.roles import Role
 
     make_user("luis.staff", Role.STAFF)

@@ -12,11 +12,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import make_user
 from puente.accounts.roles import Role
 from puente.coordination.models import Need, Service
 from puente.directory.tests.factories import OrganisationFactory
 from puente.territory.models import Municipality, TargetPopulation
+from puente.tests.world import make_user
 
 from .conftest import assert_accessible, screenshot
 

@@ -82,7 +82,7 @@ def test_staff_publish_a_report_that_the_public_reads(
 ) -> None:
     from django.utils import timezone
 
-    from puente.requests.tests.helpers import filed
+    from puente.requests.tests.factories import filed
 
     filed()
     staff_page.goto("/staff/pqrsd/reports/")

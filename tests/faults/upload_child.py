@@ -22,7 +22,7 @@ def main(argv: list[str]) -> None:
     from puente.coordination.models import Report, ReportingPeriod, ReportRow
     from puente.coordination.selectors import vocabulary
     from puente.coordination.spreadsheet import read_upload
-    from puente.coordination.tests.helpers import filled_template, partner, row
+    from puente.coordination.tests.factories import filled_template, partner, row
 
     if argv[0] == "setup":
         from django.contrib.auth.models import Group

@@ -7,12 +7,12 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from conftest import make_user
 from puente.accounts.roles import Role
 from puente.agreements.tests.factories import make_agreement, make_proposal, make_proposer
 from puente.directory.tests.factories import OrganisationFactory
 from puente.portfolio.models import OrganisationRole
 from puente.portfolio.tests.factories import ParticipationFactory
+from puente.tests.world import make_user
 
 MISSING = 999_999  # a sub-object that does not exist: the guard must answer before the lookup
 
@@ -45,7 +45,7 @@ def build_world() -> World:
     from puente.events.tests.factories import make_event
     from puente.funding.models import Application, Call, Source
     from puente.portal.models import Album, Announcement, ContactMessage
-    from puente.requests.tests.helpers import filed
+    from puente.requests.tests.factories import filed
     from puente.territory.models import Municipality, TargetPopulation
 
     org_a, org_b = OrganisationFactory(name="Socio A"), OrganisationFactory(name="Socio B")

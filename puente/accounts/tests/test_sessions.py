@@ -5,9 +5,9 @@ import time
 import pytest
 from django.test import Client
 
-from conftest import make_user
 from puente.accounts.middleware import LAST_SEEN, SIGNED_IN_AT, TOUCH_SECONDS
 from puente.accounts.roles import Role
+from puente.tests.world import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,10 @@ from axes.models import AccessAttempt
 from django.test import Client
 from django.utils import timezone
 
-from conftest import make_user
 from puente.accounts.roles import Role
+from puente.tests.world import make_user
 
-from .helpers import PASSWORD, sign_in
+from .factories import PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,10 @@ from django.test import Client
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from conftest import make_user
 from puente.accounts.roles import Role
+from puente.tests.world import make_user
 
-from .helpers import PASSWORD, app_code, enrolled, let_time_pass, sign_in
+from .factories import PASSWORD, app_code, enrolled, let_time_pass, sign_in
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from conftest import make_user
 from puente.accounts.roles import Role
 from puente.agreements.models import Agreement, Proposal
 from puente.agreements.workflow import Kind
@@ -13,6 +12,7 @@ from puente.directory.models import OrganisationKind
 from puente.directory.tests.factories import OrganisationFactory
 from puente.lib.workdays import add_working_days, received_on
 from puente.territory.models import Municipality, TargetPopulation
+from puente.tests.world import make_user
 
 
 def make_agreement(**fields: object) -> Agreement:

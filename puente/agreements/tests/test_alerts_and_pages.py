@@ -10,13 +10,13 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from conftest import client_for, make_user
 from puente.accounts.roles import Role
 from puente.agreements.models import Agreement, Extension, Obligation
 from puente.agreements.reminders import send_reminders
 from puente.agreements.selectors import alerts
 from puente.agreements.workflow import Step
 from puente.directory.tests.factories import OrganisationFactory
+from puente.tests.world import client_for, make_user
 
 from .factories import make_agreement
 

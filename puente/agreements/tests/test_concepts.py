@@ -9,12 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from pypdf import PdfReader
 
-from conftest import client_for
 from puente.agreements import services
 from puente.agreements.models import Concept, Criterion, Decision, Proposal
 from puente.lib.workdays import BOGOTA
 from puente.portfolio.lifecycle import Stage
 from puente.territory.models import Municipality, TargetPopulation
+from puente.tests.world import client_for
 
 from .factories import make_proposal, make_proposer
 

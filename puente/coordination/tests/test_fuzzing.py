@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from conftest import client_for
 from puente.coordination.models import Report, ReportRow
 from puente.coordination.selectors import vocabulary
 from puente.coordination.spreadsheet import COLUMNS, Refused, read_upload
+from puente.tests.world import client_for
 
-from .helpers import filled_template, partner, row
+from .factories import filled_template, partner, row
 from .test_reports import start, upload
 
 pytestmark = pytest.mark.django_db

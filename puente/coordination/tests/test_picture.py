@@ -8,14 +8,14 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from conftest import client_for
 from puente.coordination.models import Need, OverlapDecision, ReportingPeriod, Service
 from puente.coordination.services import approve, open_report, replace_rows, submit
 from puente.coordination.spreadsheet import RowInput
 from puente.portfolio.tests.factories import ActivityFactory
 from puente.territory.models import Municipality, TargetPopulation
+from puente.tests.world import client_for
 
-from .helpers import partner
+from .factories import partner
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from conftest import client_for
 from puente.coordination.models import Report, ReportRow, ReportStatus
 from puente.directory.tests.factories import OrganisationFactory
+from puente.tests.world import client_for
 
-from .helpers import filled_template, partner, row
+from .factories import filled_template, partner, row
 
 pytestmark = pytest.mark.django_db
 
@@ -86,36 +86,79 @@ def test_clean_rows_only_when_the_partner_asks(db):
     assert report.rows.count() == 1
 
 
-def test_review_approve_locks_and_a_correction_is_a_new_version(staff_client):
+@pytest.fixture
+def submitted() -> tuple[Client, Report]:
+    """A partner's report with one row, submitted for review."""
     _organisation, reporter = partner("Socio Tres", "r.tres")
     client = client_for(reporter)
     report = start(client)
     upload(client, report, filled_template([row()]))
     assert client.post(f"/staff/coordination/reports/{report.pk}/submit/").status_code == 302
+    return client, report
+
+
+def review(staff_client: Client, report: Report, decision: str, comment: str = ""):  # noqa: ANN201
+    data = {"decision": decision, **({"comment": comment} if decision == "return" else {})}
+    return staff_client.post(f"/staff/coordination/reports/{report.pk}/review/", data)
+
+
+@pytest.fixture
+def approved(submitted, staff_client) -> tuple[Client, Report]:  # noqa: ANN001
+    review(staff_client, submitted[1], "approve")
+    submitted[1].refresh_from_db()
+    return submitted
+
+
+def test_a_submitted_report_is_out_of_the_partners_hands(submitted):
+    client, report = submitted
     assert upload(client, report, filled_template([row(), row()])).status_code == 302
-    assert report.rows.count() == 1  # submitted: out of the partner's hands
-    returned = staff_client.post(f"/staff/coordination/reports/{report.pk}/review/",
-                                 {"decision": "return", "comment": ""})  # fmt: skip
-    assert returned.status_code == 400  # a return needs a reason
-    staff_client.post(f"/staff/coordination/reports/{report.pk}/review/",
-                      {"decision": "return", "comment": "Falta la población en Tibú"})  # fmt: skip
+    assert report.rows.count() == 1
+
+
+def test_a_report_is_returned_only_with_a_reason(submitted, staff_client):
+    assert review(staff_client, submitted[1], "return", "").status_code == 400
+
+
+def test_the_partner_reads_why_its_report_was_returned(submitted, staff_client):
+    client, report = submitted
+    review(staff_client, report, "return", "Falta la población en Tibú")
     report.refresh_from_db()
     assert report.status == ReportStatus.RETURNED
     assert "Falta la población en Tibú" in client.get(report.get_absolute_url()).content.decode()
+
+
+def test_a_returned_report_submitted_again_can_be_approved(submitted, staff_client):
+    client, report = submitted
+    review(staff_client, report, "return", "Falta la población en Tibú")
     client.post(f"/staff/coordination/reports/{report.pk}/submit/")
-    staff_client.post(f"/staff/coordination/reports/{report.pk}/review/", {"decision": "approve"})
+    review(staff_client, report, "approve")
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED
+
+
+def test_an_approved_report_takes_no_new_rows(approved):
+    client, report = approved
+    assert report.status == ReportStatus.APPROVED
     assert client.get(f"/staff/coordination/reports/{report.pk}/rows/new/").status_code == 302
+
+
+def test_a_correction_is_a_new_draft_version_with_the_rows_of_the_approved_one(approved):
+    client, report = approved
     correction_response = client.post(f"/staff/coordination/reports/{report.pk}/correct/")
     correction = Report.objects.get(version=2)
     assert correction_response["Location"].endswith(f"/{correction.pk}/")
     assert correction.rows.count() == 1 and correction.status == ReportStatus.DRAFT
+
+
+def test_an_approved_correction_supersedes_the_original_and_its_figures_count(
+    approved, staff_client
+):  # noqa: ANN001
+    client, report = approved
+    client.post(f"/staff/coordination/reports/{report.pk}/correct/")
+    correction = Report.objects.get(version=2)
     upload(client, correction, filled_template([row(female=100, age_0_17=60)]))
     client.post(f"/staff/coordination/reports/{correction.pk}/submit/")
-    staff_client.post(
-        f"/staff/coordination/reports/{correction.pk}/review/", {"decision": "approve"}
-    )
+    review(staff_client, correction, "approve")
     report.refresh_from_db()
     assert report.status == ReportStatus.SUPERSEDED
     assert ReportRow.objects.filter(report__status=ReportStatus.APPROVED).get().reached == 160

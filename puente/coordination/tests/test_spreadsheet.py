@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 from puente.coordination.selectors import vocabulary
 from puente.coordination.spreadsheet import Refused, build_template, read_upload
 
-from .helpers import filled_template, row
+from .factories import filled_template, row
 
 pytestmark = pytest.mark.django_db
 

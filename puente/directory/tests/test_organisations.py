@@ -3,12 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from conftest import client_for, make_user
 from puente.accounts.roles import Role
 from puente.directory.models import Organisation, OrganisationKind
 from puente.directory.tests.factories import OrganisationFactory
 from puente.portfolio.models import Participation
 from puente.portfolio.tests.factories import ParticipationFactory
+from puente.tests.world import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from conftest import client_for
 from puente.portfolio.tests.factories import BudgetFactory, LocationFactory
+from puente.tests.world import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,10 @@ from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
-from conftest import make_user
 from puente.accounts.roles import Role
 from puente.portfolio.models import Activity
 from puente.portfolio.tests.factories import ActivityFactory
+from puente.tests.world import make_user
 
 from .test_activity_form import form_data
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from puente.border.models import BinationalMeeting, Commitment, Obstacle
-from puente.requests.tests.helpers import filed
+from puente.requests.tests.factories import filed
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from puente.requests import deadlines, services
 from puente.requests.models import Kind, Light, Step
 
-from .helpers import bogota, filed
+from .factories import bogota, filed
 
 
 @pytest.mark.parametrize(

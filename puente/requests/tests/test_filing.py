@@ -7,7 +7,7 @@ from django.test import Client, override_settings
 from puente.lib.antispam import issued_token
 from puente.requests.models import Attachment, Request, Step, hash_code
 
-from .helpers import form_data
+from .factories import form_data
 
 URL = "/es/pqrsd/radicar/"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

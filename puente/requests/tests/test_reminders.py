@@ -7,12 +7,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from conftest import make_user
 from puente.accounts.roles import Role
 from puente.requests import emails, services
 from puente.requests.models import Request, Step
+from puente.tests.world import make_user
 
-from .helpers import filed
+from .factories import filed
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from puente.requests import reports, services
 from puente.requests.models import Kind, PublishedReport, Request
 
-from .helpers import bogota, filed
+from .factories import bogota, filed
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from conftest import make_user
 from puente.accounts.roles import Role
 from puente.requests.models import Request, Status, Step
+from puente.tests.world import make_user
 
-from .helpers import bogota, filed
+from .factories import bogota, filed
 
 pytestmark = pytest.mark.django_db
 INBOX = "/staff/pqrsd/"

@@ -7,7 +7,7 @@ from django.test import Client, override_settings
 from puente.lib.uploads import detect_document
 from puente.requests import services
 
-from .helpers import filed
+from .factories import filed
 
 URL = "/es/pqrsd/consultar/"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

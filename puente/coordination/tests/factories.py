@@ -5,11 +5,11 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from conftest import make_user
 from puente.accounts.roles import Role
 from puente.coordination.selectors import vocabulary
 from puente.coordination.spreadsheet import COLUMNS, build_template
 from puente.directory.tests.factories import OrganisationFactory
+from puente.tests.world import make_user
 
 GOOD_ROW = {
     "activity_name": "Atención primaria en salud para familias migrantes",

@@ -4,10 +4,8 @@ from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from conftest import make_user
 from puente.accounts.roles import Role
-
-PASSWORD = "correct horse battery"
+from puente.tests.world import PASSWORD, make_user
 
 
 def app_code(device: TOTPDevice, offset_steps: int = 0) -> str:
