@@ -6,8 +6,10 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import BooleanField, Model, QuerySet
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_stubs_ext import StrOrPromise
 
 
@@ -27,10 +29,18 @@ def attribute(instance: Model, by: User, reason: StrOrPromise = "", **values: An
         instance._change_reason = text[:100]  # type: ignore[attr-defined]
 
 
+# simple_history's own labels are English codes ("~" reads "Changed"): these read as people write.
+ACTIONS = {
+    "+": pgettext_lazy("history", "Created"),
+    "~": pgettext_lazy("history", "Changed"),
+    "-": pgettext_lazy("history", "Deleted"),
+}
+
+
 @dataclass(frozen=True)
 class Change:
     field: str  # the field's label, as the forms show it
-    old: Any
+    old: Any  # values as people read them: a choice's label, yes or no, a related record's name
     new: Any
 
 
@@ -38,25 +48,50 @@ class Change:
 class Entry:
     record: Any  # a simple_history historical record
     changes: list[Change]
+    subject: str = ""  # what the record is, where one history lists several kinds of record
+
+    @property
+    def who(self) -> str:
+        user = self.record.history_user
+        return (user.get_full_name() or user.get_username()) if user else ""
+
+    @property
+    def action(self) -> str:
+        return str(ACTIONS.get(self.record.history_type, self.record.history_type))
+
+    @property
+    def reason(self) -> str:
+        return self.record.history_change_reason or ""
 
 
-def history_entries(records: QuerySet, limit: int = 200) -> list[Entry]:  # type: ignore[type-arg]
+def readable(field: Any, value: Any) -> Any:
+    """A stored value as the pages show it, not as the database holds it."""
+    if value is None or value == "":
+        return ""
+    choices = getattr(field, "flatchoices", None)
+    if choices:
+        return str(dict(choices).get(value, value))
+    if isinstance(field, BooleanField):
+        return str(_("yes") if value else _("no"))
+    if getattr(field, "many_to_one", False) and field.related_model is not None:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else value
+    return value
+
+
+def history_entries(records: QuerySet, limit: int = 200, subject: str = "") -> list[Entry]:  # type: ignore[type-arg]
     """The newest `limit` history records, each with what it changed against the one before."""
     entries = []
     for record in records.select_related("history_user").order_by("-history_date")[:limit]:
         previous = record.prev_record
         delta = record.diff_against(previous).changes if previous else []
         fields = record.instance_type._meta
-        entries.append(
-            Entry(
-                record,
-                [
-                    Change(str(getattr(fields.get_field(c.field), "verbose_name", c.field)),
-                           c.old, c.new)
-                    for c in delta
-                ],
-            )
-        )  # fmt: skip
+        changes = []
+        for c in delta:
+            field = fields.get_field(c.field)
+            label = str(getattr(field, "verbose_name", c.field))
+            changes.append(Change(label, readable(field, c.old), readable(field, c.new)))
+        entries.append(Entry(record, changes, subject))
     return entries
 
 

@@ -63,8 +63,8 @@ def test_second_factor_from_setup_to_sign_in(staff_page: Page) -> None:
 
 
 def test_wrong_passwords_pause_the_sign_in(page: Page, settings) -> None:  # noqa: ANN001
-    from puente.tests.world import make_user
     from puente.accounts.roles import Role
+    from puente.tests.world import make_user
 
     make_user("luis.staff", Role.STAFF)
     page.goto("/staff/login/")

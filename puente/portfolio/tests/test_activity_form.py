@@ -125,8 +125,8 @@ def test_a_project_cannot_hang_under_another_project(staff_client):
 
 
 def test_reporters_edit_their_organisations_activities_only():
-    from puente.tests.world import client_for, make_user
     from puente.accounts.roles import Role
+    from puente.tests.world import client_for, make_user
 
     mine, theirs = OrganisationFactory(), OrganisationFactory()
     own = ParticipationFactory(organisation=mine).activity

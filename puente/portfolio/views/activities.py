@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from puente.accounts.roles import AuthedRequest, internal_view, secretariat_view
-from puente.lib.audit import history_entries
+from puente.lib.audit import Entry, history_entries
 from puente.lib.paging import page_of
 
 from .. import exports, services
@@ -159,14 +159,12 @@ def activity_history(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-def _part_history(activity: Activity) -> list:
+def _part_history(activity: Activity) -> list[Entry]:
     """Changes to the activity's parts (budgets, transactions, ...), newest first."""
-    rows = []
+    entries: list[Entry] = []
     for related in ("budgets", "transactions", "locations", "sectors", "participations", "results"):
         model = getattr(activity, related).model
-        for record in model.history.filter(activity_id=activity.pk).select_related("history_user")[
-            :100
-        ]:
-            rows.append((record.history_date, model._meta.verbose_name, record))
-    rows.sort(key=lambda r: r[0], reverse=True)
-    return rows[:200]
+        records = model.history.filter(activity_id=activity.pk)
+        entries += history_entries(records, limit=100, subject=str(model._meta.verbose_name))
+    entries.sort(key=lambda entry: entry.record.history_date, reverse=True)
+    return entries[:200]

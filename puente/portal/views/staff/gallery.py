@@ -1,5 +1,7 @@
 """Staff pages for the gallery: the albums, one album with its photographs, delete, history."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -62,12 +64,8 @@ def album_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 def album_history(request: AuthedRequest, pk: int) -> HttpResponse:
     album = get_object_or_404(Album, pk=pk)
     # The album's own changes and those of its photographs (deleted ones included), newest first.
-    entries = [
-        (_("Album"), entry)
-        for entry in history_entries(album.history.all())  # type: ignore[attr-defined]
-    ] + [
-        (_("Photograph: %s") % entry.record.alt_es, entry)
-        for entry in history_entries(Photo.history.filter(album_id=album.pk))  # type: ignore[attr-defined]
-    ]
-    entries.sort(key=lambda pair: pair[1].record.history_date, reverse=True)
+    entries = history_entries(album.history.all(), subject=_("Album"))  # type: ignore[attr-defined]
+    for entry in history_entries(Photo.history.filter(album_id=album.pk)):  # type: ignore[attr-defined]
+        entries.append(replace(entry, subject=_("Photograph: %s") % entry.record.alt_es))
+    entries.sort(key=lambda entry: entry.record.history_date, reverse=True)
     return render(request, "portal/staff/album_history.html", {"album": album, "entries": entries})
