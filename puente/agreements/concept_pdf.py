@@ -1,7 +1,9 @@
 """The technical viability concept as a numbered PDF (ReportLab), in Spanish as it is issued."""
 
 import io
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone, translation
 from django.utils.formats import number_format
@@ -10,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
@@ -126,8 +129,8 @@ def _table(rows: list, widths: list[float], header: bool = False) -> Table:  # t
     return table
 
 
-def _footer(concept: Concept):  # type: ignore[no-untyped-def]
-    def draw(canvas, document) -> None:  # type: ignore[no-untyped-def]
+def _footer(concept: Concept) -> Callable[[Canvas, Any], None]:
+    def draw(canvas: Canvas, document: Any) -> None:
         canvas.saveState()
         canvas.setFont("Helvetica", 8)
         canvas.drawString(2 * cm, 1.2 * cm, f"{concept.number} · {OFFICE}")

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -102,7 +102,12 @@ class ActivityQuery(Schema):
 class ShapedPage:
     """Lets the paginator count and slice the queryset first, then shapes only the page's rows."""
 
-    def __init__(self, qs, shape: Callable[[Any], dict], prefetch: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        qs: QuerySet[Any],
+        shape: Callable[[Any], dict],
+        prefetch: tuple[str, ...] = (),  # type: ignore[type-arg]
+    ) -> None:
         self.qs, self.shape, self.prefetch = qs, shape, prefetch
 
     def count(self) -> int:
@@ -120,7 +125,7 @@ class ShapedPage:
 
 @api.get("/municipalities", response=list[MunicipalityOut], tags=["reference"])
 @paginate(Pages)
-def municipalities(request: HttpRequest, department: Text | None = None):  # type: ignore[no-untyped-def]
+def municipalities(request: HttpRequest, department: Text | None = None) -> ShapedPage:
     """Municipalities, optionally of one department (DIVIPOLA code, e.g. 54) or state (VE-S)."""
     qs = Municipality.objects.select_related("department").order_by("code")
     if department:
@@ -141,7 +146,7 @@ def _municipality_out(m: Municipality) -> dict:
 
 @api.get("/organisations", response=list[OrganisationOut], tags=["directory"])
 @paginate(Pages)
-def organisations(request: HttpRequest, q: Text = "", kind: Text = ""):  # type: ignore[no-untyped-def]
+def organisations(request: HttpRequest, q: Text = "", kind: Text = "") -> ShapedPage:
     qs = Organisation.objects.order_by("name", "id")
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(acronym__icontains=q))
@@ -164,7 +169,7 @@ def _organisation_out(o: Organisation) -> dict:
 
 @api.get("/activities", response=list[ActivityOut], tags=["portfolio"])
 @paginate(Pages)
-def activities(request: HttpRequest, filters: Query[ActivityQuery]):  # type: ignore[no-untyped-def]
+def activities(request: HttpRequest, filters: Query[ActivityQuery]) -> ShapedPage:
     """Public activities for everyone; the whole portfolio for signed-in staff."""
     qs = filter_activities(visible_activities(request.user), ActivityFilter(**filters.dict()))
     return ShapedPage(
@@ -209,7 +214,7 @@ class MunicipalityCount(Schema):
 
 
 @api.get("/map/municipalities", response=list[MunicipalityCount], tags=["portfolio"])
-def map_municipalities(request: HttpRequest, filters: Query[ActivityQuery]):  # type: ignore[no-untyped-def]
+def map_municipalities(request: HttpRequest, filters: Query[ActivityQuery]) -> list[dict[str, Any]]:
     """Activities per municipality of Norte de Santander (public ones to the public)."""
     wanted = ActivityFilter(**filters.dict())
     if request.user.is_authenticated:

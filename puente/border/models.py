@@ -1,5 +1,7 @@
 """Obstacles to natural border life, binational meetings and their commitments, and studies."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -247,7 +249,7 @@ class Study(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # Folded once here so searches ignore accents and case on both databases.
         self.search_text = fold(" ".join([self.title, self.authors, self.summary, self.keywords]))
         super().save(*args, **kwargs)

@@ -1,6 +1,7 @@
 """The coordination report for the Governor: figures, charts and the gap table, as a PDF."""
 
 import io
+from datetime import date
 
 from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
@@ -28,7 +29,7 @@ STATUS_COLOURS = {
 }
 
 
-def render_report(start, end, figures: Figures, cells: list[GapCell]) -> bytes:  # type: ignore[no-untyped-def]
+def render_report(start: date, end: date, figures: Figures, cells: list[GapCell]) -> bytes:
     with translation.override("es"):
         return _render(start, end, figures, cells)
 
@@ -59,7 +60,7 @@ def bar_chart(title: str, items: list[tuple[str, int]], width: float = 16 * cm) 
     return drawing
 
 
-def _render(start, end, figures: Figures, cells: list[GapCell]) -> bytes:  # type: ignore[no-untyped-def]
+def _render(start: date, end: date, figures: Figures, cells: list[GapCell]) -> bytes:
     styles = getSampleStyleSheet()
     small = ParagraphStyle("small", parent=styles["BodyText"], fontSize=9, leading=11)
     cell_style = ParagraphStyle("cell", parent=small, fontSize=7.5, leading=9)

@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -50,7 +51,7 @@ class Service(models.Model):
         english = (get_language() or "es").startswith("en")
         return self.name_en if english and self.name_en else self.name_es
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         # The codes stay the edit surface; the link table lets one query join rows to services.
         self.category_links.exclude(category_id__in=self.categories).delete()
@@ -349,7 +350,7 @@ class ReportRow(models.Model):
         if problems:
             raise ValidationError(problems)
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.reached = sum(getattr(self, f) or 0 for f in SEX_FIELDS)
         if self.sector_id:
             self.category_id = category_code(self.sector_id)

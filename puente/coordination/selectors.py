@@ -8,13 +8,18 @@ from puente.accounts.roles import AnyUser, account_organisation_id, is_office_re
 from puente.lib.names import fold
 from puente.territory.models import Currency, Municipality, Sector, TargetPopulation
 
-from .models import Need, Report, ReportRow, ReportStatus
+from .models import Need, Report, ReportRow, ReportStatus, Service
 from .spreadsheet import Vocabulary
 
 DEPARTMENT = "54"  # Norte de Santander: the municipalities partners report in
 
 
-def filter_needs(municipality=None, service=None, severity=None, covered=False) -> QuerySet[Need]:  # type: ignore[no-untyped-def]
+def filter_needs(
+    municipality: Municipality | int | None = None,
+    service: Service | int | None = None,
+    severity: str | None = None,
+    covered: bool = False,
+) -> QuerySet[Need]:
     needs = Need.objects.select_related("municipality", "service", "population")
     if not covered:
         needs = needs.filter(is_open=True)

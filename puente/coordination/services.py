@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.forms import ModelForm
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
@@ -164,7 +165,7 @@ def start_correction(report: Report, by: User) -> Report:
     return correction
 
 
-def save_row(form, by: User) -> ReportRow:  # type: ignore[no-untyped-def]
+def save_row(form: ModelForm, by: User) -> ReportRow:  # type: ignore[type-arg]
     """One row written by hand; the report must still be in the partner's hands."""
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=form.instance.report_id)

@@ -29,6 +29,8 @@ LISTS_SHEET = "listas"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # a zip bomb unpacks to far more than this
 MAX_ROWS = 20_000
+# Far above the department's 1.6 million people, far below what a database column holds.
+MAX_PEOPLE = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -343,6 +345,9 @@ def _read_row(line: int, values: tuple[Any, ...], vocabulary: Vocabulary, parsed
         number = _whole_number(cells[key])
         if number is None:
             fail(key, _("“%(value)s” is not a whole number.") % {"value": text[key]})
+        elif abs(number) > MAX_PEOPLE:
+            fail(key, _("%(value)s people is more than Norte de Santander holds; check the figure.")
+                 % {"value": text[key]})  # fmt: skip
         else:
             counts[key] = number
     if len(counts) == len(COUNT_KEYS):

@@ -1,5 +1,7 @@
 """Forms for organisations: edit, filter, merge, and invite a reporter."""
 
+from typing import Any
+
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +33,7 @@ class OrganisationForm(forms.ModelForm):
     def clean_iati_identifier(self) -> str | None:
         return (self.cleaned_data.get("iati_identifier") or "").strip() or None
 
-    def clean_logo(self):  # type: ignore[no-untyped-def]
+    def clean_logo(self) -> Any:
         logo = self.cleaned_data.get("logo")
         if logo and logo is not self.initial.get("logo"):
             return clean_image(logo)

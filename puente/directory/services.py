@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import User
 from django.db import models, transaction
+from django.forms import BaseInlineFormSet, ModelForm
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
@@ -55,7 +56,7 @@ def merge_organisations(keep: Organisation, duplicate: Organisation, by: User) -
 
 
 @transaction.atomic
-def save_organisation(form, people, by: User) -> Organisation:  # type: ignore[no-untyped-def]
+def save_organisation(form: ModelForm, people: BaseInlineFormSet, by: User) -> Organisation:  # type: ignore[type-arg]
     """Saves an organisation with its contact people, in one transaction, with attribution."""
     organisation = form.save(commit=False)
     attribute(organisation, by)

@@ -1,5 +1,7 @@
 """Staff pages of the directory: list, detail, create, edit and merge organisations."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import ValidationError
@@ -131,6 +133,6 @@ class InvitationAccept(PasswordResetConfirmView):
     template_name = "registration/invitation.html"
     success_url = reverse_lazy("login")
 
-    def form_valid(self, form):  # type: ignore[no-untyped-def]
+    def form_valid(self, form: Any) -> HttpResponse:
         messages.success(self.request, _("Your password is set. Sign in with your email address."))
         return super().form_valid(form)

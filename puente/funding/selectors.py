@@ -2,6 +2,7 @@
 needs, resources mobilised by source and year."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from puente.agreements.models import Decision, Proposal
 from puente.coordination.models import Need
 from puente.portfolio.selectors import RateTable
+from puente.territory.models import Sector
 
 from .models import Application, ApplicationStatus, Call
 
@@ -34,7 +36,7 @@ def filter_calls(q: str = "", status: str = "open", theme: str = "", today: date
     return calls
 
 
-def _categories(sectors) -> set[str]:  # type: ignore[no-untyped-def]
+def _categories(sectors: Iterable[Sector]) -> set[str]:
     """DAC sectors compared by their 3-digit category, so 12220 and 12240 meet under 122."""
     return {s.category_id or s.code for s in sectors}
 

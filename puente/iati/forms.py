@@ -1,6 +1,7 @@
 """The staff form that starts an import: an uploaded file or an address, and a scope."""
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from .models import ImportRun
@@ -26,7 +27,7 @@ class ImportForm(forms.Form):
         initial=ImportRun.Scope.DEPARTMENT,
     )
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
+    def clean_file(self) -> UploadedFile | None:
         upload = self.cleaned_data.get("file")
         if upload is None:
             return None

@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db import DatabaseError, IntegrityError, models, transaction
 from django.utils import timezone
@@ -585,7 +586,9 @@ def _texts(item: data.Activity, pk: int, title_en: str) -> list[dict]:
     return texts
 
 
-def _classification(pk, kind, vocabulary, code, value, names) -> dict:  # type: ignore[no-untyped-def]
+def _classification(
+    pk: int, kind: str, vocabulary: str | None, code: str | None, value: object, names: list[Any]
+) -> dict:  # type: ignore[type-arg]
     return {
         "activity_id": pk,
         "kind": kind,

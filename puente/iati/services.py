@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 from urllib.parse import urlparse
 
 from django.conf import settings
@@ -20,10 +20,18 @@ from .models import ImportRun
 from .reader import FileRefused, Skipped, read_activities
 
 BATCH = 200
+
+
+class Progress(Protocol):
+    """Told after every batch, with the run's counts as saved (the CLI prints them)."""
+
+    def __call__(self, run: ImportRun, /) -> None: ...
+
+
 MAX_DOWNLOAD = 1024 * 1024 * 1024  # 1 GiB
 
 
-def run_import(run: ImportRun, progress=None) -> ImportRun:  # type: ignore[no-untyped-def]
+def run_import(run: ImportRun, progress: Progress | None = None) -> ImportRun:
     """Imports `run.source` (a file, a folder of .xml files, or an http(s) URL)."""
     ImportRun.objects.mark_interrupted()
     run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now()
@@ -48,7 +56,9 @@ def run_import(run: ImportRun, progress=None) -> ImportRun:  # type: ignore[no-u
     return run
 
 
-def _load_file(run, loader, handle: BinaryIO, offset: int, progress) -> None:  # type: ignore[no-untyped-def]
+def _load_file(
+    run: ImportRun, loader: Loader, handle: BinaryIO, offset: int, progress: Progress | None
+) -> None:
     batch: list[Activity] = []
     for item in read_activities(handle):
         run.read += 1
@@ -68,7 +78,7 @@ def _load_file(run, loader, handle: BinaryIO, offset: int, progress) -> None:  #
     _report(run, offset + handle.tell(), progress)
 
 
-def _report(run: ImportRun, position: int, progress) -> None:  # type: ignore[no-untyped-def]
+def _report(run: ImportRun, position: int, progress: Progress | None) -> None:
     run.bytes_read = position
     # Progress is saved outside any import transaction so a watcher sees it move.
     with transaction.atomic():

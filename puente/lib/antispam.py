@@ -1,17 +1,19 @@
 """Spam checks for public forms without a third-party service: a honeypot and a fill-in timer."""
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 SALT = "puente.lib.antispam"
 
 
-def rate_setting(name: str):  # type: ignore[no-untyped-def]
+def rate_setting(name: str) -> Callable[[str, HttpRequest], str]:
     """A django-ratelimit rate read from settings at request time (so tests and restarts agree)."""
     return lambda group, request: getattr(settings, name)
 

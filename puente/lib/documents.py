@@ -1,6 +1,7 @@
 """An attached file checked by its content: the abstract model and the form that checks it."""
 
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.db import models
@@ -35,7 +36,7 @@ class CheckedDocument(models.Model):
 class CheckedDocumentForm(forms.ModelForm):
     """Checks a new file by its content and records what it really is and how big."""
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
+    def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")
         if upload and upload is not self.initial.get("file"):
             detected = detect_document(upload)

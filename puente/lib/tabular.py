@@ -2,7 +2,7 @@
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from io import BytesIO
 
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -35,7 +35,7 @@ def table_response(
     if fmt == "csv":
         writer = csv.writer(_Echo())
 
-        def lines():  # type: ignore[no-untyped-def]
+        def lines() -> Iterator[str]:
             yield writer.writerow(header)
             for extra in extra_header_rows:
                 yield writer.writerow(extra)

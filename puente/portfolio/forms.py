@@ -6,7 +6,8 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Exists, Model, OuterRef, Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -176,7 +177,12 @@ class LocationForm(forms.ModelForm):
         return cleaned
 
 
-def _formset(model, form=None, fields=None, formset=SharedChoicesFormSet):  # type: ignore[no-untyped-def]
+def _formset(
+    model: type[Model],
+    form: type[forms.ModelForm] | None = None,  # type: ignore[type-arg]
+    fields: list[str] | None = None,
+    formset: type[BaseInlineFormSet] = SharedChoicesFormSet,  # type: ignore[type-arg]
+) -> type[BaseInlineFormSet]:  # type: ignore[type-arg]
     kwargs = {"form": form} if form else {"fields": fields}
     return inlineformset_factory(
         Activity, model, formset=formset, extra=1, can_delete=True, **kwargs
@@ -322,7 +328,7 @@ class DocumentForm(forms.ModelForm):
         model = Document
         fields = ["category", "title", "url", "file"]
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
+    def clean_file(self) -> UploadedFile | None:
         upload = self.cleaned_data.get("file")
         if upload:
             self.detected = detect_document(upload)

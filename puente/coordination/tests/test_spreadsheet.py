@@ -110,3 +110,14 @@ def test_macros_and_zip_bombs_and_entity_tricks_are_refused():
             b'<row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>')  # fmt: skip
     with pytest.raises(Refused, match="could not be read"):
         read_upload(rezip(clean, {"xl/worksheets/sheet1.xml": bomb}), vocabulary())
+
+
+def test_a_count_larger_than_the_department_is_named_not_a_server_error():
+    """Found by the fuzzing test: a 20-digit count overflowed the database column (a 500)."""
+    data = filled_template([row(female=10**19, age_0_17=10**19)])
+    parsed = read_upload(data, vocabulary())
+    assert parsed.rows == []
+    columns = {
+        error.column for error in parsed.errors if "more than Norte de Santander" in error.message
+    }
+    assert columns == {"Mujeres y niñas / Women and girls", "0-17 años / years"}

@@ -1,6 +1,7 @@
 """Pages of 5W reporting: the reports list, one report (rows, upload, review), its rows."""
 
 import datetime
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -218,7 +219,9 @@ def row_delete(request: AuthedRequest, pk: int, row_id: int) -> HttpResponse:
     return redirect(report)
 
 
-def _act(request: AuthedRequest, report: Report, action, done: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _act(
+    request: AuthedRequest, report: Report, action: Callable[[], object], done: str
+) -> HttpResponse:
     try:
         action()
     except ValidationError as error:

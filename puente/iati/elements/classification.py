@@ -1,5 +1,7 @@
 """Sectors, recipient countries and regions, policy markers, humanitarian scopes, tags."""
 
+from decimal import Decimal
+
 from ..data import Activity, CountryShare, Marker, RegionShare, SectorShare
 from .common import Element, ElementError, add_narratives, narratives, parse_decimal, sub
 
@@ -7,7 +9,7 @@ from .common import Element, ElementError, add_narratives, narratives, parse_dec
 SECTOR_VOCABULARIES = {"DAC": "1", "DAC-3": "2", "RO": "99"}
 
 
-def _percentage(element: Element):  # type: ignore[no-untyped-def]
+def _percentage(element: Element) -> Decimal | None:
     value = parse_decimal(element, element.get("percentage"), "percentage")
     if value is not None and not 0 <= value <= 100:
         raise ElementError(element, f"percentage {value} is not between 0 and 100")

@@ -1,5 +1,7 @@
 """Money: budgets, planned disbursements and transactions, each in its own currency."""
 
+from datetime import date
+
 from ..data import Activity, Budget, Money, Narrative, PlannedDisbursement, Transaction
 from .common import (
     Element,
@@ -38,7 +40,7 @@ def money(element: Element | None, activity: Activity, owner: Element) -> Money:
     return Money(amount, currency, parse_date(element, value_date) if value_date else None)
 
 
-def _required_date(element: Element, found: dict[object, Element], child: str):  # type: ignore[no-untyped-def]
+def _required_date(element: Element, found: dict[object, Element], child: str) -> date:
     value = date_of(found.get(child))
     if value is None:
         raise ElementError(element, f"<{child}> is missing")

@@ -1,5 +1,7 @@
 """Staff forms for the portal's content: announcements and their documents."""
 
+from typing import Any
+
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +43,7 @@ class AnnouncementForm(forms.ModelForm):
             "image": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
         }
 
-    def clean_image(self):  # type: ignore[no-untyped-def]
+    def clean_image(self) -> Any:
         image = self.cleaned_data.get("image")
         if image and image is not self.initial.get("image"):
             return clean_image(image, max_side=ANNOUNCEMENT_IMAGE_SIDE)

@@ -1,5 +1,7 @@
 """Staff forms for the image gallery: an album and its photographs."""
 
+from typing import Any
+
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +34,7 @@ class PhotoForm(forms.ModelForm):
         fields = ["large", "alt_es", "alt_en", "caption_es", "caption_en", "position"]
         widgets = {"large": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"})}
 
-    def clean_large(self):  # type: ignore[no-untyped-def]
+    def clean_large(self) -> Any:
         image = self.cleaned_data.get("large")
         if image and image is not self.initial.get("large"):
             # Checked by content and re-encoded: the metadata (GPS, camera) never reaches disk.

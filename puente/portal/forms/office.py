@@ -1,5 +1,7 @@
 """Forms for the Secretariat's own data (office, Secretary, team, texts) and the contact form."""
 
+from typing import Any
+
 from django import forms
 from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +43,7 @@ class OfficeForm(forms.ModelForm):
             },
         }
 
-    def clean_secretary_photo(self):  # type: ignore[no-untyped-def]
+    def clean_secretary_photo(self) -> Any:
         photo = self.cleaned_data.get("secretary_photo")
         if photo and photo is not self.initial.get("secretary_photo"):
             return clean_image(photo, max_side=SECRETARY_PHOTO_SIDE)

@@ -1,5 +1,7 @@
 """Public announcements: the list with its yearly archive, one announcement, its files, feeds."""
 
+from datetime import datetime
+
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
@@ -98,10 +100,10 @@ class AnnouncementFeed(Feed):
     def item_description(self, item: Announcement) -> str:
         return item.summary
 
-    def item_pubdate(self, item: Announcement):  # type: ignore[no-untyped-def]
+    def item_pubdate(self, item: Announcement) -> datetime | None:
         return item.publish_at
 
-    def item_updateddate(self, item: Announcement):  # type: ignore[no-untyped-def]
+    def item_updateddate(self, item: Announcement) -> datetime | None:
         return item.updated_at
 
     def item_categories(self, item: Announcement) -> list[str]:

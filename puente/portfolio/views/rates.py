@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from puente.accounts.roles import AuthedRequest, internal_view, is_secretariat
+from puente.territory.models import Currency
 
 from .. import services
 from ..forms import DATE
@@ -19,7 +20,7 @@ class ExchangeRateForm(forms.ModelForm):
         fields = ["currency", "valid_from", "cop_per_unit"]
         widgets = {"valid_from": DATE}
 
-    def clean_currency(self):  # type: ignore[no-untyped-def]
+    def clean_currency(self) -> Currency:
         currency = self.cleaned_data["currency"]
         if currency.code == "COP":
             raise forms.ValidationError(_("Amounts in pesos need no rate."))

@@ -5,7 +5,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from puente.accounts.roles import Role
 from puente.agreements.demo import create_demo_agreements
@@ -27,7 +27,7 @@ from puente.territory.services import load_reference_data
 class Command(BaseCommand):
     help = "Load reference data and, on an empty portfolio, demo data and a staff login."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--activities", type=int, default=300)
 
     def handle(self, *args, **options) -> None:
