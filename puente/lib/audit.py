@@ -68,6 +68,12 @@ def readable(field: Any, value: Any) -> Any:
     """A stored value as the pages show it, not as the database holds it."""
     if value is None or value == "":
         return ""
+    if getattr(field, "many_to_many", False) and isinstance(value, list):
+        # simple_history lists the through rows ({"agreement": 4, "activity": 12}): by name.
+        target = field.m2m_reverse_field_name()
+        pks = [row.get(target) for row in value if isinstance(row, dict)]
+        related = field.related_model._default_manager.filter(pk__in=pks)
+        return ", ".join(sorted(str(item) for item in related))
     choices = getattr(field, "flatchoices", None)
     if choices:
         return str(dict(choices).get(value, value))

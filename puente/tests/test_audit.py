@@ -29,3 +29,22 @@ def test_a_long_reason_is_cut_to_the_column_not_refused():
     change_stage(activity, "formulation", make_user("ana.staff", Role.STAFF), "x" * 500)
     reason = activity.history.first().history_change_reason
     assert reason.startswith("Etapa: Idea → ") and len(reason) == 100
+
+
+def test_a_history_reads_codes_as_labels_and_related_records_by_name():
+    from puente.agreements.tests.factories import make_agreement
+    from puente.lib.audit import attribute, history_entries
+
+    user = make_user("ana.staff", Role.STAFF)
+    agreement = make_agreement()
+    activity = ActivityFactory(title_es="Agua para Tibú")
+    attribute(agreement, user)
+    agreement.activities.add(activity)
+    agreement.save()
+    activity.stage = "execution"
+    attribute(activity, user)
+    activity.save()
+    (stage,) = history_entries(activity.history.all())[0].changes
+    assert (stage.old, stage.new) == ("Idea", "En ejecución")
+    linked = [c for e in history_entries(agreement.history.all()) for c in e.changes]
+    assert any("Agua para Tibú" in str(c.new) for c in linked)
