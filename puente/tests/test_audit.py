@@ -32,11 +32,11 @@ def test_a_long_reason_is_cut_to_the_column_not_refused():
 
 
 def test_a_history_reads_codes_as_labels_and_related_records_by_name():
-    from puente.agreements.tests.factories import make_agreement
+    from puente.agreements.tests.factories import AgreementFactory
     from puente.lib.audit import attribute, history_entries
 
     user = make_user("ana.staff", Role.STAFF)
-    agreement = make_agreement()
+    agreement = AgreementFactory()
     activity = ActivityFactory(title_es="Agua para Tibú")
     attribute(agreement, user)
     agreement.activities.add(activity)

@@ -88,13 +88,13 @@ def test_the_agreement_and_concept_pages_pass_axe(staff_page: Page) -> None:
     from datetime import date, timedelta
 
     from puente.agreements.models import Obligation
-    from puente.agreements.tests.factories import make_agreement, make_proposal
+    from puente.agreements.tests.factories import AgreementFactory, ProposalFactory
     from puente.agreements.workflow import Step
 
-    agreement = make_agreement(step=Step.IN_FORCE, ends_on=date.today() + timedelta(days=9))
+    agreement = AgreementFactory(step=Step.IN_FORCE, ends_on=date.today() + timedelta(days=9))
     Obligation.objects.create(agreement=agreement, description="Informe", responsible="IDS",
                               due_on=date.today() - timedelta(days=2))  # fmt: skip
-    proposal = make_proposal()
+    proposal = ProposalFactory()
     for url in [
         "/staff/agreements/",
         "/staff/agreements/new/",

@@ -9,7 +9,7 @@ from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 from puente.events.models import Registration
-from puente.events.tests.factories import make_event
+from puente.events.tests.factories import EventFactory
 
 from .conftest import assert_accessible, screenshot
 
@@ -33,7 +33,7 @@ def test_register_until_full_cancel_promotes_staff_mark_attendance(
     staff_page: Page, browser: Browser, live_server, settings
 ) -> None:
     settings.PUENTE_FORM_MIN_SECONDS = 1
-    event = make_event(capacity=1)
+    event = EventFactory(capacity=1)
     path = event.get_absolute_url()
 
     first = _register(browser, live_server.url, path, "Ana Ruiz", "ana@example.org")
@@ -75,7 +75,7 @@ def test_register_until_full_cancel_promotes_staff_mark_attendance(
 
 
 def test_the_month_view_and_list_pass_axe(page: Page) -> None:
-    event = make_event()
+    event = EventFactory()
     page.goto("/es/eventos/")
     expect(page.get_by_role("link", name=event.title_es)).to_be_visible()
     assert_accessible(page)

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from puente.accounts.roles import Role
-from puente.agreements.tests.factories import make_agreement, make_proposal, make_proposer
+from puente.agreements.tests.factories import AgreementFactory, ProposalFactory, make_proposer
 from puente.directory.tests.factories import OrganisationFactory
 from puente.portfolio.models import OrganisationRole
 from puente.portfolio.tests.factories import ParticipationFactory
@@ -42,7 +42,7 @@ def url_names() -> list[tuple[str, str]]:
 def build_world() -> World:
     from puente.agreements.models import Concept, Decision
     from puente.coordination.models import Need, Report, ReportingPeriod, Service
-    from puente.events.tests.factories import make_event
+    from puente.events.tests.factories import EventFactory
     from puente.funding.models import Application, Call, Source
     from puente.portal.models import Album, Announcement, ContactMessage
     from puente.requests.tests.factories import filed
@@ -51,7 +51,7 @@ def build_world() -> World:
     org_a, org_b = OrganisationFactory(name="Socio A"), OrganisationFactory(name="Socio B")
     activity = ParticipationFactory(organisation=org_a, role=OrganisationRole.IMPLEMENTING).activity
     proposer, office = make_proposer("oficina.matriz")
-    proposal = make_proposal(organisation=office, submitted_by=proposer)
+    proposal = ProposalFactory(organisation=office, submitted_by=proposer)
     Concept.objects.create(proposal=proposal, decision=Decision.VIABLE, summary="x")
     announcement = Announcement(title_es="Aviso", summary_es="Resumen", is_published=True)
     announcement.save()
@@ -60,7 +60,7 @@ def build_world() -> World:
     call = Call.objects.create(source=source, title="Convocatoria", opens_on="2026-01-01",
                                closes_on="2026-12-31")  # fmt: skip
     request, _code = filed()
-    event = make_event()
+    event = EventFactory()
     users: dict[str, User | None] = {
         "anonymous": None,
         "viewer": make_user("m.viewer", Role.VIEWER),
@@ -77,7 +77,7 @@ def build_world() -> World:
         "activity": activity.pk, "organisation": org_a.pk, "proposal": proposal.pk,
         "announcement": announcement.pk, "album": album.pk, "call": call.pk,
         "source": source.pk, "request": request.pk, "event": event.pk,
-        "agreement": make_agreement().pk,
+        "agreement": AgreementFactory().pk,
         "application": Application.objects.create(proposal=proposal, call=call, amount_requested=1).pk,
         "message": ContactMessage.objects.create(name="n", email="e@example.org", subject="s", message="m").pk,
         "need": Need.objects.create(

@@ -15,36 +15,56 @@ from .factories import PASSWORD, app_code, enrolled, let_time_pass, sign_in
 pytestmark = pytest.mark.django_db
 
 
-def test_staff_set_it_up_by_scanning_and_typing_a_code() -> None:
+@pytest.fixture
+def setting_up():  # noqa: ANN201
+    """A staff member on the set-up page: the page, and the device it made (not yet confirmed)."""
     user = make_user("ana.staff", Role.STAFF)
     client = Client()
     client.force_login(user)
     page = client.get("/staff/account/two-factor/")
+    return user, client, page, TOTPDevice.objects.get(user=user, confirmed=False)
+
+
+def test_the_set_up_page_draws_the_qr_code_and_spells_out_the_devices_secret(setting_up):
+    from base64 import b32decode
+
+    _user, _client, page, device = setting_up
     assert page.status_code == 200
     assert "<svg" in page.text  # the QR code, drawn inline
     secret = re.search(r'<code id="totp-secret">([A-Z2-7 ]+)</code>', page.text).group(1)
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
-    from base64 import b32decode
-
     assert (
         b32decode(secret.replace(" ", "") + "=" * (-len(secret.replace(" ", "")) % 8))
         == device.bin_key
     )
 
+
+def test_a_wrong_code_turns_nothing_on(setting_up):
+    user, client, _page, _device = setting_up
     wrong = client.post("/staff/account/two-factor/", {"code": "000000"})
     assert wrong.status_code == 400
     assert "El código no coincide" in wrong.text
     assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def test_a_code_typed_right_after_a_wrong_one_is_asked_to_wait(setting_up):
+    _user, client, _page, device = setting_up
+    client.post("/staff/account/two-factor/", {"code": "000000"})
     hurried = client.post("/staff/account/two-factor/", {"code": app_code(device)})
     assert re.search(r"espere [12] segundos antes de escribir el siguiente", hurried.text)
-    let_time_pass(user)
 
+
+def test_the_right_code_turns_it_on_and_shows_ten_recovery_codes_no_cache_keeps(setting_up):
+    _user, client, _page, device = setting_up
     done = client.post("/staff/account/two-factor/", {"code": app_code(device)})
     assert done.status_code == 200
     codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", done.text)
     assert len(codes) == 10
     assert done["Cache-Control"].startswith("max-age=0")  # the codes are not kept by a cache
-    # The session that set it up stays in; the account page says it is on.
+
+
+def test_the_session_that_set_it_up_stays_in_and_the_account_page_says_it_is_on(setting_up):
+    _user, client, _page, device = setting_up
+    client.post("/staff/account/two-factor/", {"code": app_code(device)})
     page = client.get("/staff/account/")
     assert 'data-two-factor="on"' in page.text
     assert "Segundo factor activado" in page.text

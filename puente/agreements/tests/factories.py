@@ -1,32 +1,33 @@
 """Test data for agreements and proposals."""
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
+import factory
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from puente.accounts.roles import Role
 from puente.agreements.models import Agreement, Proposal
 from puente.agreements.workflow import Kind
-from puente.directory.models import OrganisationKind
+from puente.directory.models import Organisation, OrganisationKind
 from puente.directory.tests.factories import OrganisationFactory
 from puente.lib.workdays import add_working_days, received_on
 from puente.territory.models import Municipality, TargetPopulation
 from puente.tests.world import make_user
 
 
-def make_agreement(**fields: object) -> Agreement:
-    values: dict[str, object] = {
-        "kind": Kind.CONVENTION,
-        "title": "Convenio de agua potable para Tibú",
-        "purpose": "Aunar esfuerzos para llevar agua potable a veredas de Tibú.",
-        "signed_on": date(2026, 2, 1),
-        "starts_on": date(2026, 2, 15),
-        "ends_on": date(2026, 12, 31),
-        "value": Decimal("1500000000"),
-    }
-    values.update(fields)
-    return Agreement.objects.create(**values)
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agreement
+
+    kind = Kind.CONVENTION
+    title = "Convenio de agua potable para Tibú"
+    purpose = "Aunar esfuerzos para llevar agua potable a veredas de Tibú."
+    signed_on = date(2026, 2, 1)
+    starts_on = date(2026, 2, 15)
+    ends_on = date(2026, 12, 31)
+    value = Decimal("1500000000")
 
 
 def make_proposer(username: str = "oficina.salud", organisation=None):  # noqa: ANN001, ANN201
@@ -41,17 +42,29 @@ def make_proposer(username: str = "oficina.salud", organisation=None):  # noqa: 
     return user, organisation
 
 
-def make_proposal(organisation=None, submitted_by=None, at: datetime | None = None) -> Proposal:  # noqa: ANN001
-    if submitted_by is None:
-        submitted_by, organisation = make_proposer(organisation=organisation)
-    at = at or timezone.now()
-    received = received_on(at)
-    proposal = Proposal.objects.create(
-        organisation=organisation, submitted_by=submitted_by, title="Salud para la frontera",
-        objective="Brigadas de salud en veredas de frontera.", budget=Decimal("800000000"),
-        cofinancing=Decimal("200000000"), submitted_at=at, received_on=received,
-        due_on=add_working_days(received, 15), people=1200,
-    )  # fmt: skip
-    proposal.municipalities.set(Municipality.objects.filter(code__in=["54810", "54001"]))
-    proposal.populations.set(TargetPopulation.objects.all()[:1])
-    return proposal
+def _proposer_of(organisation: Organisation) -> User:
+    account = organisation.reporters.first()
+    return account.user if account else make_proposer(organisation=organisation)[0]
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    """A department office's proposal, filed now (due in 15 working days), in Tibú and Cúcuta."""
+
+    class Meta:
+        model = Proposal
+
+    organisation = factory.LazyFunction(lambda: make_proposer()[1])
+    submitted_by = factory.LazyAttribute(lambda p: _proposer_of(p.organisation))
+    title = "Salud para la frontera"
+    objective = "Brigadas de salud en veredas de frontera."
+    budget = Decimal("800000000")
+    cofinancing = Decimal("200000000")
+    submitted_at = factory.LazyFunction(timezone.now)
+    received_on = factory.LazyAttribute(lambda p: received_on(p.submitted_at))
+    due_on = factory.LazyAttribute(lambda p: add_working_days(p.received_on, 15))
+    people = 1200
+
+    @factory.post_generation
+    def places_and_people(self, create: bool, extracted: object, **kwargs: object) -> None:
+        self.municipalities.set(Municipality.objects.filter(code__in=["54810", "54001"]))
+        self.populations.set(TargetPopulation.objects.all()[:1])

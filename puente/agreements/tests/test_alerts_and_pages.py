@@ -18,17 +18,17 @@ from puente.agreements.workflow import Step
 from puente.directory.tests.factories import OrganisationFactory
 from puente.tests.world import client_for, make_user
 
-from .factories import make_agreement
+from .factories import AgreementFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 2)
 
 
 def test_alerts_take_extensions_into_account_and_grade_by_threshold():
-    soon = make_agreement(step=Step.IN_FORCE, ends_on=TODAY + timedelta(days=4))
-    extended = make_agreement(step=Step.EXTENDED, ends_on=TODAY + timedelta(days=10))
+    soon = AgreementFactory(step=Step.IN_FORCE, ends_on=TODAY + timedelta(days=4))
+    extended = AgreementFactory(step=Step.EXTENDED, ends_on=TODAY + timedelta(days=10))
     Extension.objects.create(agreement=extended, new_end=TODAY + timedelta(days=200), reason="x")
-    draft = make_agreement(step=Step.DRAFT, ends_on=TODAY + timedelta(days=3))  # not running
+    draft = AgreementFactory(step=Step.DRAFT, ends_on=TODAY + timedelta(days=3))  # not running
     Obligation.objects.create(agreement=soon, description="Informe técnico", responsible="IDS",
                               due_on=TODAY - timedelta(days=1))  # fmt: skip
     Obligation.objects.create(agreement=soon, description="Informe final", responsible="IDS",
@@ -47,7 +47,7 @@ def test_reminders_go_to_the_responsible_official_once_per_threshold(staff_user)
     official = make_user("jefe.juridica", Role.STAFF)
     official.email = "juridica@example.gov.co"
     official.save()
-    agreement = make_agreement(step=Step.IN_FORCE, ends_on=TODAY + timedelta(days=15),
+    agreement = AgreementFactory(step=Step.IN_FORCE, ends_on=TODAY + timedelta(days=15),
                                responsible=official)  # fmt: skip
     Obligation.objects.create(agreement=agreement, description="Aporte de contrapartida",
                               responsible="Gobernación", due_on=TODAY + timedelta(days=30))  # fmt: skip
@@ -65,7 +65,7 @@ def test_reminders_go_to_the_responsible_official_once_per_threshold(staff_user)
 
 def test_the_dashboard_shows_what_falls_due(staff_client):
     today = timezone.localdate()
-    agreement = make_agreement(step=Step.IN_FORCE, ends_on=today + timedelta(days=12))
+    agreement = AgreementFactory(step=Step.IN_FORCE, ends_on=today + timedelta(days=12))
     page = staff_client.get("/staff/portfolio/").content.decode()
     assert "Convenios: fechas próximas" in page and agreement.title in page
     assert "12 días" in page
@@ -106,9 +106,9 @@ def test_an_end_before_the_start_saves_nothing(staff_client):
 
 def test_the_list_filters_and_exports(staff_client):
     today = timezone.localdate()
-    ending = make_agreement(step=Step.IN_FORCE, ends_on=today + timedelta(days=20),
+    ending = AgreementFactory(step=Step.IN_FORCE, ends_on=today + timedelta(days=20),
                             title="Convenio que termina pronto")  # fmt: skip
-    make_agreement(title="Memorando con la academia", kind="mou")
+    AgreementFactory(title="Memorando con la academia", kind="mou")
     page = staff_client.get("/staff/agreements/", {"expiring": "on"}).content.decode()
     assert ending.title in page and "Memorando con la academia" not in page
     page = staff_client.get("/staff/agreements/", {"q": "academia"}).content.decode()
@@ -119,7 +119,7 @@ def test_the_list_filters_and_exports(staff_client):
 
 
 def test_viewers_read_but_do_not_write_partners_and_the_public_see_nothing(viewer_client):
-    agreement = make_agreement()
+    agreement = AgreementFactory()
     assert viewer_client.get(agreement.get_absolute_url()).status_code == 200
     assert (
         "Registrar el paso" not in viewer_client.get(agreement.get_absolute_url()).content.decode()
@@ -136,7 +136,7 @@ def test_viewers_read_but_do_not_write_partners_and_the_public_see_nothing(viewe
 def test_staff_attach_checked_documents_and_viewers_download_them(staff_client, viewer_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    agreement = make_agreement()
+    agreement = AgreementFactory()
     url = f"/staff/agreements/{agreement.pk}/documents/"
     fake = SimpleUploadedFile("convenio.pdf", b"MZ\x90\x00 an executable", "application/pdf")
     refused = staff_client.post(url, {"title": "Texto firmado", "file": fake}, follow=True)

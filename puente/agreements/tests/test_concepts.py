@@ -16,7 +16,7 @@ from puente.portfolio.lifecycle import Stage
 from puente.territory.models import Municipality, TargetPopulation
 from puente.tests.world import client_for
 
-from .factories import make_proposal, make_proposer
+from .factories import ProposalFactory, make_proposer
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_the_concept_is_due_in_working_days_after_receipt(filed, received, due, 
 
 
 def test_a_proposer_sees_only_its_own_proposals(db):
-    mine = make_proposal()
+    mine = ProposalFactory()
     other, _org = make_proposer("oficina.educacion")
     other_client = client_for(other)
     assert other_client.get(mine.get_absolute_url()).status_code == 404
@@ -100,7 +100,7 @@ def assessment(decision: str = "", scores: bool = True, **extra) -> dict:
 
 
 def test_an_incomplete_concept_is_not_issued_and_says_what_is_missing(staff_client):
-    proposal = make_proposal()
+    proposal = ProposalFactory()
     response = staff_client.post(
         f"/staff/concepts/{proposal.pk}/assess/",
         assessment("conditional", scores=False, issue="1"),
@@ -114,7 +114,7 @@ def test_an_incomplete_concept_is_not_issued_and_says_what_is_missing(staff_clie
 
 
 def test_a_score_without_rationale_is_refused(staff_client):
-    proposal = make_proposal()
+    proposal = ProposalFactory()
     criterion = Criterion.objects.first()
     data = assessment("viable", **{f"score-{criterion.pk}-rationale": ""})
     response = staff_client.post(f"/staff/concepts/{proposal.pk}/assess/", data)
@@ -125,7 +125,7 @@ def test_a_score_without_rationale_is_refused(staff_client):
 def test_issuing_numbers_freezes_a_pdf_and_tells_the_proposer(
     staff_client, settings, django_capture_on_commit_callbacks
 ):
-    proposal = make_proposal()
+    proposal = ProposalFactory()
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
             f"/staff/concepts/{proposal.pk}/assess/", assessment("viable", issue="1")
@@ -153,8 +153,8 @@ def test_issuing_numbers_freezes_a_pdf_and_tells_the_proposer(
 
 
 def test_the_next_concept_takes_the_next_number(staff_user):
-    first = make_proposal()
-    second = make_proposal(organisation=first.organisation, submitted_by=first.submitted_by)
+    first = ProposalFactory()
+    second = ProposalFactory(organisation=first.organisation, submitted_by=first.submitted_by)
     for proposal in (first, second):
         concept = Concept.objects.create(
             proposal=proposal, decision=Decision.NOT_VIABLE, summary="No cumple."
@@ -175,7 +175,7 @@ def issued(proposal: Proposal, decision: str, by) -> Concept:  # noqa: ANN001
 
 
 def test_a_favourable_proposal_becomes_a_portfolio_project_once(staff_client, staff_user):
-    proposal = make_proposal()
+    proposal = ProposalFactory()
     issued(proposal, Decision.CONDITIONAL, staff_user)
     response = staff_client.post(f"/staff/concepts/{proposal.pk}/project/")
     proposal.refresh_from_db()
@@ -191,7 +191,7 @@ def test_a_favourable_proposal_becomes_a_portfolio_project_once(staff_client, st
 
 
 def test_a_not_viable_proposal_does_not_become_a_project(staff_client, staff_user):
-    proposal = make_proposal()
+    proposal = ProposalFactory()
     issued(proposal, Decision.NOT_VIABLE, staff_user)
     response = staff_client.post(f"/staff/concepts/{proposal.pk}/project/", follow=True)
     assert "Solo una propuesta con concepto favorable" in response.content.decode()
@@ -200,7 +200,7 @@ def test_a_not_viable_proposal_does_not_become_a_project(staff_client, staff_use
 
 
 def test_staff_edit_the_checklist_and_retired_criteria_leave_the_next_assessments(staff_client):
-    proposal = make_proposal()
+    proposal = ProposalFactory()
     criteria = list(Criterion.objects.all())
     data = {"form-TOTAL_FORMS": str(len(criteria) + 1), "form-INITIAL_FORMS": str(len(criteria))}
     for n, c in enumerate(criteria):
@@ -218,9 +218,9 @@ def test_staff_edit_the_checklist_and_retired_criteria_leave_the_next_assessment
 
 
 def test_a_deleted_concept_does_not_make_the_next_number_collide(staff_user):
-    first = make_proposal()
+    first = ProposalFactory()
     proposals = [first] + [
-        make_proposal(organisation=first.organisation, submitted_by=first.submitted_by)
+        ProposalFactory(organisation=first.organisation, submitted_by=first.submitted_by)
         for _ in range(2)
     ]
     one, two = (issued(p, Decision.NOT_VIABLE, staff_user) for p in proposals[:2])

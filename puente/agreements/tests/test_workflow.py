@@ -9,7 +9,7 @@ from puente.agreements import services
 from puente.agreements.models import Agreement, StepRecord
 from puente.agreements.workflow import DEPARTMENTAL, TREATY, WORKFLOWS, Kind, Step, check_move
 
-from .factories import make_agreement
+from .factories import AgreementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def walk(agreement: Agreement, path: list[Step], user) -> None:  # noqa: ANN001
 
 
 def test_a_treaty_goes_through_the_foreign_ministry_congress_and_the_court(staff_user):
-    treaty = make_agreement(kind=Kind.TREATY, title="Acuerdo de cooperación fronteriza")
+    treaty = AgreementFactory(kind=Kind.TREATY, title="Acuerdo de cooperación fronteriza")
     walk(treaty, TREATY_PATH, staff_user)
     assert treaty.step == S.CLOSED
     records = list(treaty.steps.values_list("from_step", "to_step"))
@@ -41,7 +41,7 @@ def test_a_treaty_goes_through_the_foreign_ministry_congress_and_the_court(staff
 
 @pytest.mark.parametrize("kind", [k for k in Kind if k != Kind.TREATY])
 def test_departmental_agreements_go_through_legal_review_and_signature(kind, staff_user):
-    agreement = make_agreement(kind=kind)
+    agreement = AgreementFactory(kind=kind)
     walk(agreement, DEPARTMENTAL_PATH, staff_user)
     assert agreement.step == S.CLOSED
     assert StepRecord.objects.filter(agreement=agreement).count() == len(DEPARTMENTAL_PATH)
@@ -60,10 +60,10 @@ def test_every_move_not_in_the_table_is_refused(kind):
 
 
 def test_a_convention_cannot_skip_legal_review_nor_a_treaty_skip_congress(staff_user):
-    convention = make_agreement()
+    convention = AgreementFactory()
     with pytest.raises(ValidationError, match="Revisión jurídica"):
         services.move(convention, S.SIGNATURE, staff_user)
-    treaty = make_agreement(kind=Kind.TREATY, step=S.SIGNATURE)
+    treaty = AgreementFactory(kind=Kind.TREATY, step=S.SIGNATURE)
     with pytest.raises(ValidationError):
         services.move(treaty, S.IN_FORCE, staff_user)
     assert not StepRecord.objects.exists()
@@ -71,10 +71,10 @@ def test_a_convention_cannot_skip_legal_review_nor_a_treaty_skip_congress(staff_
 
 
 def test_in_force_needs_the_dates_and_an_extension_needs_a_later_end_and_a_reason(staff_user):
-    undated = make_agreement(step=S.SIGNATURE, signed_on=None)
+    undated = AgreementFactory(step=S.SIGNATURE, signed_on=None)
     with pytest.raises(ValidationError, match="fecha de firma"):
         services.move(undated, S.IN_FORCE, staff_user)
-    running = make_agreement(step=S.IN_FORCE)
+    running = AgreementFactory(step=S.IN_FORCE)
     with pytest.raises(ValidationError, match="nueva fecha"):
         services.move(running, S.EXTENDED, staff_user, note="Más tiempo", new_end=date(2026, 6, 1))
     with pytest.raises(ValidationError, match="por qué"):
@@ -85,7 +85,7 @@ def test_in_force_needs_the_dates_and_an_extension_needs_a_later_end_and_a_reaso
 
 
 def test_each_move_is_dated_attributed_and_in_the_history(staff_client, staff_user):
-    agreement = make_agreement()
+    agreement = AgreementFactory()
     response = staff_client.post(
         f"/staff/agreements/{agreement.pk}/step/", {"target": "legal-review", "note": "Enviado"}
     )
@@ -99,7 +99,7 @@ def test_each_move_is_dated_attributed_and_in_the_history(staff_client, staff_us
 
 
 def test_a_refused_move_says_what_is_allowed_and_changes_nothing(staff_client):
-    agreement = make_agreement()
+    agreement = AgreementFactory()
     response = staff_client.post(f"/staff/agreements/{agreement.pk}/step/", {"target": "in-force"})
     assert response.status_code == 400
     assert "Escoja una opción válida" in response.content.decode()
@@ -117,7 +117,7 @@ def test_every_allowed_move_goes_through_the_service(kind, staff_user):
     """Each (step, next step) pair of the kind's table, done for real: recorded and attributed."""
     for step, targets in WORKFLOWS[kind].items():
         for target in targets:
-            agreement = make_agreement(kind=kind, step=step)
+            agreement = AgreementFactory(kind=kind, step=step)
             new_end = date(2030, 1, 1) if target == S.EXTENDED else None
             record = services.move(agreement, target, staff_user, note="Motivo", new_end=new_end)
             assert agreement.step == target and (record.from_step, record.by) == (step, staff_user)

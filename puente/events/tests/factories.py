@@ -1,29 +1,28 @@
-"""An event to register for, starting next week unless told otherwise."""
+"""An event to register for, starting next week unless told otherwise; a registration form."""
 
 from datetime import timedelta
 
+import factory
 from django.utils import timezone
 
 from puente.events.models import Event, Kind
 from puente.lib.antispam import issued_token
 
 
-def make_event(**fields: object) -> Event:
-    start = timezone.now() + timedelta(days=7)
-    values: dict[str, object] = {
-        "title_es": "Taller de formulación de proyectos",
-        "title_en": "Project design workshop",
-        "description_es": "Cómo presentar un proyecto a la cooperación internacional.",
-        "description_en": "How to present a project to international cooperation.",
-        "kind": Kind.WORKSHOP,
-        "starts_at": start,
-        "ends_at": start + timedelta(hours=3),
-        "venue": "Auditorio de la Gobernación",
-        "capacity": 2,
-        "is_published": True,
-    }
-    values.update(fields)
-    return Event.objects.create(**values)
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title_es = "Taller de formulación de proyectos"
+    title_en = "Project design workshop"
+    description_es = "Cómo presentar un proyecto a la cooperación internacional."
+    description_en = "How to present a project to international cooperation."
+    kind = Kind.WORKSHOP
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda e: e.starts_at + timedelta(hours=3))
+    venue = "Auditorio de la Gobernación"
+    capacity = 2
+    is_published = True
 
 
 def registration_data(name: str, email: str, **extra: object) -> dict[str, object]:

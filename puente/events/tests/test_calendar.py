@@ -9,14 +9,14 @@ from django.utils import timezone
 
 from puente.lib.workdays import BOGOTA
 
-from .factories import make_event
+from .factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_ics_of_an_event_reads_back_in_a_calendar_parser(client: Client) -> None:
     start = datetime(2026, 12, 3, 9, 0, tzinfo=BOGOTA)
-    event = make_event(
+    event = EventFactory(
         starts_at=start, ends_at=start + timedelta(hours=2), venue="Biblioteca Julio Pérez Ferrero"
     )
     response = client.get(f"/es/eventos/{event.pk}.ics")
@@ -32,16 +32,16 @@ def test_the_ics_of_an_event_reads_back_in_a_calendar_parser(client: Client) -> 
 
 
 def test_the_feed_holds_published_events_only(client: Client) -> None:
-    make_event(title_es="Público")
-    make_event(title_es="Borrador", is_published=False)
+    EventFactory(title_es="Público")
+    EventFactory(title_es="Borrador", is_published=False)
     calendar = ics.Calendar(client.get("/es/eventos/calendario.ics").content.decode())
     assert {e.name for e in calendar.events} == {"Público"}
 
 
 def test_the_list_shows_upcoming_events_and_past_ones_on_request(client: Client) -> None:
-    make_event(title_es="Foro futuro")
+    EventFactory(title_es="Foro futuro")
     past = timezone.now() - timedelta(days=30)
-    make_event(title_es="Encuentro anterior", starts_at=past, ends_at=past + timedelta(hours=1))
+    EventFactory(title_es="Encuentro anterior", starts_at=past, ends_at=past + timedelta(hours=1))
     upcoming = client.get("/es/eventos/").content.decode()
     assert "Foro futuro" in upcoming and "Encuentro anterior" not in upcoming
     earlier = client.get("/es/eventos/", {"when": "past"}).content.decode()
@@ -51,7 +51,7 @@ def test_the_list_shows_upcoming_events_and_past_ones_on_request(client: Client)
 
 def test_the_month_view_puts_each_event_on_its_days(client: Client) -> None:
     start = datetime(2026, 12, 3, 9, 0, tzinfo=BOGOTA)
-    make_event(title_es="Foro binacional", starts_at=start, ends_at=start + timedelta(days=1))
+    EventFactory(title_es="Foro binacional", starts_at=start, ends_at=start + timedelta(days=1))
     response = client.get("/es/eventos/mes/2026/12/")
     days = {
         day.date.day: [e.title_es for e in day.events]
@@ -68,8 +68,8 @@ def test_the_month_view_puts_each_event_on_its_days(client: Client) -> None:
 
 
 def test_the_home_page_announces_the_next_events(client: Client) -> None:
-    make_event(title_es="Mesa binacional de salud")
-    make_event(title_es="Borrador interno", is_published=False)
+    EventFactory(title_es="Mesa binacional de salud")
+    EventFactory(title_es="Borrador interno", is_published=False)
     page = client.get("/es/").content.decode()
     assert "Próximos eventos" in page and "Mesa binacional de salud" in page
     assert "Borrador interno" not in page

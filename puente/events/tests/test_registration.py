@@ -8,7 +8,7 @@ from django.test import Client
 from puente.events import services
 from puente.events.models import Registration
 
-from .factories import make_event, registration_data
+from .factories import EventFactory, registration_data
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -21,7 +21,7 @@ def _register(client: Client, event, name: str, email: str):  # noqa: ANN001, AN
 def test_seats_fill_up_then_the_waiting_list_takes_over(
     client: Client, mailoutbox, django_capture_on_commit_callbacks
 ) -> None:
-    event = make_event(capacity=2)
+    event = EventFactory(capacity=2)
     with django_capture_on_commit_callbacks(execute=True):
         for n, email in enumerate(["ana@x.org", "beto@x.org", "carla@x.org"]):
             response = _register(Client(), event, f"Persona {n}", email)
@@ -40,7 +40,7 @@ def test_seats_fill_up_then_the_waiting_list_takes_over(
 
 
 def test_the_same_email_cannot_register_twice(client: Client) -> None:
-    event = make_event()
+    event = EventFactory()
     assert _register(client, event, "Ana", "ana@x.org").status_code == 302
     again = _register(Client(), event, "Ana otra vez", "ANA@x.org ")
     assert again.status_code == 400
@@ -51,7 +51,7 @@ def test_the_same_email_cannot_register_twice(client: Client) -> None:
 def test_cancelling_from_the_email_link_gives_the_seat_to_the_first_waiting(
     mailoutbox, django_capture_on_commit_callbacks
 ) -> None:
-    event = make_event(capacity=1)
+    event = EventFactory(capacity=1)
     with django_capture_on_commit_callbacks(execute=True):
         _register(Client(), event, "Ana", "ana@x.org")
         _register(Client(), event, "Beto", "beto@x.org")
@@ -79,7 +79,7 @@ def test_cancelling_from_the_email_link_gives_the_seat_to_the_first_waiting(
 
 
 def test_a_cancelled_person_may_register_again(client: Client) -> None:
-    event = make_event()
+    event = EventFactory()
     _register(client, event, "Ana", "ana@x.org")
     services.cancel(event.registrations.get())
     assert _register(Client(), event, "Ana", "ana@x.org").status_code == 302
@@ -87,7 +87,7 @@ def test_a_cancelled_person_may_register_again(client: Client) -> None:
 
 
 def test_no_registration_without_consent_or_after_closing(client: Client) -> None:
-    event = make_event()
+    event = EventFactory()
     data = registration_data("Ana", "ana@x.org")
     del data["consent"]
     response = client.post(event.get_absolute_url(), data)
@@ -104,14 +104,14 @@ def test_no_registration_without_consent_or_after_closing(client: Client) -> Non
 
 
 def test_unpublished_events_are_not_public(client: Client) -> None:
-    event = make_event(is_published=False)
+    event = EventFactory(is_published=False)
     assert client.get(event.get_absolute_url()).status_code == 404
     assert client.get(f"/es/eventos/{event.pk}.ics").status_code == 404
     assert event.title_es not in client.get("/es/eventos/").content.decode()
 
 
 def test_a_wrong_slug_redirects_to_the_right_one(client: Client) -> None:
-    event = make_event()
+    event = EventFactory()
     response = client.get(f"/es/eventos/{event.pk}/otro-nombre/")
     assert response.status_code == 301 and response["Location"] == event.get_absolute_url()
 
@@ -122,7 +122,7 @@ def test_event_materials_download_from_the_public_page(client: Client, settings,
     from puente.events.models import Material
 
     settings.MEDIA_ROOT = tmp_path
-    event = make_event()
+    event = EventFactory()
     material = Material(
         event=event, title="Presentación", content_type="application/pdf", extension="pdf"
     )

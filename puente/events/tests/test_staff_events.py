@@ -11,7 +11,7 @@ from django.utils import timezone
 from puente.events import services
 from puente.events.models import Event, Registration
 
-from .factories import make_event
+from .factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_staff_create_an_event_and_a_wrong_one_is_refused_whole(
 def test_attendance_ticked_by_hand_is_saved_and_attributed(
     staff_client: Client, staff_user
 ) -> None:
-    event = make_event()
+    event = EventFactory()
     ana, beto = _people(event, "ana@x.org", "beto@x.org")
     url = f"/staff/events/{event.pk}/"
     assert staff_client.post(url, {"attendance": "1", "attended": [str(ana.pk)]}).status_code == 302
@@ -65,7 +65,7 @@ def test_attendance_ticked_by_hand_is_saved_and_attributed(
 def test_the_signed_list_marks_who_came_and_names_the_rows_it_could_not_match(
     staff_client: Client,
 ) -> None:
-    event = make_event()
+    event = EventFactory()
     _people(event, "ana@x.org", "beto@x.org")
     # Excel in Spanish saves CSV with semicolons and Windows-1252.
     sheet = "Nombre;Correo;Firma\nAna;ANA@x.org;✓\nDesconocida;nadie@x.org;✓\n;;\n".replace(
@@ -83,7 +83,7 @@ def test_the_signed_list_marks_who_came_and_names_the_rows_it_could_not_match(
 
 
 def test_a_list_without_an_email_column_changes_nothing(staff_client: Client) -> None:
-    event = make_event()
+    event = EventFactory()
     _people(event, "ana@x.org")
     sheet = SimpleUploadedFile("lista.csv", b"nombre,documento\nAna,123\n")
     response = staff_client.post(f"/staff/events/{event.pk}/", {"list": "1", "file": sheet})
@@ -94,7 +94,7 @@ def test_a_list_without_an_email_column_changes_nothing(staff_client: Client) ->
 
 
 def test_registrations_export_and_figures_by_group(staff_client: Client) -> None:
-    event = make_event()
+    event = EventFactory()
     ana, beto, _carla = _people(event, "ana@x.org", "beto@x.org", "carla@x.org")
     Registration.objects.filter(pk__in=[ana.pk, beto.pk]).update(attended=True)
     csv = b"".join(
@@ -112,7 +112,7 @@ def test_registrations_export_and_figures_by_group(staff_client: Client) -> None
 
 
 def test_a_person_can_have_their_data_exported_and_erased(staff_client: Client, staff_user) -> None:
-    event = make_event()
+    event = EventFactory()
     (ana,) = _people(event, "ana@x.org")
     export = staff_client.get(
         "/staff/events/personal-data/", {"email": "ANA@x.org", "format": "json"}
@@ -131,13 +131,13 @@ def test_a_person_can_have_their_data_exported_and_erased(staff_client: Client, 
 
 
 def test_only_the_secretariat_sees_registrations(viewer_client: Client, client: Client) -> None:
-    event = make_event()
+    event = EventFactory()
     assert viewer_client.get(f"/staff/events/{event.pk}/").status_code == 403
     assert client.get(f"/staff/events/{event.pk}/").status_code == 302
 
 
 def test_deleting_asks_first(staff_client: Client) -> None:
-    event = make_event()
+    event = EventFactory()
     _people(event, "ana@x.org")
     assert "1 inscripción" in staff_client.get(f"/staff/events/{event.pk}/delete/").content.decode()
     assert Event.objects.exists()

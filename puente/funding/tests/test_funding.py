@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from puente.agreements.models import Concept, Decision
-from puente.agreements.tests.factories import make_proposal
+from puente.agreements.tests.factories import ProposalFactory
 from puente.funding.models import Application, ApplicationStatus, Call, Source
 from puente.funding.selectors import calls_for_proposal, matches_for_call, mobilised
 from puente.portfolio.models import ExchangeRate
@@ -29,7 +29,7 @@ def make_call(title: str, opens: int = -10, closes: int = 20, **m2m) -> Call:  #
 
 
 def viable(decision: str = Decision.VIABLE, **fields):  # noqa: ANN003, ANN201
-    proposal = make_proposal(**fields)
+    proposal = ProposalFactory(**fields)
     proposal.sectors.set([Sector.objects.get(code="12220")])  # basic health care, under 122
     Concept.objects.create(proposal=proposal, decision=decision, summary="x",
                            issued_at=timezone.now(), number=f"CTV-T-{proposal.pk}")  # fmt: skip

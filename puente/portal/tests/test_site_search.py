@@ -102,10 +102,10 @@ def test_postgresql_finds_other_forms_of_a_word_in_spanish_and_english(client):
 
 def test_events_obstacles_and_studies_are_found_when_public(client, db) -> None:
     from puente.border.models import Obstacle, Study
-    from puente.events.tests.factories import make_event
+    from puente.events.tests.factories import EventFactory
 
-    make_event(title_es="Taller de exportación binacional")
-    make_event(title_es="Taller interno de exportación", is_published=False)
+    EventFactory(title_es="Taller de exportación binacional")
+    EventFactory(title_es="Taller interno de exportación", is_published=False)
     Obstacle.objects.create(title="Peajes dobles en la exportación", category="tax", description="d",
                             is_public=True, public_summary_es="Cobro doble a exportadores.")  # fmt: skip
     Study.objects.create(title="Exportación y empleo en Cúcuta", year=2024, kind="study",

@@ -12,11 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_staff_see_overdue_requests_upcoming_events_and_overdue_commitments(staff_client):
-    from puente.events.tests.factories import make_event
+    from puente.events.tests.factories import EventFactory
 
     overdue, _code = filed(at=timezone.now() - timedelta(days=40))  # past its 15 working days
     start = timezone.now() + timedelta(days=3)
-    event = make_event(starts_at=start, ends_at=start + timedelta(hours=2))
+    event = EventFactory(starts_at=start, ends_at=start + timedelta(hours=2))
     meeting = BinationalMeeting.objects.create(
         title="Mesa binacional de salud",
         held_on=timezone.localdate(),

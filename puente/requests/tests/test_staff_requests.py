@@ -69,9 +69,9 @@ def test_the_inbox_filters_by_assignee_and_exports_what_it_shows(
     assert "Mía" in csv and "De nadie" not in csv and mine.filing_number in csv
 
 
-def test_a_request_goes_from_filed_to_closed_and_each_step_is_dated_and_attributed(
-    staff_client: Client, staff_user, mailoutbox, django_capture_on_commit_callbacks
-) -> None:
+@pytest.fixture
+def walked(staff_client: Client, staff_user, django_capture_on_commit_callbacks):  # noqa: ANN001, ANN201
+    """A tourist's request in English, assigned to a colleague, noted, answered and closed."""
     colleague = make_user("luis.staff", Role.STAFF)
     request, _code = filed(email="tourist@example.org", language="en")
     url = f"{INBOX}{request.pk}/"
@@ -84,6 +84,11 @@ def test_a_request_goes_from_filed_to_closed_and_each_step_is_dated_and_attribut
         assert response.status_code == 302
         assert staff_client.post(url + "close/", {"text": ""}).status_code == 302
     request.refresh_from_db()
+    return request, colleague, url
+
+
+def test_a_request_goes_from_filed_to_closed_and_each_step_is_attributed(walked) -> None:  # noqa: ANN001
+    request, colleague, _url = walked
     assert request.status == Status.CLOSED and request.assigned_to == colleague
     steps = list(request.steps.values_list("action", "by__username"))
     assert steps == [
@@ -93,9 +98,17 @@ def test_a_request_goes_from_filed_to_closed_and_each_step_is_dated_and_attribut
         (Step.Action.ANSWERED, "ana.staff"),
         (Step.Action.CLOSED, "ana.staff"),
     ]
-    # The tourist wrote in English: the answer email is in English.
+
+
+def test_the_answer_is_emailed_in_the_language_the_request_was_written_in(
+    walked, mailoutbox
+) -> None:  # noqa: ANN001
     answered = [m for m in mailoutbox if "answered" in m.subject]
     assert len(answered) == 1 and "The crossing opens at 5 am." in answered[0].body
+
+
+def test_the_request_page_shows_its_notes_and_who_holds_it(walked, staff_client: Client) -> None:  # noqa: ANN001
+    _request, _colleague, url = walked
     page = staff_client.get(url).content.decode()
     assert "Consultar con Migración" in page and "luis.staff" in page
 
