@@ -72,8 +72,11 @@ class ActivityForm(forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, can_publish: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not can_publish:
+            # Publication is the Secretariat's decision, like the stage: partners never see the box.
+            del self.fields["is_public"]
         parents = Activity.objects.filter(level__in=[Level.PLAN, Level.PROGRAMME])
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)

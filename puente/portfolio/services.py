@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Model
 from django.forms import BaseFormSet, ModelForm
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django_stubs_ext import StrOrPromise
 
+from puente.accounts.roles import is_secretariat
 from puente.lib.audit import attribute
 
 from .lifecycle import ALLOWED_STEPS, Stage
@@ -85,6 +87,10 @@ def save_activity(
         if current.get(pk=activity.pk) != expected_revision:
             raise EditConflict
     is_new = activity.pk is None
+    if not is_secretariat(by):
+        published = not is_new and Activity.objects.filter(pk=activity.pk, is_public=True).exists()
+        if activity.is_public != published:
+            raise PermissionDenied(_("Only the Secretariat publishes or withdraws an activity."))
     activity = form.save(commit=False)
     if is_new:
         activity.sync_iati_status()

@@ -304,3 +304,26 @@ def test_no_write_goes_through_for_a_role_without_the_right(world):
             if role not in WHO[who] and not refused(role, client.post(url, {"title": "x"})):
                 wrong.append(f"{name} POST as {role}")
     assert wrong == []
+
+
+def test_only_the_secretariat_changes_an_activitys_publication(world):
+    """Every role that may edit the activity posts its whole form with "public" ticked."""
+    from django.urls import reverse
+
+    from puente.portfolio.forms import INLINES
+    from puente.portfolio.models import Activity
+    from puente.portfolio.tests.factories import activity_form_data
+
+    pk = world.ids["activity"]
+    published_by = set()
+    for role, client in clients(world).items():
+        if role not in WHO["activity-writers"]:
+            continue
+        Activity.objects.filter(pk=pk).update(is_public=False)
+        activity = Activity.objects.get(pk=pk)
+        data = activity_form_data(revision=str(activity.revision), is_public="on")
+        data.update({f"{prefix}-TOTAL_FORMS": "0" for prefix, _t, _c in INLINES})  # no new rows
+        assert client.post(reverse("portfolio:edit", args=[pk]), data).status_code == 302, role
+        if Activity.objects.get(pk=pk).is_public:
+            published_by.add(role)
+    assert published_by == WHO["secretariat"]

@@ -6,6 +6,7 @@ from decimal import Decimal
 import factory
 
 from puente.directory.tests.factories import OrganisationFactory
+from puente.portfolio.forms import INLINES
 from puente.portfolio.models import (
     Activity,
     ActivitySector,
@@ -75,3 +76,42 @@ class TransactionFactory(factory.django.DjangoModelFactory):
     date = date(2025, 3, 1)
     amount = Decimal("25000.00")
     currency_id = "USD"
+
+
+def activity_form_data(**overrides: object) -> dict[str, object]:
+    """A complete, valid POST for the activity form with one row in each inline section."""
+    data = {
+        "title_es": "Atención primaria en salud para migrantes en Cúcuta",
+        "title_en": "Primary health care for migrants in Cúcuta",
+        "level": "project",
+        "planned_start": "2026-01-01",
+        "planned_end": "2026-12-31",
+        "currency": "COP",
+        "revision": "0",
+    }
+    for prefix, _title, _cls in INLINES:
+        data.update({f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "0"})
+    data.update(
+        {
+            "sectors-0-sector": "12220",
+            "sectors-0-percentage": "100",
+            "locations-0-municipality": str(Municipality.objects.get(code="54001").pk),
+            "budgets-0-kind": "1",
+            "budgets-0-period_start": "2026-01-01",
+            "budgets-0-period_end": "2026-12-31",
+            "budgets-0-amount": "250000000",
+            "budgets-0-currency": "COP",
+            "transactions-0-kind": "3",
+            "transactions-0-date": "2026-02-15",
+            "transactions-0-amount": "50000.50",
+            "transactions-0-currency": "USD",
+            # What a browser sends for the untouched row of people: the selects' defaults.
+            "beneficiaries-0-sex": "unspecified",
+            "beneficiaries-0-age_group": "unspecified",
+            "beneficiaries-0-nationality": "unspecified",
+            "sdg_goals-0-goal": "3",
+            "sdg_goals-0-target": "3.1",
+        }
+    )
+    data.update(overrides)
+    return data

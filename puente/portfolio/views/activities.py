@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from puente.accounts.roles import AuthedRequest, internal_view, secretariat_view
+from puente.accounts.roles import AuthedRequest, internal_view, is_secretariat, secretariat_view
 from puente.lib.audit import Entry, history_entries
 from puente.lib.paging import page_of
 
@@ -74,7 +74,9 @@ def _inline_formsets(request: AuthedRequest, activity: Activity) -> list:
 
 def _edit(request: AuthedRequest, activity: Activity) -> HttpResponse:
     is_new = activity.pk is None
-    form = ActivityForm(request.POST or None, instance=activity)
+    form = ActivityForm(
+        request.POST or None, instance=activity, can_publish=is_secretariat(request.user)
+    )
     formsets = _inline_formsets(request, activity)
     revision = None if is_new else _posted_revision(request)
     # A stale form is answered before validation: its rows may clash with what was saved since.
