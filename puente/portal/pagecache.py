@@ -27,6 +27,7 @@ from .views.accessibility import preferences
 
 PAGE_SECONDS = 60
 GENERATION_KEY = "portal:page-generation"
+IATI_FILES = "/iati/"
 # Responses that say they must not be kept, or that set something for this visitor.
 _PRIVATE = ("no-cache", "no-store", "private")
 
@@ -58,16 +59,24 @@ def _key(request: HttpRequest) -> str | None:
     """The cache key of this request, or None when its answer may belong to the visitor."""
     if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
         return None
-    # The public site (under a language prefix) and the read API; staff pages and files never.
-    api = request.path_info.startswith("/api/")
-    language = "api" if api else get_language_from_path(request.path_info)
+    # The public site (under a language prefix), the read API and the public IATI files; staff
+    # pages and uploaded files never.
+    path = request.path_info
+    if path.startswith("/api/"):
+        language = "api"
+    elif path.startswith(IATI_FILES):
+        # The files read no parameter: any query string gets the same file, kept once.
+        language = "iati"
+    else:
+        language = get_language_from_path(path)
     if not language:
         return None
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
         return None
     choices = preferences(request)
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    full_path = path if language == "iati" else request.get_full_path()
+    address = hashlib.sha256(full_path.encode()).hexdigest()
     return (
         f"page:{_generation()}:{language}:{choices['a11y_contrast']}:"
         f"{choices['a11y_size']}:{address}"

@@ -1,4 +1,7 @@
-"""Public IATI files: the department's activities and its organisation file, as IATI 2.03."""
+"""Public IATI files: the department's activities and its organisation file, as IATI 2.03.
+
+Kept like every public page (portal.pagecache): a publication or a withdrawal shows at once.
+"""
 
 import io
 
@@ -6,13 +9,11 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_page
 
 from puente.iati.exporter import export_activities, own_public_activities
 from puente.iati.writer import write_activities, write_organisation_file
 
 
-@cache_page(600)
 def public_activity_file(request: HttpRequest) -> HttpResponse:
     """The department's public activities as IATI 2.03 (what the IATI Registry points at)."""
     if not own_public_activities().exists():
@@ -27,7 +28,6 @@ def public_activity_file(request: HttpRequest) -> HttpResponse:
     return HttpResponse(out.getvalue(), content_type="application/xml; charset=utf-8")
 
 
-@cache_page(600)
 def public_organisation_file(request: HttpRequest) -> HttpResponse:
     out = io.BytesIO()
     write_organisation_file(
