@@ -7,6 +7,7 @@ RUN = scripts/uvrun
 
 # `make run` is the local, embedded set-up: debug mode on unless PUENTE_DEBUG says otherwise.
 run: export PUENTE_DEBUG ?= 1
+run: export PUENTE_SITE_URL ?= http://127.0.0.1:$(PORT)
 run:
 	$(RUN) puente migrate --noinput
 	$(RUN) puente collectstatic --noinput --verbosity 0

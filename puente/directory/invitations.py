@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from puente.accounts.roles import Role
 from puente.lib.audit import attribute
+from puente.lib.links import site_url
 
 from .models import Organisation, ReporterAccount
 
@@ -24,11 +25,9 @@ def invitation_path(user: User) -> str:
 
 
 @transaction.atomic
-def invite_reporter(organisation: Organisation, email: str, name: str, by: User, site: str) -> User:
-    """Creates (or re-invites) a reporter for `organisation` and emails the link.
-
-    `site` is the scheme and host the link starts with (taken from the staff member's request).
-    """
+def invite_reporter(organisation: Organisation, email: str, name: str, by: User) -> User:
+    """Creates (or re-invites) a reporter for `organisation` and emails the link (on
+    PUENTE_SITE_URL, whatever host the staff member's request named)."""
     email = email.strip().lower()
     user = User.objects.filter(username=email).first()
     if user is not None:
@@ -59,7 +58,7 @@ def invite_reporter(organisation: Organisation, email: str, name: str, by: User,
         )
     user.is_active = True
     user.save(update_fields=["is_active"])
-    link = site.rstrip("/") + invitation_path(user)
+    link = site_url(invitation_path(user))
     send_mail(
         _("Puente: report for %(organisation)s") % {"organisation": organisation.short_name},
         _(

@@ -114,8 +114,9 @@ def organisation_invite(request: AuthedRequest, pk: int) -> HttpResponse:
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
-            invite_reporter(organisation, form.cleaned_data["email"], form.cleaned_data["name"],
-                            request.user, request.build_absolute_uri("/"))  # fmt: skip
+            invite_reporter(
+                organisation, form.cleaned_data["email"], form.cleaned_data["name"], request.user
+            )
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:

@@ -1,11 +1,12 @@
 """The emails a registrant receives, in the language they registered in, with a cancel link."""
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from puente.lib.links import site_url
 
 from .models import Registration
 
@@ -27,11 +28,8 @@ def to_registrant(registration: Registration, what: str, token: str = "") -> Non
         context = {
             "r": registration,
             "event": event,
-            "cancel_url": settings.PUENTE_SITE_URL.rstrip("/")
-            + reverse("events:cancel", args=[token])
-            if token
-            else "",
-            "event_url": settings.PUENTE_SITE_URL.rstrip("/") + event.get_absolute_url(),
+            "cancel_url": site_url(reverse("events:cancel", args=[token])) if token else "",
+            "event_url": site_url(event.get_absolute_url()),
         }
         send_mail(
             SUBJECTS[what](registration) % {"event": event.title},

@@ -3,9 +3,10 @@
 from collections.abc import Iterable
 
 import icalendar
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+
+from puente.lib.links import site_url
 
 from .models import Event
 
@@ -23,7 +24,7 @@ def _entry(event: Event) -> icalendar.Event:
     entry.add("description", event.description)
     if event.place:
         entry.add("location", event.place)
-    entry.add("url", settings.PUENTE_SITE_URL.rstrip("/") + event.get_absolute_url())
+    entry.add("url", site_url(event.get_absolute_url()))
     return entry
 
 

@@ -62,6 +62,7 @@ def _key(request: HttpRequest) -> str | None:
     # The public site (under a language prefix), the read API and the public IATI files; staff
     # pages and uploaded files never.
     path = request.path_info
+    language: str | None
     if path.startswith("/api/"):
         language = "api"
     elif path.startswith(IATI_FILES):

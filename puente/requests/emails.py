@@ -3,7 +3,6 @@
 from collections import defaultdict
 from datetime import date
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from puente.accounts.roles import Role, users_with_role
+from puente.lib.links import site_url
 from puente.lib.workdays import add_working_days
 
 from .models import DUE_SOON_DAYS, Request, Step
@@ -32,10 +32,6 @@ SUBJECTS = {
 }
 
 
-def _site(path: str) -> str:
-    return settings.PUENTE_SITE_URL.rstrip("/") + path
-
-
 def to_requester(request: Request, what: str, code: str = "") -> None:
     if not request.email:
         return
@@ -43,7 +39,7 @@ def to_requester(request: Request, what: str, code: str = "") -> None:
         context = {
             "r": request,
             "code": code,
-            "tracking_url": _site(reverse("pqrsd:track")),
+            "tracking_url": site_url(reverse("pqrsd:track")),
         }
         send_mail(
             SUBJECTS[what](request),
@@ -94,7 +90,7 @@ def deadline_reminders(today: date | None = None) -> int:
                     "person": person,
                     "requests": sorted(requests, key=lambda r: r.due_on),
                     "today": today,
-                    "inbox_url": _site(reverse("pqrsd-staff:inbox")),
+                    "inbox_url": site_url(reverse("pqrsd-staff:inbox")),
                 },
             ),
             None,

@@ -3,10 +3,11 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from puente.coordination.models import Report, ReportRow, ReportStatus
@@ -37,7 +38,8 @@ def test_staff_invite_a_reporter_who_sets_a_strong_password_and_signs_in(staff_c
     assert response.status_code == 302
     (message,) = mail.outbox
     assert message.to == ["reporta@frontera.org"] and "Fundación Frontera Viva" in message.body
-    link = re.search(r"http://testserver(/staff/invitation/\S+)", message.body).group(1)
+    site = re.escape(settings.PUENTE_SITE_URL.rstrip("/"))
+    link = re.search(site + r"(/staff/invitation/\S+)", message.body).group(1)
     client = Client()
     form_page = client.get(link, follow=True)
     assert (
@@ -203,3 +205,15 @@ def test_a_row_by_hand_must_add_up_by_sex_and_by_age(db):
     assert client.post(url, {**data, "age_18_59": "20"}).status_code == 302
     saved = report.rows.get()
     assert (saved.reached, saved.category_id) == (20, "160")
+
+
+@override_settings(ALLOWED_HOSTS=["testserver", "evil.example"])  # a host the proxy let through
+def test_the_invitation_link_is_on_the_sites_address_not_the_requests_host(staff_client):
+    """A forged Host header must not put a stranger's address in the partner's email."""
+    organisation = OrganisationFactory(name="Fundación Frontera Viva")
+    staff_client.post(f"/staff/directory/{organisation.pk}/invite/",
+                      {"email": "reporta@frontera.org", "name": "Luz Pérez"},
+                      HTTP_HOST="evil.example")  # fmt: skip
+    (message,) = mail.outbox
+    assert "evil.example" not in message.body
+    assert settings.PUENTE_SITE_URL.rstrip("/") + "/staff/invitation/" in message.body
