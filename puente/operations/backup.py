@@ -27,6 +27,8 @@ from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
 
+from puente.lib.private_files import private_file, private_folder
+
 FORMAT = 1
 MANIFEST = "manifest.json"
 SQLITE_FILE = "database.sqlite3"
@@ -178,7 +180,8 @@ def default_output() -> Path:
 
 
 def create_backup(output: Path) -> Manifest:
-    output.parent.mkdir(parents=True, exist_ok=True)
+    if not output.parent.exists():
+        private_folder(output.parent)
     media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(dir=output.parent) as scratch:
         database = Path(scratch) / (SQLITE_FILE if engine() == "sqlite" else POSTGRES_FILE)
@@ -195,7 +198,7 @@ def create_backup(output: Path) -> Manifest:
             media=_media_files(media_root),
         )
         partial = output.with_name(f".{output.name}.{uuid.uuid4().hex}.partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        with private_file(partial) as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
             data = json.dumps(asdict(manifest), indent=1, sort_keys=True).encode()
             info = tarfile.TarInfo(MANIFEST)
             info.size, info.mtime = len(data), int(datetime.datetime.now().timestamp())

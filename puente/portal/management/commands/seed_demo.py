@@ -13,6 +13,7 @@ from puente.border.demo import create_demo_border
 from puente.directory.demo import create_demo_organisations
 from puente.events.demo import create_demo_events
 from puente.funding.demo import create_demo_funding
+from puente.lib.private_files import private_file, private_folder
 from puente.portal.demo import (
     create_demo_announcements,
     create_demo_content,
@@ -49,8 +50,10 @@ class Command(BaseCommand):
             user = User.objects.create_user("staff", password=password, first_name="Demo")
             user.groups.add(Group.objects.get(name=Role.STAFF.value))
             # var/ exists only for the embedded SQLite database; with PostgreSQL it may not yet.
-            credentials.parent.mkdir(parents=True, exist_ok=True)
-            credentials.write_text(f"staff {password}\n")
+            private_folder(credentials.parent)
+            credentials.unlink(missing_ok=True)  # left by an earlier database
+            with private_file(credentials) as out:
+                out.write(f"staff {password}\n".encode())
         made_events = create_demo_events()
         if made_events:
             self.stdout.write(
