@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from puente.lib.uploads import detect_document
+from puente.lib.uploads import detect_document, stored_name
 from puente.territory.geography import NORTE_DE_SANTANDER
 from puente.territory.models import Department, Municipality
 
@@ -175,6 +175,7 @@ class StudyForm(forms.ModelForm):
             detected = detect_document(upload)
             self.instance.content_type = detected.content_type
             self.instance.extension = detected.extension
+            upload.name = stored_name(detected)  # stored under what it is, not what it says
         return cleaned
 
 

@@ -7,7 +7,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from puente.lib.uploads import detect_document, random_name
+from puente.lib.uploads import detect_document, random_name, stored_name
 
 
 def document_path(instance: models.Model, filename: str) -> str:
@@ -41,7 +41,7 @@ class CheckedDocumentForm(forms.ModelForm):
         if upload and upload is not self.initial.get("file"):
             detected = detect_document(upload)
             # Stored under a random name with the extension its content proved, not the user's.
-            upload.name = f"document.{detected.extension}"
+            upload.name = stored_name(detected)
             self.instance.content_type = detected.content_type
             self.instance.size = upload.size or 0
         return upload

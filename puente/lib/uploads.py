@@ -194,12 +194,39 @@ def image_response(image: FieldFile, max_age: int) -> FileResponse:
     return response
 
 
+# The ending each detected kind of file is named with, on disk and when downloaded.
+EXTENSION_OF = {
+    "application/pdf": "pdf",
+    **{content_type: extension for extension, content_type in ZIP_KINDS.values()},
+    **{kind.decode(): extension for kind, extension in OPENDOCUMENT.items()},
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "text/csv": "csv",
+    "text/plain": "txt",
+    "application/xml": "xml",
+}
+
+
+def download_name(filename: str, content_type: str) -> str:
+    """The name a download is offered under: the person's name for it, with the ending of what
+    its content was found to be ("evil.html" holding text downloads as "evil.txt")."""
+    extension = EXTENSION_OF.get(content_type.split(";")[0].strip().lower())
+    stem = Path(filename).stem if Path(filename).suffix else filename
+    stem = stem or "document"
+    return f"{stem}.{extension}" if extension else stem
+
+
+def stored_name(detected: Detected) -> str:
+    """What an upload is saved as (random_name then picks a random stem): its proven ending."""
+    return f"document.{detected.extension}"
+
+
 def download_response(file: FieldFile, filename: str, content_type: str) -> FileResponse:
     """A stored upload as a download: never rendered by the browser, whatever the file holds."""
     response = FileResponse(
         file.open("rb"),
         as_attachment=True,
-        filename=filename,
+        filename=download_name(filename, content_type),
         content_type=content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -17,6 +17,7 @@ from django_stubs_ext import StrOrPromise
 
 from puente.accounts.roles import is_secretariat
 from puente.lib.audit import attribute
+from puente.lib.uploads import stored_name
 
 from .lifecycle import ALLOWED_STEPS, Stage
 from .models import (
@@ -141,7 +142,7 @@ def attach_document(form: ModelForm, by: User) -> Document:
     upload = form.cleaned_data.get("file")
     if upload:
         document.original_name = upload.name[:255]
-        upload.name = f"upload.{form.detected.extension}"  # type: ignore[attr-defined]
+        upload.name = stored_name(form.detected)  # type: ignore[attr-defined]
         document.content_type = form.detected.content_type  # type: ignore[attr-defined]
     attribute(document, by)
     document.save()

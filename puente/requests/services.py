@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from puente.lib.uploads import Detected
+from puente.lib.uploads import Detected, stored_name
 
 from . import deadlines
 from .models import Attachment, FilingCounter, Request, Status, Step, hash_code
@@ -36,11 +36,13 @@ def _next_filing_number(year: int) -> str:
 
 def _store(request: Request, files: Iterable[tuple[UploadedFile, Detected]], role: str) -> None:
     for upload, detected in files:
+        original_name = (upload.name or "file")[:255]
+        upload.name = stored_name(detected)  # stored under what it is, not what it says
         Attachment.objects.create(
             request=request,
             role=role,
             file=upload,
-            original_name=(upload.name or "file")[:255],
+            original_name=original_name,
             content_type=detected.content_type,
             size=upload.size or 0,
         )

@@ -76,3 +76,24 @@ def test_a_body_larger_than_any_upload_is_refused_before_it_is_read(settings):
 def test_a_nonsense_content_length_is_a_clear_400():
     response = Client().generic("POST", "/es/pqrsd/radicar/", b"", CONTENT_LENGTH="lots")
     assert response.status_code == 400
+
+
+def test_a_file_is_stored_and_offered_under_what_its_content_is_not_what_its_name_says(
+    staff_client, client
+):
+    """A text file named evil.html is kept and downloaded as .txt: never as a page to open."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from puente.requests.models import Attachment
+    from puente.requests.tests.factories import form_data
+
+    upload = SimpleUploadedFile("evil.html", b"<script>alert(1)</script>", content_type="text/html")
+    assert (
+        client.post("/es/pqrsd/radicar/", {**form_data(), "attachments": [upload]}).status_code
+        == 302
+    )
+    attachment = Attachment.objects.get()
+    assert attachment.file.name.endswith(".txt") and attachment.original_name == "evil.html"
+    response = staff_client.get(f"/staff/pqrsd/{attachment.request_id}/files/{attachment.pk}/")
+    assert response.status_code == 200
+    assert 'filename="evil.txt"' in response["Content-Disposition"]
