@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from rapidfuzz import fuzz, process
 
 from puente.lib.names import fold
+from puente.lib.uploads import has_macros, unpacked_bytes
 
 from .models import AGE_FIELDS, SEX_FIELDS, count_problems
 
@@ -233,14 +234,14 @@ def _open_workbook(data: bytes) -> Any:
         ) from None
     with archive:
         names = archive.namelist()
-        if any(n.lower().endswith("vbaproject.bin") for n in names):
+        if has_macros(archive):
             raise Refused(
                 _(
                     "The workbook contains macros, which are not accepted. "
                     "Save it as a plain .xlsx workbook."
                 )
             )
-        if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+        if unpacked_bytes(archive) > MAX_UNPACKED_BYTES:
             raise Refused(_("The workbook unpacks to more than 60 MB; it is not a 5W report."))
         if "xl/workbook.xml" not in names:
             raise Refused(

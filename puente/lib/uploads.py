@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+# An office file is a zip archive: one that unpacks to far more than any real document is a
+# "zip bomb" that would fill memory or disk when opened.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff")  # PNG, JPEG
 
@@ -80,13 +83,27 @@ def detect_document(upload: UploadedFile, max_bytes: int = MAX_DOCUMENT_BYTES) -
         upload.seek(0)
 
 
+def has_macros(archive: zipfile.ZipFile) -> bool:
+    return any(name.lower().endswith("vbaproject.bin") for name in archive.namelist())
+
+
+def unpacked_bytes(archive: zipfile.ZipFile) -> int:
+    """What the archive says its members unpack to (read from its directory, nothing unpacked)."""
+    return sum(info.file_size for info in archive.infolist())
+
+
 def _detect_zip(upload: UploadedFile) -> Detected:
     try:
         with zipfile.ZipFile(upload) as archive:
+            if unpacked_bytes(archive) > MAX_UNPACKED_BYTES:
+                raise ValidationError(
+                    _("The file unpacks to more than %(limit)s; it is refused.")
+                    % {"limit": filesizeformat(MAX_UNPACKED_BYTES)}
+                )
             names = set(archive.namelist())
             for member, (extension, content_type) in ZIP_KINDS.items():
                 if member in names:
-                    if any(n.lower().endswith("vbaproject.bin") for n in names):
+                    if has_macros(archive):
                         raise ValidationError(_("Files with macros are not accepted."))
                     return Detected(extension, content_type)
             if "mimetype" in names:

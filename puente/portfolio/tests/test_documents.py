@@ -142,3 +142,18 @@ def test_the_public_and_other_activities_cannot_reach_a_document(client, staff_c
     )
     wrong = staff_client.get(reverse("portfolio:document_download", args=[other.pk, document.pk]))
     assert wrong.status_code == 404
+
+
+def test_an_office_file_that_unpacks_to_gigabytes_is_refused_and_nothing_is_kept(staff_client):
+    """A 'zip bomb' dressed as a spreadsheet: small on the wire, huge when opened."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (120 * 1024 * 1024))
+    assert len(buffer.getvalue()) < 1024 * 1024
+    activity = ActivityFactory()
+    response = attach(staff_client, activity, "cuadro.xlsx", buffer.getvalue())
+    assert response.status_code == 400
+    assert "se descomprime en más de" in response.content.decode()
+    assert not Document.objects.exists()
