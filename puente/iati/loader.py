@@ -122,6 +122,7 @@ class Loader:
         try:
             with transaction.atomic():
                 written = self._write(in_scope, matches)
+                self._count_in_run(written)
             self._merge(written)
         except (DatabaseError, IntegrityError, ActivityRefused):
             # Find the culprit: each activity on its own, the good ones land.
@@ -129,11 +130,21 @@ class Loader:
                 try:
                     with transaction.atomic():
                         written = self._write([activity], matches)
+                        self._count_in_run(written)
                     self._merge(written)
                 except (DatabaseError, IntegrityError, ActivityRefused) as error:
                     self.outcome.skipped += 1
                     self.problem(activity.identifier, activity.line, "iati-activity", str(error))
         self._record(in_scope, matches)
+
+    def _count_in_run(self, written: "Written") -> None:
+        """The run's counts go in with the rows they count, in the same transaction: a run
+        killed between batches still says exactly what it wrote."""
+        ImportRun.objects.filter(pk=self.run.pk).update(
+            created=models.F("created") + written.created,
+            updated=models.F("updated") + written.updated,
+            unchanged=models.F("unchanged") + written.unchanged,
+        )
 
     def _merge(self, written: "Written") -> None:
         """Counts what a batch wrote, once its transaction has committed."""

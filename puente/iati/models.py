@@ -1,6 +1,8 @@
 """Import runs (what was read, when, with which outcome) and where each activity came from."""
 
 import datetime
+import os
+import socket
 
 from django.conf import settings
 from django.db import models
@@ -14,12 +16,46 @@ from puente.portfolio.models import Activity
 STALE_AFTER = datetime.timedelta(minutes=10)
 
 
+def this_worker() -> str:
+    """Who runs an import: this machine and process ("host:pid")."""
+    return f"{socket.gethostname()}:{os.getpid()}"[:100]
+
+
+def _gone(worker: str) -> bool:
+    """A worker of this machine whose process no longer exists (others cannot be asked)."""
+    host, _sep, pid = worker.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, under another user
+        return False
+    return False
+
+
 class ImportRunQuerySet(models.QuerySet["ImportRun"]):
     def mark_interrupted(self) -> int:
-        """Runs whose process died mid-way: said so, so nobody waits for them."""
-        return self.filter(
-            status=ImportRun.Status.RUNNING, heartbeat_at__lt=timezone.now() - STALE_AFTER
-        ).update(status=ImportRun.Status.INTERRUPTED, finished_at=models.F("heartbeat_at"))
+        """Runs whose process died mid-way: said so, so nobody waits for them. A run is dead when
+        it has been silent for STALE_AFTER, or at once when its worker here is gone."""
+        running = self.filter(status=ImportRun.Status.RUNNING)
+        silent = running.filter(heartbeat_at__lt=timezone.now() - STALE_AFTER)
+        orphans = [run.pk for run in running.exclude(worker="") if _gone(run.worker)]
+        return (silent | running.filter(pk__in=orphans)).update(
+            status=ImportRun.Status.INTERRUPTED, finished_at=models.F("heartbeat_at")
+        )
+
+    def mark_superseded_by(self, run: "ImportRun") -> int:
+        """Earlier runs of the same file left running (their process killed) once `run` has
+        imported it: they are over. A live run beats every batch, so one silent since `run`
+        started is not live."""
+        same = models.Q(source=run.source) | (models.Q(label=run.label) & ~models.Q(label=""))
+        return (
+            self.filter(same, status=ImportRun.Status.RUNNING, heartbeat_at__lt=run.started_at)
+            .exclude(pk=run.pk)
+            .update(status=ImportRun.Status.INTERRUPTED, finished_at=models.F("heartbeat_at"))
+        )
 
 
 class ImportRun(models.Model):
@@ -51,6 +87,7 @@ class ImportRun(models.Model):
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     # Last sign of life of a running import (see STALE_AFTER).
     heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    worker = models.CharField(max_length=100, blank=True, editable=False)  # "host:pid"
     read = models.PositiveIntegerField(_("activities read"), default=0)
     created = models.PositiveIntegerField(_("created"), default=0)
     updated = models.PositiveIntegerField(_("updated"), default=0)

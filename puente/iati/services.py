@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from .data import Activity
 from .loader import Loader, finish
-from .models import ImportRun
+from .models import ImportRun, this_worker
 from .reader import FileRefused, Skipped, read_activities
 
 BATCH = 200
@@ -35,8 +35,8 @@ def run_import(run: ImportRun, progress: Progress | None = None) -> ImportRun:
     """Imports `run.source` (a file, a folder of .xml files, or an http(s) URL)."""
     ImportRun.objects.mark_interrupted()
     run.status, run.started_at = ImportRun.Status.RUNNING, timezone.now()
-    run.heartbeat_at = run.started_at
-    run.save(update_fields=["status", "started_at", "heartbeat_at"])
+    run.heartbeat_at, run.worker = run.started_at, this_worker()
+    run.save(update_fields=["status", "started_at", "heartbeat_at", "worker"])
     loader = Loader(run)
     try:
         with _open_sources(run.source) as files:
@@ -53,6 +53,8 @@ def run_import(run: ImportRun, progress: Progress | None = None) -> ImportRun:
         run.status, run.message = ImportRun.Status.FAILED, str(error)
     finish(run, loader)
     run.save()
+    if run.status == ImportRun.Status.DONE:
+        ImportRun.objects.mark_superseded_by(run)
     return run
 
 
@@ -72,19 +74,24 @@ def _load_file(
         if len(batch) >= BATCH:
             loader.load(batch)
             batch = []
-            _report(run, offset + handle.tell(), progress)
+            _report(run, loader, offset + handle.tell(), progress)
     if batch:
         loader.load(batch)
-    _report(run, offset + handle.tell(), progress)
+    _report(run, loader, offset + handle.tell(), progress)
 
 
-def _report(run: ImportRun, position: int, progress: Progress | None) -> None:
+def _report(run: ImportRun, loader: Loader, position: int, progress: Progress | None) -> None:
+    """After each batch: how far the run has read, for a watcher (what it wrote is counted with
+    each batch's own transaction, see Loader._count_in_run)."""
     run.bytes_read = position
+    outcome = loader.outcome
     # Progress is saved outside any import transaction so a watcher sees it move.
     with transaction.atomic():
         ImportRun.objects.filter(pk=run.pk).update(
-            read=run.read, bytes_read=position, heartbeat_at=timezone.now()
-        )
+            read=run.read, bytes_read=position, bytes_total=run.bytes_total,
+            filtered_out=outcome.filtered_out, skipped=run.skipped + outcome.skipped,
+            heartbeat_at=timezone.now(),
+        )  # fmt: skip
     if progress:
         progress(run)
 
