@@ -20,6 +20,8 @@ MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 # "zip bomb" that would fill memory or disk when opened.
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
+# For images shown at a bounded size (photographs, portraits): PNGs cannot be decoded smaller.
+MAX_PNG_PIXELS = 16_000_000
 IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff")  # PNG, JPEG
 
 # Office Open XML and OpenDocument files are zip archives; these members tell them apart.
@@ -166,14 +168,29 @@ def clean_image(
         raise ValidationError(_("Only PNG and JPEG images are accepted."))
     detected = detect_document(upload, max_bytes)
     with Image.open(upload) as opened:
+        if (
+            max_side
+            and detected.extension == "png"
+            and opened.width * opened.height > MAX_PNG_PIXELS
+        ):
+            # A PNG is decoded whole before it can be scaled (4 bytes a pixel, several copies):
+            # a 36-megapixel one of 105 KB cost ~300 MB. Photographs come as JPEG.
+            raise ValidationError(
+                _("The PNG image has more than %(n)s million pixels; save it as JPEG or smaller.")
+                % {"n": MAX_PNG_PIXELS // 1_000_000}
+            )
+        if max_side:
+            # A JPEG decodes straight at a fraction of its size (1/2, 1/4, 1/8), no smaller than
+            # asked: a 40-megapixel photograph never sits in memory whole.
+            opened.draft("RGB", (max_side, max_side))
         opened.load()
         pixels: Image.Image = opened
+        if max_side:
+            pixels.thumbnail((max_side, max_side))  # scaled before any copy is made
         if pixels.mode not in ("RGB", "RGBA", "L"):
             pixels = pixels.convert("RGBA" if detected.extension == "png" else "RGB")
         # A new image from the pixels alone: no EXIF (GPS, camera), no text chunks, no profile.
         clean = Image.frombytes(pixels.mode, pixels.size, pixels.tobytes())
-    if max_side:
-        clean.thumbnail((max_side, max_side))
     buffer = io.BytesIO()
     clean.save(buffer, "PNG" if detected.extension == "png" else "JPEG", quality=90)
     return ContentFile(buffer.getvalue(), name=f"image.{detected.extension}")
