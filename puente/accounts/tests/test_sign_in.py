@@ -116,3 +116,17 @@ def test_changing_the_password_keeps_the_session_and_is_recorded(ana) -> None:  
     ana.refresh_from_db()
     assert ana.check_password(new)
     assert client.get("/staff/portfolio/").status_code == 200
+
+
+def test_an_address_trying_many_user_names_is_paused_too(ana, settings) -> None:  # noqa: ANN001
+    """Password spraying: one guess for each of many names never trips the per-name limit."""
+    settings.PUENTE_LOGIN_FAILURES_PER_ADDRESS = 8
+    for n in range(8):
+        assert (
+            sign_in(Client(), f"persona{n}", "Verano2026", REMOTE_ADDR="203.0.113.7").status_code
+            == 200
+        )
+    paused = sign_in(Client(), "ana.staff", PASSWORD, REMOTE_ADDR="203.0.113.7")
+    assert paused.status_code == 429 and "Ingreso en pausa" in paused.text
+    # Ana from another address is not touched.
+    assert sign_in(Client(), "ana.staff", PASSWORD, REMOTE_ADDR="10.0.0.5").status_code == 302
