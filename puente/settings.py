@@ -228,6 +228,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("PUENTE_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PUENTE_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Across user names, from one address (password spraying): see puente.accounts.backends.
+# Signs backups (puente.operations.backup); empty: a key derived from SECRET_KEY.
+PUENTE_BACKUP_KEY = os.environ.get("PUENTE_BACKUP_KEY", "")
 PUENTE_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("PUENTE_LOGIN_FAILURES_PER_ADDRESS", "20"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "puente.accounts.views.lockout_response"

@@ -1,10 +1,12 @@
 """Backups: the database and the uploaded files in one archive, checked when made and restored.
 
 An archive is a .tar.gz holding `manifest.json` (what it holds: the row count and a checksum
-of every table, a checksum of every file), the database (an SQLite copy taken with SQLite's
-online backup, or a plain `pg_dump`), and `media/` with the uploaded files. A restore checks
-everything before it touches anything, replaces the database in one transaction, swaps the
-files in only once the database is in, and checks the tables against the manifest afterwards.
+of every table, a checksum of every file), `manifest.sig` (an HMAC of the manifest with this
+installation's key, so that an archive altered and given new checksums is refused), the
+database (an SQLite copy taken with SQLite's online backup, or a plain `pg_dump`), and `media/`
+with the uploaded files. A restore checks everything before it touches anything, replaces the
+database in one transaction, swaps the files in only once the database is in, and checks the
+tables against the manifest afterwards.
 """
 
 import datetime
@@ -26,11 +28,13 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from puente.lib.private_files import private_file, private_folder
 
 FORMAT = 1
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
 SQLITE_FILE = "database.sqlite3"
 POSTGRES_FILE = "database.sql.gz"
 MEDIA = "media"
@@ -53,6 +57,15 @@ class Manifest:
     @property
     def rows(self) -> int:
         return sum(t["rows"] for t in self.tables.values())
+
+
+def sign(manifest: bytes) -> str:
+    """The manifest's signature: HMAC-SHA256 with PUENTE_BACKUP_KEY, or a key derived from
+    SECRET_KEY (then only an installation with the same secret restores the archive)."""
+    key = settings.PUENTE_BACKUP_KEY or settings.SECRET_KEY
+    return salted_hmac(
+        "puente.operations.backup", manifest, secret=key, algorithm="sha256"
+    ).hexdigest()
 
 
 def engine() -> str:
@@ -200,9 +213,10 @@ def create_backup(output: Path) -> Manifest:
         partial = output.with_name(f".{output.name}.{uuid.uuid4().hex}.partial")
         with private_file(partial) as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
             data = json.dumps(asdict(manifest), indent=1, sort_keys=True).encode()
-            info = tarfile.TarInfo(MANIFEST)
-            info.size, info.mtime = len(data), int(datetime.datetime.now().timestamp())
-            archive.addfile(info, io.BytesIO(data))
+            for name, content in ((MANIFEST, data), (SIGNATURE, sign(data).encode())):
+                info = tarfile.TarInfo(name)
+                info.size, info.mtime = len(content), int(datetime.datetime.now().timestamp())
+                archive.addfile(info, io.BytesIO(content))
             archive.add(database, arcname=database.name)
             for name in manifest.media:
                 archive.add(media_root / name, arcname=f"{MEDIA}/{name}", recursive=False)
@@ -210,14 +224,34 @@ def create_backup(output: Path) -> Manifest:
     return manifest
 
 
+def _member(archive: tarfile.TarFile, name: str) -> bytes:
+    member = archive.extractfile(name)
+    if member is None:
+        raise KeyError(name)
+    return member.read()
+
+
 def read_manifest(archive_path: Path) -> Manifest:
+    """The archive's manifest, once its signature proves this installation wrote it as it is."""
     try:
         with tarfile.open(archive_path, "r:gz") as archive:
-            member = archive.extractfile(MANIFEST)
-            if member is None:
-                raise KeyError(MANIFEST)
-            raw = json.loads(member.read())
-    except (OSError, EOFError, tarfile.TarError, KeyError, ValueError) as error:
+            data = _member(archive, MANIFEST)
+            try:
+                signature = _member(archive, SIGNATURE).decode("ascii", "replace").strip()
+            except KeyError:
+                signature = ""
+    except (OSError, EOFError, tarfile.TarError, KeyError) as error:
+        raise BackupRefused(f"{archive_path}: not a Puente backup ({error})") from error
+    if not signature:
+        raise BackupRefused(f"{archive_path}: the archive is not signed; it cannot be trusted")
+    if not constant_time_compare(signature, sign(data)):
+        raise BackupRefused(
+            f"{archive_path}: the signature does not match: the archive was altered after it was "
+            "made, or made by an installation with another key (PUENTE_BACKUP_KEY or SECRET_KEY)"
+        )
+    try:
+        raw = json.loads(data)
+    except ValueError as error:
         raise BackupRefused(f"{archive_path}: not a Puente backup ({error})") from error
     if raw.get("format") != FORMAT:
         raise BackupRefused(f"{archive_path}: backup format {raw.get('format')!r} is unknown here")
@@ -247,6 +281,12 @@ def restore_backup(archive_path: Path) -> tuple[Manifest, list[str]]:
     if manifest.engine != engine():
         raise BackupRefused(
             f"{archive_path}: a {manifest.engine} backup cannot be restored into {engine()}"
+        )
+    # The database is read from inside the archive only, under the one name we write for it.
+    if manifest.database_file != (SQLITE_FILE if manifest.engine == "sqlite" else POSTGRES_FILE):
+        raise BackupRefused(
+            f"{archive_path}: the manifest names a database outside the archive "
+            f"({manifest.database_file!r})"
         )
     media_root = Path(settings.MEDIA_ROOT)
     media_root.parent.mkdir(parents=True, exist_ok=True)
