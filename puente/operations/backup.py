@@ -282,8 +282,8 @@ def restore_backup(archive_path: Path) -> tuple[Manifest, list[str]]:
         raise BackupRefused(
             f"{archive_path}: a {manifest.engine} backup cannot be restored into {engine()}"
         )
-    # The database is read from inside the archive only, under the one name we write for it.
-    if manifest.database_file != (SQLITE_FILE if manifest.engine == "sqlite" else POSTGRES_FILE):
+    # The database is read from inside the archive only, under one of the names we write.
+    if manifest.database_file not in (SQLITE_FILE, POSTGRES_FILE):
         raise BackupRefused(
             f"{archive_path}: the manifest names a database outside the archive "
             f"({manifest.database_file!r})"
