@@ -64,39 +64,71 @@ class Entry:
         return self.record.history_change_reason or ""
 
 
-def readable(field: Any, value: Any) -> Any:
-    """A stored value as the pages show it, not as the database holds it."""
+def readable(field: Any, value: Any, names: dict[tuple[Any, Any], str] | None = None) -> Any:
+    """A stored value as the pages show it, not as the database holds it. `names` keeps the
+    related records already looked up, so one history asks for each of them once."""
+    names = {} if names is None else names
     if value is None or value == "":
         return ""
     if getattr(field, "many_to_many", False) and isinstance(value, list):
         # simple_history lists the through rows ({"agreement": 4, "activity": 12}): by name.
         target = field.m2m_reverse_field_name()
         pks = [row.get(target) for row in value if isinstance(row, dict)]
-        related = field.related_model._default_manager.filter(pk__in=pks)
-        return ", ".join(sorted(str(item) for item in related))
+        return ", ".join(sorted(_names(field.related_model, pks, names).values()))
     choices = getattr(field, "flatchoices", None)
     if choices:
         return str(dict(choices).get(value, value))
     if isinstance(field, BooleanField):
         return str(_("yes") if value else _("no"))
     if getattr(field, "many_to_one", False) and field.related_model is not None:
-        related = field.related_model._default_manager.filter(pk=value).first()
-        return str(related) if related is not None else value
+        return _names(field.related_model, [value], names).get(value, value)
     return value
 
 
+def _names(model: Any, pks: list[Any], names: dict[tuple[Any, Any], str]) -> dict[Any, str]:
+    """The names of `model`'s rows `pks` (deleted ones left out), asked for once per history."""
+    wanted = [pk for pk in pks if (model, pk) not in names]
+    if wanted:
+        for row in model._default_manager.filter(pk__in=wanted):
+            names[(model, row.pk)] = str(row)
+    return {pk: names[(model, pk)] for pk in pks if (model, pk) in names}
+
+
 def history_entries(records: QuerySet, limit: int = 200, subject: str = "") -> list[Entry]:  # type: ignore[type-arg]
-    """The newest `limit` history records, each with what it changed against the one before."""
+    """The newest `limit` history records, each with what it changed against the one before.
+
+    The record before another of the same row is usually in the same window: it is found there
+    rather than asked for (simple_history's prev_record is a query per record), so a history
+    costs a query per row it covers, not per change.
+    """
+    window = list(
+        records.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
+    )
+    if not window:
+        return []
+    key = window[0].instance_type._meta.pk.attname
+    previous: dict[int, Any] = {}
+    oldest: dict[Any, Any] = {}  # per row, its oldest record in the window so far
+    for record in window:  # newest first: the next record of the same row is the one before
+        row = getattr(record, key)
+        if row in oldest:
+            previous[id(oldest[row])] = record
+        oldest[row] = record
+    for record in oldest.values():
+        previous[id(record)] = record.prev_record  # before the window, if anything
+    names: dict[tuple[Any, Any], str] = {}
     entries = []
-    for record in records.select_related("history_user").order_by("-history_date")[:limit]:
-        previous = record.prev_record
-        delta = record.diff_against(previous).changes if previous else []
+    for record in window:
+        before = previous[id(record)]
+        delta = record.diff_against(before).changes if before is not None else []
         fields = record.instance_type._meta
         changes = []
         for c in delta:
             field = fields.get_field(c.field)
             label = str(getattr(field, "verbose_name", c.field))
-            changes.append(Change(label, readable(field, c.old), readable(field, c.new)))
+            changes.append(
+                Change(label, readable(field, c.old, names), readable(field, c.new, names))
+            )
         entries.append(Entry(record, changes, subject))
     return entries
 
