@@ -9,6 +9,8 @@ import xstatic.pkg.leaflet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from puente.lib.private_files import private_folder
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("PUENTE_VAR_DIR", BASE_DIR / "var"))
 
@@ -131,8 +133,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The embedded database lives here: this user's alone (puente.lib.private_files).
-    VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
-    VAR_DIR.chmod(0o700)
+    private_folder(VAR_DIR)
     # WAL lets readers and the writer work side by side on the embedded database.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",

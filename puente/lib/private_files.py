@@ -12,9 +12,16 @@ FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 
 
+def _narrow(path: Path, mode: int) -> None:
+    # Only what this user owns: a folder or file an operator prepared under another owner is
+    # their choice (and chmod would fail and stop Puente at start-up).
+    if path.stat().st_uid == os.getuid():
+        os.chmod(path, mode)
+
+
 def private_folder(path: Path) -> Path:
     path.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    os.chmod(path, FOLDER_MODE)
+    _narrow(path, FOLDER_MODE)
     return path
 
 
@@ -28,4 +35,4 @@ def make_private(*paths: Path) -> None:
     """Narrows existing files to this user (the ones that exist; SQLite makes -wal/-shm later)."""
     for path in paths:
         if path.exists():
-            os.chmod(path, FILE_MODE)
+            _narrow(path, FILE_MODE)

@@ -1,5 +1,6 @@
 """The database, backups and demo credentials are readable by Puente's own user alone."""
 
+import os
 import stat
 from pathlib import Path
 
@@ -50,3 +51,15 @@ def test_the_demo_credentials_are_private(tmp_path, settings):
     settings.VAR_DIR = tmp_path / "var"
     call_command("seed_demo", activities=0, verbosity=0)
     assert mode(tmp_path / "var" / "demo-credentials.txt") == 0o600
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="giving a folder to another owner needs root")
+def test_a_folder_an_operator_gave_another_owner_is_left_as_it_is(tmp_path):
+    """chmod there would fail, and Puente would not start."""
+    from puente.lib.private_files import private_folder
+
+    folder = tmp_path / "var"
+    folder.mkdir(mode=0o755)
+    os.chown(folder, 65534, 65534)
+    private_folder(folder)
+    assert mode(folder) == 0o755
