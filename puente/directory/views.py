@@ -12,7 +12,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from puente.accounts.roles import AuthedRequest, internal_view, is_secretariat, secretariat_view
+from puente.accounts.roles import (
+    AnyUser,
+    AuthedRequest,
+    account_organisation_id,
+    internal_view,
+    is_office_reader,
+    is_secretariat,
+    secretariat_view,
+)
 from puente.lib.paging import page_of
 from puente.lib.uploads import image_response
 
@@ -22,11 +30,29 @@ from .invitations import invite_reporter, reporters_of
 from .models import Organisation
 
 
+def _readable_participation(
+    user: AnyUser, *, outer: str = "", organisation: Organisation | None = None
+) -> Q:
+    """Which of an organisation's activities a reader may see listed: all of them for the office
+    and for the organisation's own reporters, the public ones for other partners (the rule of
+    the portfolio's `visible_activities`, put in terms of the participation rows)."""
+    if is_office_reader(user):
+        return Q()
+    own = account_organisation_id(user)
+    if organisation is not None:
+        return Q() if organisation.pk == own else Q(activity__is_public=True)
+    return Q(**{f"{outer}activity__is_public": True}) | Q(pk=own)
+
+
 @internal_view
 def organisation_list(request: AuthedRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET or None)
     qs = Organisation.objects.annotate(
-        n_activities=Count("participations__activity", distinct=True)
+        n_activities=Count(
+            "participations__activity",
+            filter=_readable_participation(request.user, outer="participations__"),
+            distinct=True,
+        )
     ).order_by(Lower("name"), "id")
     if form.is_valid():
         if q := form.cleaned_data["q"].strip():
@@ -54,7 +80,9 @@ def organisation_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "organisation": organisation,
             "people": organisation.people.all(),
-            "participations": organisation.participations.select_related("activity")[:50],
+            "participations": organisation.participations.filter(
+                _readable_participation(request.user, organisation=organisation)
+            ).select_related("activity")[:50],
             "merge_form": merge_form,
             "can_edit": is_secretariat(request.user),
             "reporters": reporters_of(organisation) if is_secretariat(request.user) else [],

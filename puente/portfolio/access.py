@@ -7,12 +7,20 @@ from django.shortcuts import get_object_or_404
 from puente.accounts.roles import require_internal_reader
 
 from .models import Activity
-from .selectors import can_edit_activity, visible_activities
+from .selectors import can_edit_activity, reads_in_full
 
 
 def get_activity_for_reader(request: HttpRequest, pk: int) -> Activity:
+    """The activity with its finances, documents and history.
+
+    A signed-in reader who may not see it in full is refused with a 403, not a 404: activity
+    numbers are no secret, and "not yours" is a clearer answer than "not found".
+    """
     require_internal_reader(request)
-    return get_object_or_404(visible_activities(request.user), pk=pk)
+    activity = get_object_or_404(Activity, pk=pk)
+    if not reads_in_full(request.user, activity):
+        raise PermissionDenied
+    return activity
 
 
 def get_activity_for_editor(request: HttpRequest, pk: int) -> Activity:

@@ -13,8 +13,8 @@ from puente.accounts.roles import (
     AnyUser,
     Role,
     account_organisation_id,
-    can_read_internal,
     has_role,
+    is_office_reader,
     is_secretariat,
 )
 from puente.directory.models import Organisation
@@ -51,20 +51,37 @@ def reporter_organisation_id(user: AnyUser) -> int | None:
 
 
 def visible_activities(user: AnyUser) -> QuerySet[Activity]:
-    """The public sees public activities; signed-in roles see the whole portfolio."""
-    if can_read_internal(user):
+    """What a user finds in lists, exports, the API and maps.
+
+    The office (administrators, staff, viewers) sees the whole portfolio; a partner reporter its
+    own organisation's activities and everyone's public ones; the public only the public ones.
+    """
+    if is_office_reader(user):
         return Activity.objects.all()
-    return Activity.objects.public()
+    org_id = reporter_organisation_id(user)
+    if org_id is None:
+        return Activity.objects.public()
+    own = Participation.objects.filter(organisation_id=org_id).values("activity_id")
+    return Activity.objects.filter(Q(is_public=True) | Q(pk__in=own))
 
 
-def can_edit_activity(user: AnyUser, activity: Activity) -> bool:
-    """Staff edit any activity; a reporter only those its organisation takes part in."""
-    if is_secretariat(user):
-        return True
+def _organisation_takes_part(user: AnyUser, activity: Activity) -> bool:
     org_id = reporter_organisation_id(user)
     if org_id is None:
         return False
     return activity.participations.filter(organisation_id=org_id).exists()
+
+
+def reads_in_full(user: AnyUser, activity: Activity) -> bool:
+    """Finances, uploaded documents and history: the office, and the reporters of an
+    organisation taking part. Other organisations' reporters see a public activity as the
+    public does (its public page and the IATI file), and an unpublished one not at all."""
+    return is_office_reader(user) or _organisation_takes_part(user, activity)
+
+
+def can_edit_activity(user: AnyUser, activity: Activity) -> bool:
+    """Staff edit any activity; a reporter only those its organisation takes part in."""
+    return is_secretariat(user) or _organisation_takes_part(user, activity)
 
 
 @dataclass

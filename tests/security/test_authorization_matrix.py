@@ -22,6 +22,9 @@ WHO = {
     "office": {"viewer", "staff", "administrator"},
     "secretariat": {"staff", "administrator"},
     "proposals": {"proposer", "staff", "administrator"},
+    # Reading an activity in full (finances, uploaded documents, history): the office, and the
+    # reporter of an organisation taking part. The world's activity is not public.
+    "activity-readers": {"viewer", "reporter A", "staff", "administrator"},
     # Writing an activity: the Secretariat, and the reporter of an organisation taking part in it
     # (reporter A's organisation takes part; reporter B's does not).
     "activity-writers": {"reporter A", "staff", "administrator"},
@@ -109,9 +112,6 @@ RULES: dict[str, tuple[str, str]] = {
             "portfolio:list",
             "portfolio:rates",
             "portfolio:export",
-            "portfolio:detail",
-            "portfolio:history",
-            "portfolio:document_download",
             "directory:list",
             "directory:detail",
             "coordination:dashboard",
@@ -132,6 +132,10 @@ RULES: dict[str, tuple[str, str]] = {
         ],
         ("activity-writers", "GET"),
     ),  # fmt: skip
+    **dict.fromkeys(
+        ["portfolio:detail", "portfolio:history", "portfolio:document_download"],
+        ("activity-readers", "GET"),
+    ),
     "portfolio:stage": (
         "secretariat",
         "POST",

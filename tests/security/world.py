@@ -49,7 +49,14 @@ def build_world() -> World:
     from puente.territory.models import Municipality, TargetPopulation
 
     org_a, org_b = OrganisationFactory(name="Socio A"), OrganisationFactory(name="Socio B")
-    activity = ParticipationFactory(organisation=org_a, role=OrganisationRole.IMPLEMENTING).activity
+    # Organisation A's activities: one not yet published (the staff pages are checked on it),
+    # one public (the public page is).
+    activity = ParticipationFactory(
+        organisation=org_a, role=OrganisationRole.IMPLEMENTING, activity__is_public=False
+    ).activity
+    public_activity = ParticipationFactory(
+        organisation=org_a, role=OrganisationRole.IMPLEMENTING, activity__is_public=True
+    ).activity
     proposer, office = make_proposer("oficina.matriz")
     proposal = ProposalFactory(organisation=office, submitted_by=proposer)
     Concept.objects.create(proposal=proposal, decision=Decision.VIABLE, summary="x")
@@ -74,7 +81,7 @@ def build_world() -> World:
     from puente.iati.models import ImportRun
 
     ids = {
-        "activity": activity.pk, "organisation": org_a.pk, "proposal": proposal.pk,
+        "activity": activity.pk, "public_activity": public_activity.pk, "organisation": org_a.pk, "proposal": proposal.pk,
         "announcement": announcement.pk, "album": album.pk, "call": call.pk,
         "source": source.pk, "request": request.pk, "event": event.pk,
         "agreement": AgreementFactory().pk,
@@ -124,7 +131,7 @@ _OBJECTS = [
     ("portal:announcement", "announcement"),
     ("portal:album", "album"),
     ("portal:photo", "album"),
-    ("portal:activity", "activity"),
+    ("portal:activity", "public_activity"),
     ("events:", "event"),
     ("border:obstacle", "obstacle"),
     ("border:study", "study"),

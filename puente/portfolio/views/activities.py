@@ -1,6 +1,7 @@
 """The activity list (search, filters, sorting, export), detail, forms, lifecycle and history."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -50,7 +51,13 @@ def activity_export(request: AuthedRequest, fmt: str) -> HttpResponse | Streamin
 
 @internal_view
 def activity_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    activity = get_activity_for_reader(request, pk)
+    try:
+        activity = get_activity_for_reader(request, pk)
+    except PermissionDenied:
+        # Another organisation's public activity: its reporter reads it as the public does.
+        if Activity.objects.public().filter(pk=pk).exists():
+            return redirect("portal:activity", pk=pk)
+        raise
     periods = IndicatorPeriod.objects.filter(indicator__result__activity=activity)
     context = {
         "activity": activity,

@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from puente.accounts.roles import AuthedRequest, can_read_internal, internal_view
+from puente.accounts.roles import AuthedRequest, internal_view, is_office_reader
 from puente.lib.dashboard import panels_for
 from puente.territory.models import Sector
 
@@ -21,10 +21,10 @@ from ..selectors import (
 def portfolio_dashboard(request: AuthedRequest) -> HttpResponse:
     form = ActivityFilterForm(request.GET or None)
     filters = form.to_filter()
-    if filters.narrows() or not can_read_internal(request.user):
+    if filters.narrows() or not is_office_reader(request.user):
         data = dashboard(filter_activities(visible_activities(request.user), filters))
     else:
-        # Every internal reader sees every activity: the same totals for all, kept a minute.
+        # The office sees every activity: the same totals for all of it, kept a minute.
         data = whole_portfolio_dashboard()
     labels = dict(Stage.choices)
     for row in data["by_stage"]:  # type: ignore[attr-defined]
