@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import CharField, Count, F, Max, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat
+from django.utils.translation import gettext_lazy as _
 
 from puente.portfolio.models import Activity
 from puente.territory.models import Municipality
@@ -24,6 +25,14 @@ ACTIVITY_KEY = Concat(
     "activity_name",
     output_field=CharField(),
 )
+
+
+STATUS_LABELS = {
+    "uncovered": _("Uncovered"),
+    "partial": _("Partly covered"),
+    "covered": _("Covered"),
+    "unassessed": _("No need recorded"),
+}
 
 
 @dataclass
@@ -51,6 +60,10 @@ class GapCell:
         if not self.activities:
             return "uncovered"
         return "covered" if self.reached >= self.people_affected else "partial"
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
 
     @property
     def overlapping(self) -> bool:

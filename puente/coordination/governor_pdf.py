@@ -117,11 +117,6 @@ def _render(start: date, end: date, figures: Figures, cells: list[GapCell]) -> b
             _("Partners"),
             _("Status"),
         ]
-        labels = {
-            "uncovered": _("Uncovered"),
-            "partial": _("Partly covered"),
-            "covered": _("Covered"),
-        }
         data = [header] + [
             [
                 Paragraph(_text(c.municipality.name), cell_style),
@@ -130,7 +125,7 @@ def _render(start: date, end: date, figures: Figures, cells: list[GapCell]) -> b
                 _number(c.reached),
                 str(c.activities),
                 str(c.partners),
-                labels.get(c.status, c.status),
+                c.status_label,
             ]
             for c in assessed
         ]

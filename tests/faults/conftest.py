@@ -20,7 +20,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = os.environ.get("PUENTE_FAULT_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-TEMPLATE = "puente_fault_template"
+# One template per test process: two suites on one machine (a CI run beside a developer's)
+# must not migrate the same database at once.
+TEMPLATE = f"puente_fault_template_{os.getpid()}"
 
 
 def child_env(database_url: str, **extra: str) -> dict[str, str]:
