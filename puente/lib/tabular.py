@@ -7,6 +7,7 @@ from io import BytesIO
 
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 FORMATS = ("csv", "xlsx", "json")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -48,11 +49,18 @@ def table_response(
     elif fmt == "xlsx":
         book = Workbook(write_only=True)
         sheet = book.create_sheet(name[:31])
+        # The header stays in view and filters; numbers and dates stay numbers and dates.
+        sheet.freeze_panes = f"A{2 + len(extra_header_rows)}"
         sheet.append(list(header))
         for extra in extra_header_rows:
             sheet.append(list(extra))
+        last = 1 + len(extra_header_rows)
         for row in rows:
             sheet.append([safe_cell(c) for c in row])
+            last += 1
+        # With a hashtag row under the header, the filter buttons sit on the hashtags.
+        first = 1 + len(extra_header_rows)
+        sheet.auto_filter.ref = f"A{first}:{get_column_letter(max(len(header), 1))}{last}"
         buffer = BytesIO()
         book.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)

@@ -1,15 +1,25 @@
-"""CSV and XLSX exports of the staff's filtered activity list (the CSV is streamed)."""
+"""CSV and XLSX exports of the staff's filtered activity list (the CSV is streamed).
+
+Every row carries the activity's money (budget, committed, disbursed, spent: in its own currency,
+in COP and in USD at the rate in force on each amount's date) and the people it reaches, so that
+a spreadsheet can total them. Values are typed: numbers and dates reach XLSX as numbers and dates.
+"""
 
 from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.utils import translation
 from django.utils.timezone import localdate
 
 from puente.lib.tabular import table_response
 
-from .models import Activity
+from .models import Activity, Nationality, Sex, TransactionKind
+from .selectors import RateTable
 
+# The first columns are kept as they were: scripts written against the old export still work.
 COLUMNS = [
     "id",
     "iati_identifier",
@@ -24,37 +34,125 @@ COLUMNS = [
     "sectors",
     "municipalities",
     "public",
+    "currency",
 ]
+MONEY = {
+    "budget": None,
+    "committed": TransactionKind.COMMITMENT,
+    "disbursed": TransactionKind.DISBURSEMENT,
+    "spent": TransactionKind.EXPENDITURE,
+}
+for _name in MONEY:
+    COLUMNS += [_name, f"{_name}_cop", f"{_name}_usd"]
+PEOPLE_BY_SEX = [Sex.FEMALE, Sex.MALE]
+PEOPLE_BY_NATIONALITY = [Nationality.COLOMBIAN, Nationality.VENEZUELAN, Nationality.RETURNEE]
+COLUMNS += ["people"]
+COLUMNS += [f"people_{sex.value}" for sex in PEOPLE_BY_SEX]
+COLUMNS += [f"people_{nationality.value}" for nationality in PEOPLE_BY_NATIONALITY]
+COLUMNS += ["people_by_population", "amounts_without_rate"]
+
+Amounts = list[tuple[Decimal, str, date]]
+CENT = Decimal("0.01")
 
 
-def _rows(qs: QuerySet[Activity]) -> Iterator[list[str]]:
-    qs = qs.prefetch_related(
-        "participations__organisation", "sectors__sector", "locations__municipality"
+class _Money:
+    """Totals of one activity's amounts in its own currency, COP and USD; an amount with no
+    rate to convert it is left out of that total, and its currency is named."""
+
+    def __init__(self, rates: RateTable, currency: str) -> None:
+        self.rates, self.currency, self.missing = rates, currency, set[str]()
+
+    def totals(self, amounts: Amounts) -> list[Decimal | None]:
+        if not amounts:
+            return [None, None, None]
+        own = cop = usd = Decimal("0")
+        for amount, currency, on in amounts:
+            converted = (
+                self.rates.convert(amount, currency, self.currency, on),
+                self.rates.to_cop(amount, currency, on),
+                self.rates.to_usd(amount, currency, on),
+            )
+            for value, target in zip(converted, (self.currency, "COP", "USD"), strict=True):
+                if value is None:  # name the currency that has no rate on that date
+                    unknown = self.rates.cop_per_unit(currency, on) is None
+                    self.missing.add(currency if unknown else target)
+            own += converted[0] or 0
+            cop += converted[1] or 0
+            usd += converted[2] or 0
+        return [total.quantize(CENT) for total in (own, cop, usd)]
+
+
+def _money(a: Activity, rates: RateTable) -> tuple[list[Decimal | None], str]:
+    money = _Money(rates, a.currency_id or "COP")
+    cells: list[Decimal | None] = []
+    for kind in MONEY.values():
+        if kind is None:
+            amounts = [(b.amount, b.currency_id, b.period_start) for b in a.budgets.all()]
+        else:
+            amounts = [(t.amount, t.currency_id, t.date) for t in a.transactions.all()
+                       if t.kind == kind]  # fmt: skip
+        cells += money.totals(amounts)
+    return cells, ", ".join(sorted(money.missing))
+
+
+def _people(a: Activity) -> list[object]:
+    rows = list(a.beneficiaries.all())
+    if not rows:
+        return [None] * (1 + len(PEOPLE_BY_SEX) + len(PEOPLE_BY_NATIONALITY) + 1)
+    by_population: dict[str, int] = {}
+    for b in rows:
+        by_population[str(b.population)] = by_population.get(str(b.population), 0) + b.count
+    return [
+        sum(b.count for b in rows),
+        *(sum(b.count for b in rows if b.sex == sex) for sex in PEOPLE_BY_SEX),
+        *(sum(b.count for b in rows if b.nationality == n) for n in PEOPLE_BY_NATIONALITY),
+        "; ".join(f"{name}: {n}" for name, n in sorted(by_population.items())),
+    ]
+
+
+def _rows(qs: QuerySet[Activity], language: str) -> Iterator[list[object]]:
+    # The CSV is streamed after the view has returned: labels are written in the language of
+    # the request that asked for it, whatever the thread does meanwhile.
+    rates = RateTable()
+    qs = qs.select_related("currency").prefetch_related(
+        "participations__organisation",
+        "sectors__sector",
+        "locations__municipality",
+        "budgets",
+        "transactions",
+        "beneficiaries__population",
     )
-    for a in qs.iterator(chunk_size=2000):
-        yield [
-            str(a.pk),
-            a.iati_identifier or "",
-            a.level,
-            a.title_es,
-            a.title_en,
-            a.stage,
-            a.iati_status,
-            a.planned_start.isoformat() if a.planned_start else "",
-            a.planned_end.isoformat() if a.planned_end else "",
-            "; ".join(
-                f"{p.organisation.short_name} ({p.get_role_display()})"
-                for p in a.participations.all()
-            ),
-            "; ".join(f"{s.sector_id} ({s.percentage}%)" for s in a.sectors.all()),
-            "; ".join(
-                sorted({loc.municipality.name for loc in a.locations.all() if loc.municipality})
-            ),
-            "yes" if a.is_public else "no",
-        ]
+    with translation.override(language):
+        for a in qs.iterator(chunk_size=2000):
+            money, missing = _money(a, rates)
+            yield [
+                a.pk,
+                a.iati_identifier or "",
+                a.get_level_display(),
+                a.title_es,
+                a.title_en,
+                a.get_stage_display(),
+                a.get_iati_status_display(),
+                a.planned_start,
+                a.planned_end,
+                "; ".join(
+                    f"{p.organisation.short_name} ({p.get_role_display()})"
+                    for p in a.participations.all()
+                ),
+                "; ".join(f"{s.sector} ({s.percentage:g} %)" for s in a.sectors.all()),
+                "; ".join(
+                    sorted({loc.municipality.name for loc in a.locations.all() if loc.municipality})
+                ),
+                "yes" if a.is_public else "no",
+                a.currency_id,
+                *money,
+                *_people(a),
+                missing,
+            ]
 
 
 def export_activities(qs: QuerySet[Activity], fmt: str) -> HttpResponse | StreamingHttpResponse:
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    return table_response(f"activities-{localdate().isoformat()}", fmt, COLUMNS, _rows(qs))
+    name = f"activities-{localdate().isoformat()}"
+    return table_response(name, fmt, COLUMNS, _rows(qs, translation.get_language()))

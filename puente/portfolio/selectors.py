@@ -184,14 +184,18 @@ class RateTable:
         rate = self.cop_per_unit(currency, on)
         return None if rate is None else (amount * rate).quantize(Decimal("0.01"))
 
-    def to_usd(self, amount: Decimal, currency: str, on: date) -> Decimal | None:
-        if currency == "USD":
+    def convert(self, amount: Decimal, currency: str, to: str, on: date) -> Decimal | None:
+        """`amount` of `currency` in `to`, through COP at the rates in force on `on`."""
+        if currency == to:
             return amount
         cop = self.to_cop(amount, currency, on)
-        usd_rate = self.cop_per_unit("USD", on)
-        if cop is None or not usd_rate:
+        rate = self.cop_per_unit(to, on)
+        if cop is None or not rate:
             return None
-        return (cop / usd_rate).quantize(Decimal("0.01"))
+        return (cop / rate).quantize(Decimal("0.01"))
+
+    def to_usd(self, amount: Decimal, currency: str, on: date) -> Decimal | None:
+        return self.convert(amount, currency, "USD", on)
 
 
 @dataclass
