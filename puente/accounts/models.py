@@ -1,4 +1,4 @@
-"""A person's own security record: second factor switched on or off, recovery codes renewed."""
+"""A person's own record: security events (second factor, recovery codes) and preferences."""
 
 from django.conf import settings
 from django.db import models
@@ -27,3 +27,23 @@ class AccountEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"
+
+
+class Preferences(models.Model):
+    """What a person chose for their own account (a row only once they change something)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preferences"
+    )
+    daily_digest = models.BooleanField(
+        _("daily email of what waits for me"),
+        default=True,
+        help_text=_("Sent each morning when something waits for you; nothing is sent otherwise."),
+    )
+
+    class Meta:
+        verbose_name = _("preferences")
+        verbose_name_plural = _("preferences")
+
+    def __str__(self) -> str:
+        return str(self.user)

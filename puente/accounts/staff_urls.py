@@ -17,4 +17,5 @@ urlpatterns = [
     path("account/two-factor/", views.two_factor_setup, name="account-2fa-setup"),
     path("account/two-factor/off/", views.two_factor_off, name="account-2fa-off"),
     path("account/recovery-codes/", views.recovery_codes, name="account-recovery-codes"),
+    path("account/digest/", views.digest_choice, name="account-digest"),
 ]

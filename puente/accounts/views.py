@@ -8,6 +8,7 @@ from axes.helpers import get_lockout_response
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth.models import User
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView, PasswordChangeView
 from django.http import HttpRequest, HttpResponse
@@ -18,6 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import user_has_device
 
@@ -25,7 +27,7 @@ from puente.accounts.roles import AuthedRequest, can_read_internal, is_proposer,
 
 from . import twofactor
 from .forms import CodeForm, SwitchOffForm
-from .models import AccountEvent
+from .models import AccountEvent, Preferences
 
 PENDING = "accounts:pending"
 # The code must follow the password within this time, or the password is asked again.
@@ -128,8 +130,27 @@ def security(request: AuthedRequest) -> HttpResponse:
         "sign_ins": AccessLog.objects.filter(username=user.get_username()).order_by(
             "-attempt_time"
         )[:10],
+        "daily_digest": _wants_digest(user),
     }
     return render(request, "accounts/security.html", context)
+
+
+def _wants_digest(user: User) -> bool:
+    preferences = Preferences.objects.filter(user=user).first()
+    return preferences is None or preferences.daily_digest
+
+
+@require_POST
+@signed_in_view
+def digest_choice(request: AuthedRequest) -> HttpResponse:
+    """Switches the person's daily email of "what waits for me" on or off."""
+    wanted = request.POST.get("daily_digest") == "on"
+    Preferences.objects.update_or_create(user=request.user, defaults={"daily_digest": wanted})
+    if wanted:
+        messages.success(request, _("You will get a daily email when something waits for you."))
+    else:
+        messages.success(request, _("You will no longer get the daily email."))
+    return redirect("account-security")
 
 
 @signed_in_view

@@ -7,3 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class IatiConfig(AppConfig):
     name = "puente.iati"
     verbose_name = _("IATI import and export")
+
+    def ready(self) -> None:
+        from puente.lib import work
+
+        from .panels import imports_work
+
+        work.register("imports", work.Source(_("IATI imports to review"), imports_work, 50))

@@ -10,8 +10,10 @@ class RequestsConfig(AppConfig):
     verbose_name = _("Citizen requests (PQRSD)")
 
     def ready(self) -> None:
+        from puente.lib import work
         from puente.lib.dashboard import Panel, register
 
-        from .panels import pqrsd_panel
+        from .panels import pqrsd_panel, pqrsd_work
 
         register(Panel("requests/staff/_dashboard_panel.html", pqrsd_panel, order=10))
+        work.register("pqrsd", work.Source(_("Citizen requests (PQRSD)"), pqrsd_work, order=10))

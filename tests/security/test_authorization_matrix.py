@@ -106,6 +106,7 @@ RULES: dict[str, tuple[str, str]] = {
         ("signed-in", "GET"),
     ),
     "account-recovery-codes": ("signed-in", "POST"),
+    "account-digest": ("signed-in", "POST"),
     **dict.fromkeys(
         [
             "portfolio:dashboard",

@@ -2,9 +2,11 @@
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.timezone import localdate
 
 from puente.accounts.roles import AuthedRequest, internal_view, is_office_reader
 from puente.lib.dashboard import panels_for
+from puente.lib.work import work_for
 from puente.territory.models import Sector
 
 from ..forms import ActivityFilterForm
@@ -42,5 +44,6 @@ def portfolio_dashboard(request: AuthedRequest) -> HttpResponse:
             "biggest": biggest,
             "query": request.GET.urlencode(),
             "panels": panels_for(request),
+            "my_work": work_for(request.user, localdate()),
         },
     )

@@ -1,0 +1,46 @@
+"""The IATI part of "My work": this person's recent imports that failed or need a look."""
+
+from datetime import date, timedelta
+
+from django.contrib.auth.models import User
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from puente.accounts.roles import is_secretariat
+from puente.lib.work import LIMIT, WorkItem
+
+from .models import ImportRun
+
+# An import older than this is no longer news.
+RECENT = timedelta(days=14)
+
+
+def imports_work(user: User, today: date) -> list[WorkItem]:
+    if not is_secretariat(user):
+        return []
+    Status = ImportRun.Status
+    runs = ImportRun.objects.filter(created_by=user, created_at__gte=timezone.now() - RECENT)
+    runs = runs.filter(
+        Q(status__in=[Status.FAILED, Status.INTERRUPTED])
+        | Q(status=Status.DONE, skipped__gt=0)
+        | (Q(status=Status.DONE) & ~Q(unmatched_places=[]))
+    )
+    items = []
+    for run in runs.order_by("-created_at")[:LIMIT]:
+        if run.status == Status.DONE:
+            clock = _("finished with activities skipped or places not matched on")
+        elif run.status == Status.FAILED:
+            clock = _("failed on")
+        else:
+            clock = _("interrupted on")
+        items.append(
+            WorkItem(
+                title=run.label or run.source,
+                url=reverse("iati:run", args=[run.pk]),
+                clock=clock,
+                due=timezone.localdate(run.finished_at or run.created_at),
+            )
+        )
+    return items
