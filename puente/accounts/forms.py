@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .models import Preferences
+
 
 class CodeForm(forms.Form):
     code = forms.CharField(
@@ -21,3 +23,10 @@ class SwitchOffForm(CodeForm):
     confirm = forms.BooleanField(
         label=_("I understand that my password alone will then open my account."), required=True
     )
+
+
+class DigestForm(forms.ModelForm):
+    class Meta:
+        model = Preferences
+        fields = ["daily_digest"]
+        labels = {"daily_digest": _("Email me each morning what waits for me")}

@@ -26,7 +26,7 @@ from django_otp import user_has_device
 from puente.accounts.roles import AuthedRequest, can_read_internal, is_proposer, signed_in_view
 
 from . import twofactor
-from .forms import CodeForm, SwitchOffForm
+from .forms import CodeForm, DigestForm, SwitchOffForm
 from .models import AccountEvent, Preferences
 
 PENDING = "accounts:pending"
@@ -130,7 +130,9 @@ def security(request: AuthedRequest) -> HttpResponse:
         "sign_ins": AccessLog.objects.filter(username=user.get_username()).order_by(
             "-attempt_time"
         )[:10],
-        "daily_digest": _wants_digest(user),
+        "digest_form": DigestForm(
+            instance=Preferences(user=user, daily_digest=_wants_digest(user))
+        ),
     }
     return render(request, "accounts/security.html", context)
 
@@ -144,8 +146,10 @@ def _wants_digest(user: User) -> bool:
 @signed_in_view
 def digest_choice(request: AuthedRequest) -> HttpResponse:
     """Switches the person's daily email of "what waits for me" on or off."""
-    wanted = request.POST.get("daily_digest") == "on"
-    Preferences.objects.update_or_create(user=request.user, defaults={"daily_digest": wanted})
+    preferences = Preferences.objects.filter(user=request.user).first()
+    form = DigestForm(request.POST, instance=preferences or Preferences(user=request.user))
+    form.is_valid()  # one optional box: always valid
+    wanted = form.save().daily_digest
     if wanted:
         messages.success(request, _("You will get a daily email when something waits for you."))
     else:
