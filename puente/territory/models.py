@@ -125,7 +125,7 @@ class Sector(BilingualName):
 
 
 def sector_label(code: str, name: str) -> str:
-    """ "12220 Basic health care"; a category the codelist leaves unnamed is just "CAD 122"."""
+    """ "12220 Atención sanitaria básica": the code, then the name (unless the name ends in it)."""
     return name if name.endswith(f" {code}") else f"{code} {name}"
 
 

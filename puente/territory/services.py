@@ -1,7 +1,9 @@
 """Loads the reference data (geography, codelists, populations); safe to run again."""
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from . import codelists
 from .geography import (
@@ -20,6 +22,7 @@ from .models import (
     Sector,
     TargetPopulation,
 )
+from .sector_names import NAMES, WITHDRAWN
 
 
 @transaction.atomic
@@ -55,20 +58,17 @@ def load_reference_data() -> dict[str, int]:
 
 
 def _load_sectors() -> None:
-    purposes = list(codelists.dac_sectors())
-    for category in sorted({p.category for p in purposes}):
-        # The package names only the 5-digit codes; a category is labelled by its code.
+    """Categories before their purpose codes; Spanish names from the project's catalogue."""
+    for code, english in sorted(NAMES.items(), key=lambda item: (len(item[0]), item[0])):
+        with translation.override("es"):
+            spanish = gettext(english)
         Sector.objects.update_or_create(
-            code=category, defaults={"name_en": f"DAC {category}", "name_es": f"CAD {category}"}
-        )
-    for purpose in purposes:
-        Sector.objects.update_or_create(
-            code=purpose.code,
+            code=code,
             defaults={
-                "name_en": purpose.name_en,
-                "name_es": purpose.name_es,
-                "category_id": purpose.category,
-                "withdrawn": purpose.withdrawn,
+                "name_en": english,
+                "name_es": spanish,
+                "category_id": code[:3] if len(code) == 5 else None,
+                "withdrawn": code in WITHDRAWN,
             },
         )
 

@@ -2,6 +2,7 @@
 
 import okfn_iati.enums as iati
 import pytest
+from django.db.models import F
 
 from puente.portfolio.lifecycle import IatiStatus
 from puente.portfolio.models import Measure, OrganisationRole, TransactionKind
@@ -67,3 +68,25 @@ def test_withdrawn_dac_codes_are_kept_but_marked():
     assert withdrawn.withdrawn and withdrawn.category_id == "113"
     assert not Sector.objects.get(code="11220").withdrawn
     assert Sector.objects.filter(code__regex=r"^\d{3}(\d{2})?$").count() == Sector.objects.count()
+
+
+def test_every_sector_and_category_has_its_name_in_spanish_and_english():
+    basic = Sector.objects.get(code="112")
+    assert (basic.name_es, basic.name_en) == ("Educación básica", "Basic Education")
+    assert Sector.objects.get(code="11220").name_es == "Educación primaria"
+    assert Sector.objects.count() == 369
+    untranslated = Sector.objects.filter(name_es=F("name_en")).values_list("code", flat=True)
+    assert list(untranslated) == []
+    assert not Sector.objects.filter(name_es__startswith="CAD").exists()
+
+
+def test_a_sector_reads_in_the_language_of_the_page():
+    from django.utils import translation
+
+    primary = Sector.objects.get(code="11220")
+    with translation.override("es"):
+        assert str(primary) == "11220 Educación primaria"
+    with translation.override("en"):
+        assert str(primary) == "11220 Primary education"
+    assert Sector.objects.get(code="15137").withdrawn is False
+    assert Sector.objects.get(code="23070").withdrawn is True  # withdrawn from the codelist
