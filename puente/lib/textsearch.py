@@ -4,14 +4,29 @@ Both sides are folded first (no accents, lower case), so "cucuta" finds "Cúcuta
 database. On PostgreSQL the folded text is stemmed in Spanish and in English ("proyectos" finds
 "proyecto", "children" finds "child") and ranked by `ts_rank`; the expression matches the GIN
 indexes the portfolio and border migrations create. SQLite, the embedded default, requires
-every word (unstemmed) and leaves the ranking to `score`.
+every word's Spanish stem ("migrantes" and "migrante" both look for "migrant") and leaves the
+ranking to `score`; so do the staff filters and the site search on either database.
 """
+
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import BooleanField, FloatField, QuerySet, Value
 from django.db.models.expressions import RawSQL
+from snowballstemmer import stemmer
 
 from puente.lib.names import fold
+
+# A stem shorter than this matches too much ("cas" in "cascada"): the word's first letters then.
+SHORTEST_STEM = 4
+_SPANISH = stemmer("spanish")
+
+
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    stem = _SPANISH.stemWord(word)
+    return stem if len(stem) >= SHORTEST_STEM else word[:SHORTEST_STEM]
+
 
 # Kept identical to the indexed expression (portfolio migration 0007) so the index is used.
 VECTOR_SQL = (
@@ -43,13 +58,15 @@ def search(qs: QuerySet, text: str) -> QuerySet:  # type: ignore[type-arg]
             f"ts_rank({vector}, {query})", [folded, folded], output_field=FloatField()
         )
         return qs.filter(matches).annotate(rank=rank)  # type: ignore[arg-type]
-    for word in words:
-        qs = qs.filter(search_text__contains=word)
+    for term in words_of(text):
+        qs = qs.filter(search_text__contains=term)
     return qs.annotate(rank=Value(1.0, output_field=FloatField()))
 
 
 def words_of(text: str) -> list[str]:
-    return fold(text).split()
+    """What to look for: each word folded and cut to its Spanish stem, to match as a substring
+    of folded text (singulars and plurals, "niño" and "ninos", find each other)."""
+    return [_stem(word) for word in fold(text).split()]
 
 
 def matches_all(words: list[str], *fields: str) -> bool:

@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 
 from puente.directory.models import Organisation
 from puente.lib.freshcache import kept
-from puente.lib.names import fold
+from puente.lib.textsearch import words_of
 from puente.portfolio.lifecycle import Stage
 from puente.portfolio.models import (
     Activity,
@@ -58,8 +58,8 @@ def filter_announcements(
     announcements: AnnouncementQuerySet, q: str = "", kind: str = "", status: str = ""
 ) -> AnnouncementQuerySet:
     """The staff list's filters; words match titles and texts, accents and case ignored."""
-    for word in fold(q).split():
-        announcements = announcements.filter(search_text__contains=word)
+    for term in words_of(q):
+        announcements = announcements.filter(search_text__contains=term)
     if kind:
         announcements = announcements.filter(kind=kind)
     return announcements.with_status(status)
@@ -69,8 +69,8 @@ def filter_albums(q: str = "", status: str = "") -> QuerySet[Album]:
     """The staff gallery list: words in titles and texts (accents and case ignored), status."""
     # Grouped queries drop Meta.ordering: the order is restated for stable pages.
     albums = Album.objects.annotate(photo_count=Count("photos")).order_by("-taken_on", "-pk")
-    for word in fold(q).split():
-        albums = albums.filter(search_text__contains=word)
+    for term in words_of(q):
+        albums = albums.filter(search_text__contains=term)
     if status in ("published", "draft"):
         albums = albums.filter(is_published=status == "published")
     return albums

@@ -19,7 +19,7 @@ from puente.accounts.roles import (
 )
 from puente.directory.models import Organisation
 from puente.lib.freshcache import kept
-from puente.lib.names import fold
+from puente.lib.textsearch import words_of
 from puente.territory.models import Municipality
 
 from .models import (
@@ -114,9 +114,10 @@ def with_list_parts(qs: QuerySet[Activity]) -> QuerySet[Activity]:
 
 def filter_activities(qs: QuerySet[Activity], f: ActivityFilter) -> QuerySet[Activity]:
     if f.q:
-        # Every word, in any order, accents and case ignored ("cucuta agua" finds "Agua … Cúcuta").
-        for word in fold(f.q).split():
-            qs = qs.filter(search_text__contains=word)
+        # Every word, in any order, accents, case and plurals ignored ("cucuta aguas" finds
+        # "Agua … Cúcuta").
+        for term in words_of(f.q):
+            qs = qs.filter(search_text__contains=term)
     if f.stage:
         qs = qs.filter(stage=f.stage)
     if f.level:
