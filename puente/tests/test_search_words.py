@@ -25,6 +25,8 @@ def test_the_staff_list_finds_a_singular_from_its_plural(staff_client, typed):
 
 @pytest.mark.parametrize("typed", ["migrante", "migrantes"])
 def test_the_public_search_finds_singulars_and_plurals(client, typed):
-    ActivityFactory(title_es="Atención a la población migrante en Villa del Rosario", is_public=True)
+    ActivityFactory(
+        title_es="Atención a la población migrante en Villa del Rosario", is_public=True
+    )
     page = client.get(reverse("portal:search"), {"q": typed}).content.decode()
     assert "población migrante en Villa del Rosario" in page

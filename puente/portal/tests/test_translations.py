@@ -43,3 +43,11 @@ def test_no_string_in_the_code_or_templates_is_missing_from_the_catalogue(tmp_pa
     po = polib.pofile(str(copy / "locale" / "es" / "LC_MESSAGES" / "django.po"))
     missing = [e.msgid for e in po.untranslated_entries() + po.fuzzy_entries()]
     assert missing == [], f"run `puente makemessages -l es -l en` and translate: {missing}"
+
+
+def test_djangos_blank_choice_reads_in_spanish_on_a_spanish_page(staff_client):
+    """Django 6.1's "- Select an option -" has no Spanish in Django's catalogue; ours has it."""
+    from django.urls import reverse
+
+    page = staff_client.get(reverse("portfolio:create")).content.decode()
+    assert "- Seleccione una opción -" in page and "Select an option" not in page
