@@ -2,7 +2,6 @@
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
-from django.views.generic import RedirectView
 
 from puente.accounts import views
 
@@ -10,8 +9,9 @@ urlpatterns = [
     path("login/", views.SignIn.as_view(), name="login"),
     path("login/code/", views.sign_in_code, name="login-code"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    # Django's admin signs in through the same two steps, never with a password alone.
-    path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
+    # Django's admin signs in through the same two steps, never with a password alone; someone
+    # signed in without the right to it is told so, not shown a login form again.
+    path("admin/login/", views.admin_login),
     path("account/", views.security, name="account-security"),
     path("account/password/", views.ChangePassword.as_view(), name="account-password"),
     path("account/two-factor/", views.two_factor_setup, name="account-2fa-setup"),

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.models import User
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import LoginView, PasswordChangeView
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -114,6 +115,14 @@ def sign_in_code(request: HttpRequest) -> HttpResponseBase:
     return render(
         request, "accounts/code.html", {"form": form, "next": _next_url(request)}, status=status
     )
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """Where Django's admin sends whoever it will not let in."""
+    if request.user.is_authenticated:
+        raise PermissionDenied  # the 403 page says who is signed in and where to go instead
+    target, query = reverse("login"), request.META.get("QUERY_STRING", "")
+    return redirect(f"{target}?{query}" if query else target)
 
 
 @signed_in_view

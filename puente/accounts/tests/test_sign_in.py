@@ -88,6 +88,14 @@ def test_the_admin_sign_in_form_is_the_same_guarded_one() -> None:
     assert response["Location"] == "/staff/login/?next=/staff/admin/"
 
 
+def test_signed_in_without_the_admin_right_one_is_told_so_not_asked_to_sign_in_again(
+    staff_client,  # noqa: ANN001
+) -> None:
+    response = staff_client.get("/staff/admin/", follow=True)
+    assert response.status_code == 403
+    assert "No puede abrir esta página" in response.content.decode()
+
+
 def test_a_weak_new_password_is_refused_with_the_reasons(ana) -> None:  # noqa: ANN001
     client = Client()
     client.force_login(ana)

@@ -1,6 +1,7 @@
 """`puente seed_demo`: reference data, roles, a staff login and a demo portfolio, loaded once."""
 
 import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -45,15 +46,7 @@ class Command(BaseCommand):
             made = generate_activities(options["activities"])
             self.stdout.write(f"Demo data: {made} activities (marked as demo).")
         User = get_user_model()
-        if not User.objects.filter(username="staff").exists():
-            password = secrets.token_urlsafe(12)
-            user = User.objects.create_user("staff", password=password, first_name="Demo")
-            user.groups.add(Group.objects.get(name=Role.STAFF.value))
-            # var/ exists only for the embedded SQLite database; with PostgreSQL it may not yet.
-            private_folder(credentials.parent)
-            credentials.unlink(missing_ok=True)  # left by an earlier database
-            with private_file(credentials) as out:
-                out.write(f"staff {password}\n".encode())
+        _make_demo_logins(credentials)
         made_events = create_demo_events()
         if made_events:
             self.stdout.write(
@@ -70,7 +63,37 @@ class Command(BaseCommand):
         if made_requests:
             self.stdout.write(f"Demo data: {made_requests} PQRSD requests (marked as demo).")
         if credentials.exists():
-            username, password = credentials.read_text().split()
-            self.stdout.write(
-                self.style.SUCCESS(f"Staff login: user “{username}”, password “{password}”")
-            )
+            for line in credentials.read_text().splitlines():
+                username, password = line.split()
+                label = "Administrator" if username == "admin" else "Staff"
+                self.stdout.write(
+                    self.style.SUCCESS(f"{label} login: user “{username}”, password “{password}”")
+                )
+
+
+# The demo's logins: a staff member, and an administrator who also reaches Django's admin.
+DEMO_LOGINS = [("staff", Role.STAFF), ("admin", Role.ADMINISTRATOR)]
+
+
+def _make_demo_logins(credentials: Path) -> None:
+    """Creates the demo logins that do not exist yet; their passwords are kept in var/ (0600)."""
+    User = get_user_model()
+    lines = []
+    if User.objects.filter(username="staff").exists() and credentials.exists():
+        lines = credentials.read_text().splitlines()  # an earlier run's, for this database
+    for username, role in DEMO_LOGINS:
+        if User.objects.filter(username=username).exists():
+            continue
+        password = secrets.token_urlsafe(12)
+        administrator = role == Role.ADMINISTRATOR
+        user = User.objects.create_user(
+            username, password=password, first_name="Demo",
+            is_staff=administrator, is_superuser=administrator,
+        )  # fmt: skip
+        user.groups.add(Group.objects.get(name=role.value))
+        lines.append(f"{username} {password}")
+    # var/ exists only for the embedded SQLite database; with PostgreSQL it may not yet.
+    private_folder(credentials.parent)
+    credentials.unlink(missing_ok=True)  # rewritten whole: a file left by an earlier database goes
+    with private_file(credentials) as out:
+        out.write("".join(f"{line}\n" for line in lines).encode())
