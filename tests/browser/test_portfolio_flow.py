@@ -90,7 +90,7 @@ def test_staff_create_a_project_move_it_find_it_and_export_it(staff_page: Page):
     text = Path(download_info.value.path()).read_text(encoding="utf-8")
     rows = list(csv.reader(io.StringIO(text)))
     assert [r[3] for r in rows[1:]] == ["Salud materna para caminantes en Villa del Rosario"]
-    assert rows[1][5] == "technical-concept"
+    assert rows[1][5] == "Concepto técnico"  # the stage by its label, in the page's language
 
 
 def test_the_skip_link_is_the_first_stop_of_the_keyboard(page: Page):
