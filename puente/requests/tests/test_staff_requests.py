@@ -192,3 +192,16 @@ def test_the_request_page_says_by_when_to_send_it_on_if_it_is_not_ours(
     page = staff_client.get(f"{INBOX}{request.pk}/").content.decode()
     assert "remítala a más tardar el 24 de noviembre de 2026" in page
     assert "9 de diciembre de 2026" in page  # the answer's due date
+
+
+def test_the_deadline_figures_agree_with_their_numbers(staff_client: Client) -> None:
+    """ "1 vence", "2 vencidas": each figure in the singular or the plural it needs."""
+    today = timezone.localdate()
+    for title in ("Una", "Otra"):
+        _due(filed(title=title)[0], today - timedelta(days=3))
+    _due(filed(title="Pronto")[0], today)
+    for page in (staff_client.get(INBOX), staff_client.get("/staff/portfolio/")):
+        text = page.content.decode()
+        assert "<strong>2</strong> vencidas" in text
+        assert "<strong>1</strong> vence en 3 días hábiles o menos" in text
+        assert "<strong>0</strong> a tiempo" in text
