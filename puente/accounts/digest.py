@@ -1,10 +1,13 @@
 """The daily digest: one email to each person with what waits for them ("My work")."""
 
+import logging
 from datetime import date
+from smtplib import SMTPException
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -13,13 +16,18 @@ from django.utils.translation import ngettext
 from puente.lib.links import site_url
 from puente.lib.work import work_for
 
-from .roles import Role, users_with_role
+from .roles import Role
+
+logger = logging.getLogger(__name__)
 
 
 def recipients() -> list[User]:
-    """Active staff, administrators and partner reporters with an address who did not opt out."""
-    people = users_with_role(Role.ADMINISTRATOR, Role.STAFF, Role.REPORTER).exclude(email="")
-    return list(people.exclude(preferences__daily_digest=False))
+    """Active staff, administrators (superusers too) and partner reporters with an address, who
+    did not opt out."""
+    roles = [role.value for role in (Role.ADMINISTRATOR, Role.STAFF, Role.REPORTER)]
+    people = User.objects.filter(Q(groups__name__in=roles) | Q(is_superuser=True), is_active=True)
+    people = people.exclude(email="").exclude(preferences__daily_digest=False)
+    return list(people.distinct().order_by("pk"))
 
 
 def send_digests(today: date) -> int:
@@ -41,6 +49,11 @@ def send_digests(today: date) -> int:
                 count,
             ) % {"count": count}
             link = site_url(reverse("portfolio:dashboard"))
-            send_mail(subject, f"{body}\n{link}", None, [person.email])
+            try:
+                send_mail(subject, f"{body}\n{link}", None, [person.email])
+            except (SMTPException, OSError):
+                # One refused address must not keep the others from their list.
+                logger.exception("The daily digest to user %s was not sent", person.pk)
+                continue
             sent += 1
     return sent

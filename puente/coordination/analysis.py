@@ -76,8 +76,14 @@ class GapCell:
         return min(100, round(100 * self.reached / self.people_affected))
 
 
-def gap_table(start: datetime.date, end: datetime.date, rows: QuerySet[ReportRow]) -> list[GapCell]:
-    """`rows` are the approved 5W rows already narrowed to [start, end] (and any filters)."""
+def gap_table(
+    start: datetime.date,
+    end: datetime.date,
+    rows: QuerySet[ReportRow],
+    activities: QuerySet[Activity] | None = None,
+) -> list[GapCell]:
+    """`rows` are the approved 5W rows already narrowed to [start, end] (and any filters);
+    `activities` the portfolio the reader may see (all of it when not given)."""
     municipalities = {m.pk: m for m in Municipality.objects.of_department(DEPARTMENT)}  # type: ignore[attr-defined]
     services = {s.pk: s for s in Service.objects.all()}
     cells: dict[tuple[int, int], GapCell] = {}
@@ -107,7 +113,7 @@ def gap_table(start: datetime.date, end: datetime.date, rows: QuerySet[ReportRow
         if found := cell(row["municipality_id"], row["service"]):
             found.reported_activities, found.partners = row["activities"], row["partners"]
             found.reached = row["reached"]
-    for key, count in portfolio_coverage(start, end).items():
+    for key, count in portfolio_coverage(start, end, activities).items():
         if found := cell(*key):
             found.portfolio_activities = count
     return sorted(
@@ -129,18 +135,25 @@ def coverage_by_service(rows: QuerySet[ReportRow]) -> QuerySet:  # type: ignore[
     )
 
 
-def portfolio_coverage(start: datetime.date, end: datetime.date) -> dict[tuple[int, int], int]:
+def portfolio_coverage(
+    start: datetime.date, end: datetime.date, activities: QuerySet[Activity] | None = None
+) -> dict[tuple[int, int], int]:
     """Portfolio and imported activities under way in [start, end], per municipality × service.
 
     A sector is a purpose code (its category answers the service) or a category itself: two
     paths, each counted by a grouped query, summed.
     """
-    running = Activity.objects.annotate(
-        began=Coalesce("actual_start", "planned_start"), ends=Coalesce("actual_end", "planned_end")
-    ).filter(
-        Q(began__lte=end),
-        Q(ends__isnull=True) | Q(ends__gte=start),
-        locations__municipality__isnull=False,
+    running = (
+        (Activity.objects.all() if activities is None else activities)
+        .annotate(
+            began=Coalesce("actual_start", "planned_start"),
+            ends=Coalesce("actual_end", "planned_end"),
+        )
+        .filter(
+            Q(began__lte=end),
+            Q(ends__isnull=True) | Q(ends__gte=start),
+            locations__municipality__isnull=False,
+        )
     )
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for path in (

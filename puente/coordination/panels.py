@@ -38,9 +38,12 @@ def reports_work(user: User, today: date) -> list[WorkItem]:
     ours = reports.filter(
         organisation_id=organisation, status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED]
     ).order_by("period__start")
-    return [
-        _item(r, _("returned with comments on"), timezone.localdate(r.reviewed_at))
-        if r.status == ReportStatus.RETURNED and r.reviewed_at
-        else _item(r, _("draft, not submitted yet; the period ended on"), r.period.end)
-        for r in ours[:LIMIT]
-    ]
+    return [_partner_item(r, today) for r in ours[:LIMIT]]
+
+
+def _partner_item(report: Report, today: date) -> WorkItem:
+    if report.status == ReportStatus.RETURNED and report.reviewed_at:
+        return _item(report, _("returned with comments on"), timezone.localdate(report.reviewed_at))
+    if report.period.end < today:
+        return _item(report, _("draft, not submitted yet; the period ended on"), report.period.end)
+    return _item(report, _("draft, not submitted yet; the period ends on"), report.period.end)

@@ -8,6 +8,7 @@ every word's Spanish stem ("migrantes" and "migrante" both look for "migrant") a
 ranking to `score`; so do the staff filters and the site search on either database.
 """
 
+import os
 from functools import lru_cache
 
 from django.db import connection
@@ -24,7 +25,9 @@ _SPANISH = stemmer("spanish")
 
 @lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
-    stem = _SPANISH.stemWord(word)
+    # The stemmer may also rewrite an ending ("asistencia" -> "asistent"): only the part the
+    # stem shares with the word is looked for, so a word always finds itself.
+    stem = os.path.commonprefix([_SPANISH.stemWord(word), word])
     return stem if len(stem) >= SHORTEST_STEM else word[:SHORTEST_STEM]
 
 

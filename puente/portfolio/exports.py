@@ -17,7 +17,7 @@ from django.utils.timezone import localdate
 from puente.lib.tabular import table_response
 
 from .models import Activity, Nationality, Sex, TransactionKind
-from .selectors import RateTable
+from .selectors import RateTable, current_budgets
 
 # The first columns are kept as they were: scripts written against the old export still work.
 COLUMNS = [
@@ -46,10 +46,11 @@ for _name in MONEY:
     COLUMNS += [_name, f"{_name}_cop", f"{_name}_usd"]
 PEOPLE_BY_SEX = [Sex.FEMALE, Sex.MALE]
 PEOPLE_BY_NATIONALITY = [Nationality.COLOMBIAN, Nationality.VENEZUELAN, Nationality.RETURNEE]
-COLUMNS += ["people"]
-COLUMNS += [f"people_{sex.value}" for sex in PEOPLE_BY_SEX]
-COLUMNS += [f"people_{nationality.value}" for nationality in PEOPLE_BY_NATIONALITY]
-COLUMNS += ["people_by_population", "amounts_without_rate"]
+PEOPLE = ["people"]
+PEOPLE += [f"people_{sex.value}" for sex in PEOPLE_BY_SEX]
+PEOPLE += [f"people_{nationality.value}" for nationality in PEOPLE_BY_NATIONALITY]
+PEOPLE += ["people_by_population"]
+COLUMNS += [*PEOPLE, "amounts_without_rate"]
 
 Amounts = list[tuple[Decimal, str, date]]
 CENT = Decimal("0.01")
@@ -63,23 +64,23 @@ class _Money:
         self.rates, self.currency, self.missing = rates, currency, set[str]()
 
     def totals(self, amounts: Amounts) -> list[Decimal | None]:
-        if not amounts:
-            return [None, None, None]
-        own = cop = usd = Decimal("0")
+        """Nothing recorded, or nothing that could be converted, is an empty cell, not 0."""
+        sums: list[Decimal | None] = [None, None, None]
         for amount, currency, on in amounts:
             converted = (
                 self.rates.convert(amount, currency, self.currency, on),
                 self.rates.to_cop(amount, currency, on),
                 self.rates.to_usd(amount, currency, on),
             )
-            for value, target in zip(converted, (self.currency, "COP", "USD"), strict=True):
+            for i, (value, target) in enumerate(
+                zip(converted, (self.currency, "COP", "USD"), strict=True)
+            ):
                 if value is None:  # name the currency that has no rate on that date
                     unknown = self.rates.cop_per_unit(currency, on) is None
                     self.missing.add(currency if unknown else target)
-            own += converted[0] or 0
-            cop += converted[1] or 0
-            usd += converted[2] or 0
-        return [total.quantize(CENT) for total in (own, cop, usd)]
+                else:
+                    sums[i] = (sums[i] or Decimal("0")) + value
+        return [None if total is None else total.quantize(CENT) for total in sums]
 
 
 def _money(a: Activity, rates: RateTable) -> tuple[list[Decimal | None], str]:
@@ -87,7 +88,8 @@ def _money(a: Activity, rates: RateTable) -> tuple[list[Decimal | None], str]:
     cells: list[Decimal | None] = []
     for kind in MONEY.values():
         if kind is None:
-            amounts = [(b.amount, b.currency_id, b.period_start) for b in a.budgets.all()]
+            budgets = current_budgets(a.budgets.all())
+            amounts = [(b.amount, b.currency_id, b.period_start) for b in budgets]
         else:
             amounts = [(t.amount, t.currency_id, t.date) for t in a.transactions.all()
                        if t.kind == kind]  # fmt: skip
@@ -98,7 +100,7 @@ def _money(a: Activity, rates: RateTable) -> tuple[list[Decimal | None], str]:
 def _people(a: Activity) -> list[object]:
     rows = list(a.beneficiaries.all())
     if not rows:
-        return [None] * (1 + len(PEOPLE_BY_SEX) + len(PEOPLE_BY_NATIONALITY) + 1)
+        return [None] * len(PEOPLE)
     by_population: dict[str, int] = {}
     for b in rows:
         by_population[str(b.population)] = by_population.get(str(b.population), 0) + b.count
@@ -110,7 +112,7 @@ def _people(a: Activity) -> list[object]:
     ]
 
 
-def _rows(qs: QuerySet[Activity], language: str) -> Iterator[list[object]]:
+def _rows(qs: QuerySet[Activity], language: str, full: set[int] | None) -> Iterator[list[object]]:
     # The CSV is streamed after the view has returned: labels are written in the language of
     # the request that asked for it, whatever the thread does meanwhile.
     rates = RateTable()
@@ -124,7 +126,13 @@ def _rows(qs: QuerySet[Activity], language: str) -> Iterator[list[object]]:
     )
     with translation.override(language):
         for a in qs.iterator(chunk_size=2000):
-            money, missing = _money(a, rates)
+            money: list[Decimal | None] = [None for _ in range(len(MONEY) * 3)]
+            people: list[object] = [None] * len(PEOPLE)
+            missing = ""
+            # Another organisation's public activity: only what its public page shows.
+            if full is None or a.pk in full:
+                money, missing = _money(a, rates)
+                people = _people(a)
             yield [
                 a.pk,
                 a.iati_identifier or "",
@@ -146,13 +154,16 @@ def _rows(qs: QuerySet[Activity], language: str) -> Iterator[list[object]]:
                 "yes" if a.is_public else "no",
                 a.currency_id,
                 *money,
-                *_people(a),
+                *people,
                 missing,
             ]
 
 
-def export_activities(qs: QuerySet[Activity], fmt: str) -> HttpResponse | StreamingHttpResponse:
+def export_activities(
+    qs: QuerySet[Activity], fmt: str, full: set[int] | None = None
+) -> HttpResponse | StreamingHttpResponse:
+    """`full`: the activities whose money and people the reader may see (None: all of them)."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
     name = f"activities-{localdate().isoformat()}"
-    return table_response(name, fmt, COLUMNS, _rows(qs, translation.get_language()))
+    return table_response(name, fmt, COLUMNS, _rows(qs, translation.get_language(), full))

@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Exists, Model, OuterRef, Q
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -72,12 +72,24 @@ class ActivityForm(forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args: Any, can_publish: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        can_publish: bool = False,
+        readable: QuerySet[Activity] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not can_publish:
             # Publication is the Secretariat's decision, like the stage: partners never see the box.
             del self.fields["is_public"]
+        # Plans and programmes the editor may see (a partner: its own and public ones), and the
+        # one the activity already belongs to.
         parents = Activity.objects.filter(level__in=[Level.PLAN, Level.PROGRAMME])
+        if readable is not None:
+            parents = parents.filter(
+                Q(pk__in=readable.values("pk")) | Q(pk=self.instance.parent_id)
+            )
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents.order_by("level", "title_es")  # type: ignore[attr-defined]
@@ -107,7 +119,14 @@ class SharedChoicesFormSet(BaseInlineFormSet):
     dozen rows; this took its page from 39 queries and ~2,400 model instances to a handful)."""
 
     def _construct_form(self, i: int, **kwargs: Any) -> forms.BaseForm:
-        form = super()._construct_form(i, **kwargs)  # type: ignore[misc]
+        return self._share_choices(super()._construct_form(i, **kwargs))  # type: ignore[misc]
+
+    @property
+    def empty_form(self) -> Any:
+        """The row "Add a row" copies: the same shared lists."""
+        return self._share_choices(super().empty_form)
+
+    def _share_choices(self, form: forms.BaseForm) -> forms.BaseForm:
         shared = self.__dict__.setdefault("_shared_choices", {})
         for name, field in form.fields.items():
             # Drop-down lists only: a row's hidden "id" field is a choice among every row of
@@ -187,8 +206,9 @@ def _formset(
     formset: type[BaseInlineFormSet] = SharedChoicesFormSet,  # type: ignore[type-arg]
 ) -> type[BaseInlineFormSet]:  # type: ignore[type-arg]
     kwargs = {"form": form} if form else {"fields": fields}
+    # Three empty rows without JavaScript; with it, formset.js keeps one and adds more on demand.
     return inlineformset_factory(
-        Activity, model, formset=formset, extra=1, can_delete=True, **kwargs
+        Activity, model, formset=formset, extra=3, can_delete=True, **kwargs
     )
 
 

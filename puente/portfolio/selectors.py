@@ -26,6 +26,7 @@ from .models import (
     Activity,
     ActivitySector,
     Beneficiaries,
+    Budget,
     ExchangeRate,
     Location,
     Participation,
@@ -77,6 +78,18 @@ def reads_in_full(user: AnyUser, activity: Activity) -> bool:
     organisation taking part. Other organisations' reporters see a public activity as the
     public does (its public page and the IATI file), and an unpublished one not at all."""
     return is_office_reader(user) or _organisation_takes_part(user, activity)
+
+
+def fully_readable_ids(user: AnyUser) -> set[int] | None:
+    """The activities a user reads in full, as ids; None for the office (every activity)."""
+    if is_office_reader(user):
+        return None
+    org_id = reporter_organisation_id(user)
+    if org_id is None:
+        return set()
+    return set(
+        Participation.objects.filter(organisation_id=org_id).values_list("activity_id", flat=True)
+    )
 
 
 def can_edit_activity(user: AnyUser, activity: Activity) -> bool:
@@ -222,10 +235,27 @@ def convert_total(rows: Iterable[tuple[Decimal, str, date]], rates: RateTable) -
     return MoneyTotals(cop, usd, missing)
 
 
+def current_budgets(budgets: Iterable[Budget]) -> list[Budget]:
+    """The budgets that count: for a period with a revised budget, the revised one only (IATI
+    files often carry both the original and its revision for the same period)."""
+    by_period: dict[tuple[date, date], list[Budget]] = {}
+    for budget in budgets:
+        by_period.setdefault((budget.period_start, budget.period_end), []).append(budget)
+    kept = []
+    for rows in by_period.values():
+        revised = [b for b in rows if b.kind == Budget.Kind.REVISED]
+        kept += revised or rows
+    return kept
+
+
 def activity_finance(activity: Activity, rates: RateTable | None = None) -> dict[str, MoneyTotals]:
     rates = rates or RateTable()
     budget = convert_total(
-        ((b.amount, b.currency_id, b.period_start) for b in activity.budgets.all()), rates
+        (
+            (b.amount, b.currency_id, b.period_start)
+            for b in current_budgets(activity.budgets.all())
+        ),
+        rates,
     )
     by_kind: dict[str, MoneyTotals] = {"budget": budget}
     # "missing" gathers every currency without a rate, over budgets and transactions alike.

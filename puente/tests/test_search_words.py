@@ -15,6 +15,15 @@ def test_a_word_and_its_plural_look_for_the_same_stem():
     assert words_of("agua") == ["agua"]  # a short word is kept whole, not cut to "agu"
 
 
+@pytest.mark.parametrize(
+    "word", ["asistencia", "emergencia", "convivencia", "residencia", "transferencias"]
+)
+def test_every_word_finds_itself_whatever_the_stemmer_does_to_its_ending(word):
+    """The stemmer turns "-encia" into "-ente": what is looked for stays inside the word."""
+    [term] = words_of(word)
+    assert term in word and len(term) >= 4
+
+
 @pytest.mark.parametrize("typed", ["migrantes", "MIGRANTES venezolanos", "cucuta migrantes"])
 def test_the_staff_list_finds_a_singular_from_its_plural(staff_client, typed):
     ActivityFactory(title_es="Atención a la población migrante venezolana en Cúcuta")

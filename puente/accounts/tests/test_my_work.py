@@ -97,3 +97,14 @@ def test_a_person_switches_the_digest_off_and_on_from_their_account_page(office)
     assert send_digests(timezone.localdate()) == 0
     client.post(reverse("account-digest"), {"daily_digest": "on"})
     assert send_digests(timezone.localdate()) == 1
+
+
+def test_an_administrator_made_with_createsuperuser_gets_the_digest_too(office):
+    from django.contrib.auth import get_user_model
+
+    _ana, _other, _partner, nobodys = office
+    root = get_user_model().objects.create_superuser("root", "root@example.gov.co", "x" * 16)
+    nobodys.assigned_to = root
+    nobodys.save()
+    send_digests(timezone.localdate())
+    assert "Petición sin asignar" in next(m.body for m in mail.outbox if m.to == [root.email])

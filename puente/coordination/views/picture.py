@@ -24,6 +24,7 @@ from puente.coordination.overlaps import open_candidates
 from puente.coordination.selectors import approved_rows
 from puente.lib.paging import page_of
 from puente.lib.tabular import FORMATS, table_response
+from puente.portfolio.selectors import visible_activities
 from puente.territory.models import Sector, TargetPopulation, sector_label
 
 MATRIX_HEADER = [
@@ -197,7 +198,8 @@ def _with_coordinates(by_municipality: list, biggest: int) -> list[dict]:  # typ
 @internal_view
 def gaps(request: AuthedRequest) -> HttpResponseBase:
     form, start, end, rows = _filtered(request)
-    cells = gap_table(start, end, rows)  # type: ignore[arg-type]
+    # A partner counts only the portfolio it may see: its own work and everyone's public work.
+    cells = gap_table(start, end, rows, visible_activities(request.user))  # type: ignore[arg-type]
     fmt = request.GET.get("format", "")
     if fmt in ("csv", "xlsx"):
         return table_response(

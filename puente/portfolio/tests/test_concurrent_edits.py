@@ -4,6 +4,7 @@ told (409) and nothing of it is written; neither is silently lost inside the oth
 import threading
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connections
 from django.test import Client
 from django.urls import reverse
@@ -26,6 +27,8 @@ def test_two_people_saving_at_once_one_is_told(transactional_db) -> None:  # noq
     from puente.territory.services import load_reference_data
 
     load_reference_data()  # a transactional test starts from empty tables
+    for role in Role:  # the groups too, when an earlier transactional test flushed them
+        Group.objects.get_or_create(name=role.value)
     activity = ActivityFactory(title_es="Original")
     url = reverse("portfolio:edit", args=[activity.pk])
     ana, luis = editor("ana.staff"), editor("luis.staff")

@@ -89,3 +89,26 @@ def test_the_xlsx_holds_numbers_as_numbers_and_dates_as_dates(staff_client, fund
     assert values["planned_start"].value.date() == datetime.date(2025, 2, 1)
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}2"
     assert sheet.freeze_panes == "A2"
+
+
+def test_a_revised_budget_replaces_its_original_and_nothing_convertible_is_left_empty(
+    staff_client, funded
+):
+    activity, _population = funded
+    BudgetFactory(
+        activity=activity,
+        kind="2",
+        amount=Decimal("1200"),
+        currency_id="EUR",
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 12, 31),
+    )
+    only_francs = ActivityFactory(title_es="Francos en Tibú", currency_id="CHF")
+    TransactionFactory(activity=only_francs, kind="4", amount=Decimal("10"), currency_id="CHF")
+    rows = {row["title_es"]: row for row in _csv(staff_client)}
+    # Original 1,000 EUR and 50 CHF, revised to 1,200 EUR for the same year: the revision counts.
+    assert rows["Agua segura en Tibú"]["budget"] == "1200.00"
+    # Ten francs with no rate: no total in any currency, rather than a misleading 0.
+    francs = rows["Francos en Tibú"]
+    assert (francs["spent"], francs["spent_cop"], francs["spent_usd"]) == ("10.00", "", "")
+    assert francs["amounts_without_rate"] == "CHF"

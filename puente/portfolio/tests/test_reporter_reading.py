@@ -1,6 +1,10 @@
 """What a partner reporter reads: its organisation's activities in full, other partners' public ones
 as the public sees them, and nothing of other partners' unpublished work."""
 
+import csv
+import datetime
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -103,3 +107,52 @@ def test_another_partners_directory_page_lists_only_its_public_activities(partne
     office = client_for(make_user("o.staff", Role.STAFF))
     listing = office.get(reverse("directory:list"), {"q": "Socio Uno"})
     assert [o.n_activities for o in listing.context["page"]] == [2]
+
+
+def test_the_export_leaves_out_the_money_and_people_of_others_public_activities(partners):
+    activities, reporter, _first = partners
+    TransactionFactory(activity=activities["first public"], amount=777)
+    TransactionFactory(activity=activities["second internal"], amount=555, currency_id="COP")
+    export = reporter.get(reverse("portfolio:export", args=["csv"]))
+    rows = {
+        row["title_es"]: row
+        for row in csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode()))
+    }
+    assert rows["Agua para Tibú"]["disbursed"] == ""  # not on its public page
+    assert rows["Borrador propio de Dos"]["disbursed"] == "555.00"
+
+
+def test_the_gap_analysis_counts_no_other_partners_unpublished_work(partners):
+    from puente.coordination.analysis import portfolio_coverage
+    from puente.coordination.models import ServiceCategory
+    from puente.portfolio.selectors import visible_activities
+    from puente.portfolio.tests.factories import LocationFactory
+    from puente.territory.models import Municipality
+
+    activities, _reporter, _first = partners
+    link = ServiceCategory.objects.first()
+    tibu = Municipality.objects.get(code="54810")
+    for activity in activities.values():
+        activity.planned_start, activity.planned_end = datetime.date(2026, 1, 1), None
+        activity.actual_start = activity.actual_end = None
+        activity.save()
+        LocationFactory(activity=activity, municipality=tibu)
+        activity.sectors.create(sector_id=link.category_id, percentage=100)
+    reporter = make_user("r.gaps", Role.REPORTER, organisation=activities["second internal"]
+                         .participations.first().organisation)  # fmt: skip
+    period = (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
+    everyone = portfolio_coverage(*period)[(tibu.pk, link.service_id)]
+    seen = portfolio_coverage(*period, visible_activities(reporter))[(tibu.pk, link.service_id)]
+    assert (everyone, seen) == (3, 2)  # the other partner's draft is not counted for it
+
+
+def test_a_partners_edit_form_offers_no_other_partners_unpublished_programme(partners):
+    from puente.portfolio.models import Level
+
+    activities, reporter, first = partners
+    _activity(first, "Programa reservado de Uno", public=False).__class__.objects.filter(
+        title_es="Programa reservado de Uno"
+    ).update(level=Level.PROGRAMME)
+    own = activities["second internal"]
+    page = reporter.get(reverse("portfolio:edit", args=[own.pk])).content.decode()
+    assert 'name="title_es"' in page and "Programa reservado de Uno" not in page

@@ -21,6 +21,7 @@ from ..selectors import (
     activity_finance,
     can_edit_activity,
     filter_activities,
+    fully_readable_ids,
     visible_activities,
     with_list_parts,
 )
@@ -46,7 +47,8 @@ def activity_list(request: AuthedRequest) -> HttpResponse:
 @internal_view
 def activity_export(request: AuthedRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
     _form, qs = _filtered(request)
-    return exports.export_activities(qs, fmt)  # type: ignore[arg-type]
+    full = fully_readable_ids(request.user)
+    return exports.export_activities(qs, fmt, full)  # type: ignore[arg-type]
 
 
 @internal_view
@@ -62,6 +64,10 @@ def activity_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     context = {
         "activity": activity,
         "finance": activity_finance(activity),
+        # A partner's project may belong to another organisation's unpublished programme.
+        "parent": visible_activities(request.user).filter(pk=activity.parent_id).first()
+        if activity.parent_id
+        else None,
         "can_edit": can_edit_activity(request.user, activity),
         "stage_form": StageChangeForm(allowed=allowed_next(activity.stage)),
         "results": activity.results.prefetch_related(
@@ -82,7 +88,10 @@ def _inline_formsets(request: AuthedRequest, activity: Activity) -> list:
 def _edit(request: AuthedRequest, activity: Activity) -> HttpResponse:
     is_new = activity.pk is None
     form = ActivityForm(
-        request.POST or None, instance=activity, can_publish=is_secretariat(request.user)
+        request.POST or None,
+        instance=activity,
+        can_publish=is_secretariat(request.user),
+        readable=visible_activities(request.user),
     )
     formsets = _inline_formsets(request, activity)
     revision = None if is_new else _posted_revision(request)
