@@ -206,9 +206,11 @@ def _formset(
     formset: type[BaseInlineFormSet] = SharedChoicesFormSet,  # type: ignore[type-arg]
 ) -> type[BaseInlineFormSet]:  # type: ignore[type-arg]
     kwargs = {"form": form} if form else {"fields": fields}
-    # Three empty rows without JavaScript; with it, formset.js keeps one and adds more on demand.
+    # One empty row; formset.js adds more on demand. Each empty row costs the page a copy of
+    # every partner list (bench/activity_form.py: three rows and the copy took 2.2x the old
+    # page with 2,000 partners, one row and the copy 1.3x), so rows are not rendered in advance.
     return inlineformset_factory(
-        Activity, model, formset=formset, extra=3, can_delete=True, **kwargs
+        Activity, model, formset=formset, extra=1, can_delete=True, **kwargs
     )
 
 
