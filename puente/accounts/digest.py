@@ -7,7 +7,6 @@ from smtplib import SMTPException
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -16,7 +15,7 @@ from django.utils.translation import ngettext
 from puente.lib.links import site_url
 from puente.lib.work import work_for
 
-from .roles import Role
+from .roles import Role, users_with_role
 
 logger = logging.getLogger(__name__)
 
@@ -24,10 +23,8 @@ logger = logging.getLogger(__name__)
 def recipients() -> list[User]:
     """Active staff, administrators (superusers too) and partner reporters with an address, who
     did not opt out."""
-    roles = [role.value for role in (Role.ADMINISTRATOR, Role.STAFF, Role.REPORTER)]
-    people = User.objects.filter(Q(groups__name__in=roles) | Q(is_superuser=True), is_active=True)
-    people = people.exclude(email="").exclude(preferences__daily_digest=False)
-    return list(people.distinct().order_by("pk"))
+    people = users_with_role(Role.ADMINISTRATOR, Role.STAFF, Role.REPORTER, superusers=True)
+    return list(people.exclude(email="").exclude(preferences__daily_digest=False))
 
 
 def send_digests(today: date) -> int:

@@ -7,7 +7,7 @@ from functools import wraps
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
@@ -108,10 +108,14 @@ def role_context(request: HttpRequest) -> dict[str, bool]:
     }
 
 
-def users_with_role(*roles: Role, active: bool | None = True) -> QuerySet[User]:
+def users_with_role(
+    *roles: Role, active: bool | None = True, superusers: bool = False
+) -> QuerySet[User]:
     """The people holding any of `roles` through their groups, by name (active ones by default;
-    `active=None` for everyone, as a form must still show an official who has since left)."""
-    people = User.objects.filter(groups__name__in=[role.value for role in roles])
+    `active=None` for everyone, as a form must still show an official who has since left).
+    `superusers` adds those made with `createsuperuser`, administrators without a group."""
+    holds = Q(groups__name__in=[role.value for role in roles])
+    people = User.objects.filter(holds | Q(is_superuser=True) if superusers else holds)
     if active is not None:
         people = people.filter(is_active=active)
     return people.distinct().order_by("first_name", "username")

@@ -1,7 +1,8 @@
 // Rows added and removed in place in Django formsets (progressive enhancement).
 //
-// Without JavaScript a form shows a few empty rows and a "Delete" box on each row; with it, one
-// empty row per section, an "Add a row" button and a "Remove this row" button per row. A removed
+// Without JavaScript a form shows its empty rows (one in the activity form, more in some others)
+// and a "Delete" box on each row; with it, one empty row per section, an "Add a row" button and a
+// "Remove this row" button per row. A removed
 // row is only hidden and its "Delete" box ticked, so Django deletes it (or ignores a new one) on
 // save. Each change is announced to screen readers through one polite live region.
 (function () {
