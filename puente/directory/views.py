@@ -29,19 +29,20 @@ from .forms import InvitationForm, MergeForm, OrganisationFilterForm, Organisati
 from .invitations import invite_reporter, reporters_of
 from .models import Organisation
 
+# Which of an organisation's activities a reader may see listed: all of them for the office and
+# for the organisation's own reporters, the public ones for other partners (the portfolio's
+# `visible_activities` rule, put in terms of participation rows: the directory sits below it).
 
-def _readable_participation(
-    user: AnyUser, *, outer: str = "", organisation: Organisation | None = None
-) -> Q:
-    """Which of an organisation's activities a reader may see listed: all of them for the office
-    and for the organisation's own reporters, the public ones for other partners (the rule of
-    the portfolio's `visible_activities`, put in terms of the participation rows)."""
+
+def _sees_all_of(user: AnyUser, organisation_id: int) -> bool:
+    return is_office_reader(user) or account_organisation_id(user) == organisation_id
+
+
+def _counted_activities(user: AnyUser) -> Q:
+    """For the list's counts, organisation by organisation."""
     if is_office_reader(user):
         return Q()
-    own = account_organisation_id(user)
-    if organisation is not None:
-        return Q() if organisation.pk == own else Q(activity__is_public=True)
-    return Q(**{f"{outer}activity__is_public": True}) | Q(pk=own)
+    return Q(participations__activity__is_public=True) | Q(pk=account_organisation_id(user))
 
 
 @internal_view
@@ -50,7 +51,7 @@ def organisation_list(request: AuthedRequest) -> HttpResponse:
     qs = Organisation.objects.annotate(
         n_activities=Count(
             "participations__activity",
-            filter=_readable_participation(request.user, outer="participations__"),
+            filter=_counted_activities(request.user),
             distinct=True,
         )
     ).order_by(Lower("name"), "id")
@@ -81,7 +82,7 @@ def organisation_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "organisation": organisation,
             "people": organisation.people.all(),
             "participations": organisation.participations.filter(
-                _readable_participation(request.user, organisation=organisation)
+                Q() if _sees_all_of(request.user, pk) else Q(activity__is_public=True)
             ).select_related("activity")[:50],
             "merge_form": merge_form,
             "can_edit": is_secretariat(request.user),
