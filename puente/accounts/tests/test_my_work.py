@@ -108,3 +108,12 @@ def test_an_administrator_made_with_createsuperuser_gets_the_digest_too(office):
     nobodys.save()
     send_digests(timezone.localdate())
     assert "Petición sin asignar" in next(m.body for m in mail.outbox if m.to == [root.email])
+
+
+def test_a_passed_deadline_reads_right_beside_a_feminine_word(office):
+    from puente.requests.models import Request
+
+    ana, _other, _partner, nobodys = office
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Request.objects.filter(pk=nobodys.pk).update(due_on=yesterday)
+    assert "plazo vencido" in _waiting(client_for(ana))  # "respuesta … · vencido" read wrong

@@ -30,3 +30,9 @@ def test_a_missing_page_offers_the_search_and_the_way_home(client):
     assert response.status_code == 404
     assert "Página no encontrada" in page and 'role="search"' in page
     assert reverse("portal:home") in page
+
+
+def test_a_secretariat_member_refused_is_not_told_the_partners_rule(staff_client):
+    page = staff_client.get("/staff/admin/", follow=True).content.decode()
+    assert "Un administrador puede darle a su cuenta el rol" in page
+    assert "Un socio ve" not in page
