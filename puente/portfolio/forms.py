@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -366,11 +367,34 @@ class DocumentForm(forms.ModelForm):
         return cleaned
 
 
+class DocumentDetailsForm(forms.ModelForm):
+    """A document's category, title and link, corrected later (its file stays as uploaded)."""
+
+    class Meta:
+        model = Document
+        fields = ["category", "title", "url"]
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        if not cleaned.get("url") and not self.instance.file and not self.errors:
+            raise ValidationError(_("Attach a file or give a link."))
+        return cleaned
+
+
 class ResultForm(forms.ModelForm):
     class Meta:
         model = Result
         fields = ["kind", "title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # An output, an outcome and an impact are reported differently: a new result's type is
+        # chosen by the person, never the model's default taken unnoticed.
+        kind = self.fields["kind"]
+        kind.choices = [("", BLANK_CHOICE_LABEL), *Result.Kind.choices]  # type: ignore[attr-defined]
+        if self.instance._state.adding:
+            self.initial["kind"] = ""
 
 
 class IndicatorForm(forms.ModelForm):

@@ -129,8 +129,22 @@ def save_part_instance(part: Model, by: User) -> None:
     part.save()
 
 
+# The parts that a part owns, deleted with it: each gets its own attributed history row,
+# which a database cascade would write without the person's name.
+_OWNED_PARTS = {
+    "Result": "indicators",
+    "Indicator": "periods",
+    "IndicatorPeriod": "disaggregations",
+}
+
+
 @transaction.atomic
 def delete_part(part: Model, by: User) -> None:
+    """Deletes a part of an activity and the parts it owns, every deletion attributed to `by`."""
+    owned = _OWNED_PARTS.get(type(part).__name__)
+    if owned:
+        for child in getattr(part, owned).all():
+            delete_part(child, by)
     attribute(part, by)
     part.delete()
 

@@ -26,7 +26,42 @@ urlpatterns = [
         results.period_add,
         name="period_add",
     ),
+    path(
+        "activities/<int:pk>/results/<int:result_id>/edit/",
+        results.result_edit,
+        name="result_edit",
+    ),
+    path(
+        "activities/<int:pk>/results/<int:result_id>/delete/",
+        results.result_delete,
+        name="result_delete",
+    ),
+    path(
+        "activities/<int:pk>/indicators/<int:indicator_id>/edit/",
+        results.indicator_edit,
+        name="indicator_edit",
+    ),
+    path(
+        "activities/<int:pk>/indicators/<int:indicator_id>/delete/",
+        results.indicator_delete,
+        name="indicator_delete",
+    ),
+    path(
+        "activities/<int:pk>/periods/<int:period_id>/edit/",
+        results.period_edit,
+        name="period_edit",
+    ),
+    path(
+        "activities/<int:pk>/periods/<int:period_id>/delete/",
+        results.period_delete,
+        name="period_delete",
+    ),
     path("activities/<int:pk>/documents/new/", documents.document_add, name="document_add"),
+    path(
+        "activities/<int:pk>/documents/<int:document_id>/edit/",
+        documents.document_edit,
+        name="document_edit",
+    ),
     path(
         "activities/<int:pk>/documents/<int:document_id>/",
         documents.document_download,

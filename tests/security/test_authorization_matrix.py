@@ -130,6 +130,13 @@ RULES: dict[str, tuple[str, str]] = {
             "portfolio:indicator_add",
             "portfolio:period_add",
             "portfolio:document_add",
+            "portfolio:document_edit",
+            "portfolio:result_edit",
+            "portfolio:result_delete",
+            "portfolio:indicator_edit",
+            "portfolio:indicator_delete",
+            "portfolio:period_edit",
+            "portfolio:period_delete",
         ],
         ("activity-writers", "GET"),
     ),  # fmt: skip

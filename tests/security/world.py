@@ -103,7 +103,7 @@ def build_world() -> World:
 
 _ARGS: dict[str, Any] = {"fmt": "csv", "slug": "x", "size": "thumb", "language": "en",
                          "year": 2026, "month": 1, "token": "x", "step": "note", "uidb64": "x"}  # fmt: skip
-_SUB_OBJECTS = ("row_id", "result_id", "indicator_id", "document_id", "attachment_id", "photo_id",
+_SUB_OBJECTS = ("row_id", "result_id", "indicator_id", "period_id", "document_id", "attachment_id", "photo_id",
                 "material_id")  # fmt: skip
 # Which object a URL's pk names, by the start of its name (the first match wins).
 _OBJECTS = [

@@ -16,7 +16,7 @@ from .. import exports, services
 from ..access import get_activity_for_editor, get_activity_for_reader
 from ..forms import INLINES, ActivityFilterForm, ActivityForm, StageChangeForm
 from ..lifecycle import allowed_next
-from ..models import Activity, IndicatorPeriod
+from ..models import Activity, Disaggregation, Indicator, IndicatorPeriod, Result
 from ..selectors import (
     activity_finance,
     can_edit_activity,
@@ -180,9 +180,25 @@ def activity_history(request: AuthedRequest, pk: int) -> HttpResponse:
 def _part_history(activity: Activity) -> list[Entry]:
     """Changes to the activity's parts (budgets, transactions, ...), newest first."""
     entries: list[Entry] = []
-    for related in ("budgets", "transactions", "locations", "sectors", "participations", "results"):
+    for related in (
+        "budgets",
+        "transactions",
+        "locations",
+        "sectors",
+        "participations",
+        "results",
+        "documents",
+    ):
         model = getattr(activity, related).model
         records = model.history.filter(activity_id=activity.pk)
         entries += history_entries(records, limit=100, subject=str(model._meta.verbose_name))
+    # Indicators, periods and disaggregations hang below the results; their history rows keep
+    # the parent's id, so deleted ones are found through the parents' history too.
+    parent_ids = Result.history.filter(activity_id=activity.pk).values("id")
+    for model, parent in ((Indicator, "result_id"), (IndicatorPeriod, "indicator_id"),
+                          (Disaggregation, "period_id")):  # fmt: skip
+        records = model.history.filter(**{f"{parent}__in": parent_ids})
+        entries += history_entries(records, limit=100, subject=str(model._meta.verbose_name))
+        parent_ids = records.values("id")
     entries.sort(key=lambda entry: entry.record.history_date, reverse=True)
     return entries[:200]

@@ -1,4 +1,4 @@
-"""Documents of an activity: attach (file or link), download with safe headers, delete."""
+"""Documents of an activity: attach (file or link), correct, download with safe headers, delete."""
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
@@ -11,7 +11,7 @@ from puente.lib.uploads import download_response
 
 from .. import services
 from ..access import get_activity_for_editor, get_activity_for_reader
-from ..forms import DocumentForm
+from ..forms import DocumentDetailsForm, DocumentForm
 from ..models import Document
 from .parts import part_page
 
@@ -30,6 +30,21 @@ def document_add(request: AuthedRequest, pk: int) -> HttpResponse:
         done=_("The document was attached."),
         save=lambda: services.attach_document(form, request.user),
         multipart=True,
+    )
+
+
+@internal_view
+def document_edit(request: AuthedRequest, pk: int, document_id: int) -> HttpResponse:
+    activity = get_activity_for_editor(request, pk)
+    document = get_object_or_404(Document, pk=document_id, activity=activity)
+    form = DocumentDetailsForm(request.POST or None, instance=document)
+    return part_page(
+        request,
+        activity,
+        form,
+        title=_("Edit the document “%s”") % document,
+        done=_("The document was saved."),
+        save=lambda: services.save_part(form, request.user),
     )
 
 
