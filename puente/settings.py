@@ -233,7 +233,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 PUENTE_BACKUP_KEY = os.environ.get("PUENTE_BACKUP_KEY", "")
 PUENTE_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("PUENTE_LOGIN_FAILURES_PER_ADDRESS", "20"))
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "puente.accounts.views.lockout_response"
+AXES_LOCKOUT_CALLABLE = "puente.accounts.views.account.lockout_response"
 # The client's address: X-Forwarded-For only when a proxy of ours sets it; otherwise anyone
 # could send a new one with each guess and never be locked out.
 AXES_IPWARE_META_PRECEDENCE_ORDER = (

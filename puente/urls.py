@@ -9,9 +9,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from puente.accounts.views import staff_home
+from puente.accounts.views.account import InvitationAccept, staff_home
 from puente.api.urls import api
-from puente.directory.views import InvitationAccept
 from puente.portal.views.accessibility import set_preference, switch_language
 
 urlpatterns = [

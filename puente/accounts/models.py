@@ -1,4 +1,4 @@
-"""A person's own record: security events (second factor, recovery codes) and preferences."""
+"""A person's record: account events (their own and administrators'), and preferences."""
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +12,12 @@ class AccountEvent(models.Model):
         RECOVERY_CODES = "recovery", _("New recovery codes")
         RECOVERY_CODE_USED = "recovery-used", _("Signed in with a recovery code")
         PASSWORD_CHANGED = "password", _("Password changed")
+        # What an administrator did to the account (`by` says who).
+        INVITED = "invited", _("Invited")
+        ROLES_CHANGED = "roles", _("Roles changed")
+        DEACTIVATED = "deactivated", _("Deactivated")
+        REACTIVATED = "reactivated", _("Reactivated")
+        TWO_FACTOR_RESET = "2fa-reset", _("Second factor reset by an administrator")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_events"
@@ -19,6 +25,15 @@ class AccountEvent(models.Model):
     kind = models.CharField(_("what"), max_length=16, choices=Kind.choices)
     at = models.DateTimeField(_("when"), auto_now_add=True)
     address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("account event")

@@ -10,6 +10,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(StrEnum):
@@ -20,6 +21,17 @@ class Role(StrEnum):
     # A department office or decentralised entity asking for technical viability concepts.
     PROPOSER = "proposer"
 
+
+ROLE_LABELS = {
+    Role.ADMINISTRATOR: _("administrator"),
+    Role.STAFF: _("Secretariat staff"),
+    Role.REPORTER: _("partner reporter"),
+    Role.VIEWER: _("viewer"),
+    Role.PROPOSER: _("proposer"),
+}
+# The roles given on the people pages; reporters and proposers are tied to an organisation and
+# are given on its page.
+MANAGED_ROLES = (Role.ADMINISTRATOR, Role.STAFF, Role.VIEWER)
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -93,6 +105,7 @@ internal_view = _guard(can_read_internal)
 secretariat_view = _guard(is_secretariat)
 office_view = _guard(is_office_reader)
 proposal_view = _guard(lambda user: is_secretariat(user) or is_proposer(user))
+administrator_view = _guard(lambda user: has_role(user, Role.ADMINISTRATOR))
 
 
 def role_context(request: HttpRequest) -> dict[str, bool]:
@@ -105,6 +118,7 @@ def role_context(request: HttpRequest) -> dict[str, bool]:
         "user_can_read_internal": can_read_internal(user),
         "user_is_proposer": is_proposer(user),
         "user_is_office_reader": is_office_reader(user),
+        "user_is_administrator": has_role(user, Role.ADMINISTRATOR),
     }
 
 

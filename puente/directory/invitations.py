@@ -1,27 +1,17 @@
 """Partner reporter accounts: staff invite by email, the partner sets its own password."""
 
-from django.contrib.auth.models import Group, User
-from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
+from puente.accounts.invitations import invitation_link, new_invited_user
 from puente.accounts.roles import Role
 from puente.lib.audit import attribute
-from puente.lib.links import site_url
 
 from .models import Organisation, ReporterAccount
-
-
-def invitation_path(user: User) -> str:
-    """The one-use address to set a password (it stops working once a password is set)."""
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    return reverse("invitation", args=[uid, default_token_generator.make_token(user)])
 
 
 @transaction.atomic
@@ -46,11 +36,7 @@ def invite_reporter(organisation: Organisation, email: str, name: str, by: User)
                 % {"email": email}
             )
     else:
-        first, _sep, last = name.strip().partition(" ")
-        user = User(username=email, email=email, first_name=first[:150], last_name=last[:150])
-        user.set_unusable_password()
-        user.save()
-        user.groups.add(Group.objects.get(name=Role.REPORTER.value))
+        user = new_invited_user(email, name, Role.REPORTER)
         account = ReporterAccount(user=user, organisation=organisation)
         account.save()
         attribute(
@@ -58,7 +44,7 @@ def invite_reporter(organisation: Organisation, email: str, name: str, by: User)
         )
     user.is_active = True
     user.save(update_fields=["is_active"])
-    link = site_url(invitation_path(user))
+    link = invitation_link(user)
     send_mail(
         _("Puente: report for %(organisation)s") % {"organisation": organisation.short_name},
         _(

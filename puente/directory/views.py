@@ -1,15 +1,11 @@
 """Staff pages of the directory: list, detail, create, edit and merge organisations."""
 
-from typing import Any
-
 from django.contrib import messages
-from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from puente.accounts.roles import (
@@ -155,14 +151,3 @@ def organisation_invite(request: AuthedRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Write a valid email address to invite."))
     return redirect("directory:detail", pk=pk)
-
-
-class InvitationAccept(PasswordResetConfirmView):
-    """The invited reporter chooses a password (the strong-password rules apply)."""
-
-    template_name = "registration/invitation.html"
-    success_url = reverse_lazy("login")
-
-    def form_valid(self, form: Any) -> HttpResponse:
-        messages.success(self.request, _("Your password is set. Sign in with your email address."))
-        return super().form_valid(form)

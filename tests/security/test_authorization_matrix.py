@@ -21,6 +21,8 @@ WHO = {
     # Internal records of the office (agreements, calls, needs): not for partners or proposers.
     "office": {"viewer", "staff", "administrator"},
     "secretariat": {"staff", "administrator"},
+    # People and roles: administrators alone.
+    "administrators": {"administrator"},
     "proposals": {"proposer", "staff", "administrator"},
     # Reading an activity in full (finances, uploaded documents, history): the office, and the
     # reporter of an organisation taking part. The world's activity is not public.
@@ -254,6 +256,10 @@ RULES: dict[str, tuple[str, str]] = {
         ],
         ("secretariat", "GET"),
     ),  # fmt: skip
+    **dict.fromkeys(["people", "person-invite", "person"], ("administrators", "GET")),
+    **dict.fromkeys(
+        ["person-roles", "person-active", "person-2fa-reset"], ("administrators", "POST")
+    ),
     "pqrsd-staff:act": ("secretariat", "POST"),
     "pqrsd-staff:publish": ("secretariat", "POST"),
 }

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.models import User
 from django.contrib.auth.signals import user_login_failed
-from django.contrib.auth.views import LoginView, PasswordChangeView
+from django.contrib.auth.views import LoginView, PasswordChangeView, PasswordResetConfirmView
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -26,9 +26,9 @@ from django_otp import user_has_device
 
 from puente.accounts.roles import AuthedRequest, can_read_internal, is_proposer, signed_in_view
 
-from . import twofactor
-from .forms import CodeForm, DigestForm, SwitchOffForm
-from .models import AccountEvent, Preferences
+from .. import twofactor
+from ..forms import CodeForm, DigestForm, SwitchOffForm
+from ..models import AccountEvent, Preferences
 
 PENDING = "accounts:pending"
 # The code must follow the password within this time, or the password is asked again.
@@ -241,3 +241,14 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     if is_proposer(request.user) and not can_read_internal(request.user):
         return redirect("concepts:proposals")
     return redirect("portfolio:dashboard")
+
+
+class InvitationAccept(PasswordResetConfirmView):
+    """The invited person chooses a password (the strong-password rules apply)."""
+
+    template_name = "registration/invitation.html"
+    success_url = reverse_lazy("login")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        messages.success(self.request, _("Your password is set. Sign in with your email address."))
+        return super().form_valid(form)
