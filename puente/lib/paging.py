@@ -7,7 +7,11 @@ from django.http import HttpRequest
 
 
 def page_of(request: HttpRequest, qs: QuerySet, per_page: int | None = None) -> tuple[Page, str]:  # type: ignore[type-arg]
-    page = Paginator(qs, per_page or settings.PUENTE_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(qs, per_page or settings.PUENTE_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    # The numbers the page list shows: the first, the last, and two each side of this one
+    # ("1 … 4 5 6 7 8 … 200"); the ellipses are Paginator.ELLIPSIS.
+    page.nearby = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("page", None)
     return page, query.urlencode()

@@ -94,7 +94,6 @@ class ActivityForm(forms.ModelForm):
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents.order_by("level", "title_es")  # type: ignore[attr-defined]
-        self.fields["currency"].queryset = self.fields["currency"].queryset.order_by("code")  # type: ignore[attr-defined]
 
     def clean_iati_identifier(self) -> str | None:
         return (self.cleaned_data.get("iati_identifier") or "").strip() or None
@@ -120,12 +119,20 @@ class SharedChoicesFormSet(BaseInlineFormSet):
     dozen rows; this took its page from 39 queries and ~2,400 model instances to a handful)."""
 
     def _construct_form(self, i: int, **kwargs: Any) -> forms.BaseForm:
-        return self._share_choices(super()._construct_form(i, **kwargs))  # type: ignore[misc]
+        form = self._share_choices(super()._construct_form(i, **kwargs))  # type: ignore[misc]
+        return self._in_activity_currency(form)
 
     @property
     def empty_form(self) -> Any:
         """The row "Add a row" copies: the same shared lists."""
-        return self._share_choices(super().empty_form)
+        return self._in_activity_currency(self._share_choices(super().empty_form))
+
+    def _in_activity_currency(self, form: forms.BaseForm) -> forms.BaseForm:
+        """A new budget or transaction starts in the activity's default currency."""
+        instance = getattr(form, "instance", None)
+        if "currency" in form.fields and instance is not None and instance._state.adding:
+            form.initial.setdefault("currency", self.instance.currency_id or "COP")  # type: ignore[attr-defined]
+        return form
 
     def _share_choices(self, form: forms.BaseForm) -> forms.BaseForm:
         shared = self.__dict__.setdefault("_shared_choices", {})

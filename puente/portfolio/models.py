@@ -344,6 +344,26 @@ class Beneficiaries(models.Model):
         return f"{self.population}: {self.count}"
 
 
+# The 17 Sustainable Development Goals by their short names, as the UN publishes them.
+SDG_GOALS = [
+    (1, _("1 · No poverty")),
+    (2, _("2 · Zero hunger")),
+    (3, _("3 · Good health and well-being")),
+    (4, _("4 · Quality education")),
+    (5, _("5 · Gender equality")),
+    (6, _("6 · Clean water and sanitation")),
+    (7, _("7 · Affordable and clean energy")),
+    (8, _("8 · Decent work and economic growth")),
+    (9, _("9 · Industry, innovation and infrastructure")),
+    (10, _("10 · Reduced inequalities")),
+    (11, _("11 · Sustainable cities and communities")),
+    (12, _("12 · Responsible consumption and production")),
+    (13, _("13 · Climate action")),
+    (14, _("14 · Life below water")),
+    (15, _("15 · Life on land")),
+    (16, _("16 · Peace, justice and strong institutions")),
+    (17, _("17 · Partnerships for the goals")),
+]
 SDG_TARGET = RegexValidator(r"^\d{1,2}\.[0-9a-z]{1,2}$", _("Write a target as 4.1 or 16.a."))
 
 
@@ -351,7 +371,7 @@ class SdgGoal(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="sdg_goals")
     goal = models.PositiveSmallIntegerField(
         _("SDG goal"),
-        choices=[(n, f"ODS / SDG {n}") for n in range(1, 18)],
+        choices=SDG_GOALS,
         validators=[MinValueValidator(1), MaxValueValidator(17)],
     )
     target = models.CharField(

@@ -248,6 +248,27 @@ def current_budgets(budgets: Iterable[Budget]) -> list[Budget]:
     return kept
 
 
+@dataclass
+class ListBudget:
+    amount: Decimal | None  # None: no budget, or none that could be converted
+    currency: str
+    unconverted: bool  # some budget had no rate into the activity's currency on its date
+
+
+def budget_in_own_currency(activity: Activity, rates: RateTable) -> ListBudget:
+    """The activity's current budgets added up in its own default currency (COP when unset)."""
+    currency = activity.currency_id or "COP"
+    total: Decimal | None = None
+    unconverted = False
+    for budget in current_budgets(activity.budgets.all()):
+        value = rates.convert(budget.amount, budget.currency_id, currency, budget.period_start)
+        if value is None:
+            unconverted = True
+        else:
+            total = (total or Decimal("0")) + value
+    return ListBudget(total, currency, unconverted)
+
+
 def activity_finance(activity: Activity, rates: RateTable | None = None) -> dict[str, MoneyTotals]:
     rates = rates or RateTable()
     budget = convert_total(

@@ -129,8 +129,25 @@ def sector_label(code: str, name: str) -> str:
     return name if name.endswith(f" {code}") else f"{code} {name}"
 
 
+# The currencies the Secretariat handles every day head every currency list.
+COMMON_CURRENCIES = ["COP", "USD", "EUR", "CHF"]
+
+
+class CurrencyManager(models.Manager["Currency"]):
+    """Every currency list (forms' drop-downs included) starts with COP, USD, EUR and CHF."""
+
+    def get_queryset(self) -> "models.QuerySet[Currency]":
+        rank = models.Case(
+            *(models.When(code=code, then=n) for n, code in enumerate(COMMON_CURRENCIES)),
+            default=len(COMMON_CURRENCIES),
+        )
+        return super().get_queryset().annotate(rank=rank).order_by("rank", "code")
+
+
 class Currency(BilingualName):
     code = models.CharField(_("ISO 4217 code"), max_length=3, primary_key=True)
+
+    objects = CurrencyManager()
 
     class Meta:
         verbose_name = _("currency")

@@ -1,5 +1,6 @@
 """Creating and editing an activity with its inline parts; bad input writes nothing."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -7,7 +8,7 @@ from django.urls import reverse
 
 from puente.directory.tests.factories import OrganisationFactory
 from puente.portfolio.models import Activity, Budget, Transaction
-from puente.portfolio.tests.factories import ActivityFactory, ParticipationFactory
+from puente.portfolio.tests.factories import ActivityFactory, BudgetFactory, ParticipationFactory
 from puente.portfolio.tests.factories import activity_form_data as form_data
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +100,22 @@ def test_reporters_edit_their_organisations_activities_only():
     other.refresh_from_db()
     assert other.title_es != "X"
     assert reporter.get(reverse("portfolio:create")).status_code == 403
+
+
+def test_new_money_rows_start_in_the_activitys_currency_and_common_currencies_come_first(
+    staff_client,
+):
+    activity = ActivityFactory(currency_id="EUR")
+    BudgetFactory(activity=activity, currency_id="USD")
+    page = staff_client.get(reverse("portfolio:edit", args=[activity.pk])).content.decode()
+    kept = re.search(r'<select name="budgets-0-currency".*?</select>', page, re.S).group(0)
+    new = re.search(r'<select name="budgets-1-currency".*?</select>', page, re.S).group(0)
+    assert 'value="USD" selected' in kept  # a saved row keeps its own currency
+    assert 'value="EUR" selected' in new
+    codes = re.findall(r'<option value="([A-Z]{3})"', new)
+    assert codes[:4] == ["COP", "USD", "EUR", "CHF"] and codes[4:] == sorted(codes[4:])
+
+
+def test_sdg_goals_are_listed_by_their_names(staff_client):
+    page = staff_client.get(reverse("portfolio:create")).content.decode()
+    assert "3 · Salud y bienestar" in page and "16 · Paz, justicia e instituciones sólidas" in page

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,7 +18,9 @@ from ..forms import INLINES, ActivityFilterForm, ActivityForm, StageChangeForm
 from ..lifecycle import allowed_next
 from ..models import Activity, Disaggregation, Indicator, IndicatorPeriod, Result
 from ..selectors import (
+    RateTable,
     activity_finance,
+    budget_in_own_currency,
     can_edit_activity,
     filter_activities,
     fully_readable_ids,
@@ -27,7 +29,7 @@ from ..selectors import (
 )
 
 
-def _filtered(request: AuthedRequest) -> tuple[ActivityFilterForm, object]:
+def _filtered(request: AuthedRequest) -> tuple[ActivityFilterForm, QuerySet[Activity]]:
     form = ActivityFilterForm(request.GET or None)
     qs = filter_activities(visible_activities(request.user), form.to_filter())
     return form, qs
@@ -36,11 +38,23 @@ def _filtered(request: AuthedRequest) -> tuple[ActivityFilterForm, object]:
 @internal_view
 def activity_list(request: AuthedRequest) -> HttpResponse:
     form, qs = _filtered(request)
-    page, query = page_of(request, with_list_parts(qs))  # type: ignore[arg-type]
+    page, query = page_of(request, with_list_parts(qs).prefetch_related("budgets"))
+    rates = RateTable()
+    for activity in page.object_list:
+        activity.list_budget = budget_in_own_currency(activity, rates)
+    others = request.GET.copy()
+    for key in ("sort", "page"):
+        others.pop(key, None)
     return render(
         request,
         "portfolio/activity_list.html",
-        {"form": form, "page": page, "query": query},
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "sort": form.to_filter().sort,
+            "sort_query": others.urlencode(),
+        },
     )
 
 

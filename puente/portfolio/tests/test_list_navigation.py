@@ -1,0 +1,77 @@
+"""Finding one's way in long lists: page numbers and a jump, sorting headers, a budget column."""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from puente.portfolio.models import Activity, ExchangeRate
+from puente.portfolio.tests.factories import ActivityFactory, BudgetFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def many(settings):
+    settings.PUENTE_PAGE_SIZE = 1
+    for n in range(20):
+        ActivityFactory(title_es=f"Proyecto {n:02d}")
+
+
+def test_the_page_list_shows_the_ends_and_the_neighbours_and_keeps_the_filters(staff_client, many):
+    page = staff_client.get(reverse("portfolio:list"), {"q": "proyecto", "page": 10}).content
+    html = page.decode()
+    shown = re.findall(r'page=(\d+)"><span\s+class="visually-hidden">Página </span>', html)
+    assert shown == ["1", "8", "9", "11", "12", "20"]
+    assert html.count('<li aria-hidden="true">…</li>') == 2
+    assert re.search(r'aria-current="page"><span\s+class="visually-hidden">Página </span>10', html)
+    assert "q=proyecto&amp;page=20" in html
+
+
+def test_the_jump_form_goes_to_a_page_and_keeps_the_filters(staff_client, many):
+    html = staff_client.get(reverse("portfolio:list"), {"q": "proyecto"}).content.decode()
+    assert 'name="q" value="proyecto"' in html and 'max="20"' in html
+    assert "Ir a la página (de 20)" in html
+
+
+def test_a_header_sorts_by_its_column_and_again_the_other_way(staff_client):
+    for title in ("Beta", "Alfa", "Gamma"):
+        ActivityFactory(title_es=title)
+    url = reverse("portfolio:list")
+    html = staff_client.get(url, {"q": ""}).content.decode()
+    assert 'href="?q=&amp;sort=title"' in html
+    ascending = staff_client.get(url, {"sort": "title"})
+    assert [a.title_es for a in ascending.context["page"].object_list] == ["Alfa", "Beta", "Gamma"]
+    html = ascending.content.decode()
+    assert 'aria-sort="ascending"' in html and 'href="?sort=-title"' in html
+    descending = staff_client.get(url, {"sort": "-title"})
+    assert [a.title_es for a in descending.context["page"].object_list][0] == "Gamma"
+
+
+def test_the_budget_column_adds_the_current_budgets_in_the_activitys_currency(staff_client):
+    activity = ActivityFactory(title_es="Agua en Tibú", currency_id="USD")
+    ExchangeRate.objects.create(currency_id="EUR", valid_from=date(2025, 1, 1),
+                                cop_per_unit=Decimal("4400"))  # fmt: skip
+    ExchangeRate.objects.create(currency_id="USD", valid_from=date(2025, 1, 1),
+                                cop_per_unit=Decimal("4000"))  # fmt: skip
+    BudgetFactory(activity=activity, amount=Decimal("100000"), currency_id="USD")
+    BudgetFactory(
+        activity=activity,
+        amount=Decimal("10000"),
+        currency_id="EUR",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31),
+    )
+    html = staff_client.get(reverse("portfolio:list")).content.decode()
+    # 100,000 USD + 10,000 EUR at 4,400 / 4,000, with the Spanish thousands separator
+    assert re.search(r"111\W000&nbsp;USD", html)
+
+
+def test_a_budget_without_a_rate_is_said_not_hidden(staff_client):
+    activity = ActivityFactory(currency_id="USD")
+    BudgetFactory(activity=activity, amount=Decimal("5000"), currency_id="JPY")
+    html = staff_client.get(reverse("portfolio:list")).content.decode()
+    assert "más montos sin tasa de cambio" in html
+    assert Activity.objects.count() == 1
