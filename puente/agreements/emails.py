@@ -1,5 +1,8 @@
 """The emails of the agreements app: to proposers about their proposal, to officials about dates."""
 
+import logging
+from smtplib import SMTPException
+
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
@@ -8,6 +11,8 @@ from django.utils.translation import gettext as _
 from puente.lib.links import site_url
 
 from .models import Concept, Proposal
+
+logger = logging.getLogger(__name__)
 
 
 def proposal_received(proposal: Proposal) -> None:
@@ -30,12 +35,24 @@ def proposal_received(proposal: Proposal) -> None:
         )
 
 
-def concept_issued(concept: Concept) -> None:
+def concept_issued(concept: Concept) -> bool:
+    """True when the message went out: the proposer has an address and the mail server took it.
+
+    A refusal of the mail server is logged and answered False: the concept stays issued.
+    """
     proposal = concept.proposal
     if not proposal.submitted_by.email:
-        return
+        return False
+    try:
+        return _send_concept_issued(concept, proposal) > 0
+    except (SMTPException, OSError):
+        logger.exception("The email on concept %s could not be sent", concept.number)
+        return False
+
+
+def _send_concept_issued(concept: Concept, proposal: Proposal) -> int:
     with translation.override("es"):
-        send_mail(
+        return send_mail(
             _("Technical viability concept %(number)s: %(decision)s")
             % {"number": concept.number, "decision": concept.get_decision_display()},
             _("The concept on “%(title)s” was issued. Read it and download it here: %(link)s")

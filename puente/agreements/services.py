@@ -171,13 +171,19 @@ def _next_number(year: int) -> str:
 
 
 def issue_concept(concept: Concept, by: User) -> Concept:
-    """Numbers the concept, freezes it as a PDF and tells the proposer; refused when incomplete."""
+    """Numbers the concept, freezes it as a PDF and tells the proposer; refused when incomplete.
+
+    The email leaves once the concept is committed; whether it went out is kept on the concept
+    returned (`notified`), so that a page says "notified" only when a message left.
+    """
     try:
         with transaction.atomic():
-            return _issue(concept, by)
+            issued = _issue(concept, by)
     except IntegrityError:  # two concepts numbered at the same moment: the later takes the next
         with transaction.atomic():
-            return _issue(concept, by)
+            issued = _issue(concept, by)
+    issued.notified = emails.concept_issued(issued)  # type: ignore[attr-defined]
+    return issued
 
 
 def _issue(concept: Concept, by: User) -> Concept:
@@ -197,7 +203,6 @@ def _issue(concept: Concept, by: User) -> Concept:
     proposal.status = ProposalStatus.ISSUED
     attribute(proposal, by)
     proposal.save(update_fields=["status"])
-    transaction.on_commit(lambda: emails.concept_issued(locked))
     return locked
 
 

@@ -121,3 +121,10 @@ def assert_accessible(page: Page) -> None:
         },
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+def go_to(page: Page, area: str, link: str) -> None:
+    """Opens one area of the staff menu and follows one of its links, as a person does."""
+    menu = page.get_by_role("navigation", name="Espacio de trabajo del personal")
+    menu.locator("summary", has_text=area).click()
+    menu.get_by_role("link", name=link, exact=True).click()

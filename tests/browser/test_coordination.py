@@ -18,7 +18,7 @@ from puente.directory.tests.factories import OrganisationFactory
 from puente.territory.models import Municipality, TargetPopulation
 from puente.tests.world import make_user
 
-from .conftest import assert_accessible, screenshot
+from .conftest import assert_accessible, go_to, screenshot
 
 pytestmark = pytest.mark.browser
 PARTNER_PASSWORD = "reportes de la frontera 2026"
@@ -75,7 +75,7 @@ def test_a_partner_reports_its_5w_and_the_gap_map_changes(
     partner.get_by_label("Nombre de usuario").fill("luz@saludsinfronteras.org")
     partner.get_by_label("Contraseña").fill(PARTNER_PASSWORD)
     partner.get_by_role("button", name="Ingresar").click()
-    partner.get_by_role("link", name="Coordinación (5W)").click()
+    go_to(partner, "Coordinación (5W)", "Panorama de coordinación")
     partner.get_by_role("navigation", name="Coordinación").get_by_role(
         "link", name="Reportes 5W"
     ).click()

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import assert_accessible, screenshot
+from .conftest import assert_accessible, go_to, screenshot
 
 pytestmark = pytest.mark.browser
 IATI_FILE = (
@@ -18,7 +18,7 @@ def test_staff_upload_a_file_watch_the_run_and_find_the_activities(
 ):
     settings.MEDIA_ROOT = tmp_path
     page = staff_page
-    page.get_by_role("link", name="Importaciones IATI").click()
+    go_to(page, "Portafolio", "Importaciones IATI")
     page.get_by_label("Archivo de actividades IATI (XML)").set_input_files(str(IATI_FILE))
     page.get_by_label("Conservar").select_option("department")
     page.get_by_role("button", name="Importar").click()

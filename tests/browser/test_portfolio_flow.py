@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import assert_accessible, screenshot
+from .conftest import assert_accessible, go_to, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -18,8 +18,8 @@ def test_staff_create_a_project_move_it_find_it_and_export_it(staff_page: Page):
     assert_accessible(page)
 
     # Create a project with a sector, a location, a budget and a transaction.
-    page.get_by_role("link", name="Actividades").first.click()
-    page.get_by_role("link", name="Nueva actividad").click()
+    go_to(page, "Portafolio", "Actividades")
+    page.get_by_role("main").get_by_role("link", name="Nueva actividad").click()
     page.get_by_label("título (español)").fill("Salud materna para caminantes en Villa del Rosario")
     page.get_by_label("título (inglés)").fill("Maternal health for walkers in Villa del Rosario")
     page.get_by_label("inicio previsto").fill("2026-02-01")
@@ -53,6 +53,7 @@ def test_staff_create_a_project_move_it_find_it_and_export_it(staff_page: Page):
 
     # A result with an indicator.
     page.get_by_role("link", name="Agregar un resultado").click()
+    page.get_by_label("tipo").select_option(label="Producto")  # chosen, never assumed
     page.get_by_label("título").fill("Mujeres gestantes atendidas")
     page.get_by_role("button", name="Guardar").click()
     page.get_by_role("link", name="Agregar un indicador").click()
@@ -77,7 +78,7 @@ def test_staff_create_a_project_move_it_find_it_and_export_it(staff_page: Page):
     screenshot(page, "activity-detail")
 
     # Find it by search and by filter, then export the filtered list.
-    page.get_by_role("link", name="Actividades").first.click()
+    go_to(page, "Portafolio", "Actividades")
     page.get_by_label("Buscar", exact=True).fill("caminantes rosario")
     page.get_by_label("Etapa").select_option("technical-concept")
     page.get_by_role("button", name="Aplicar").click()

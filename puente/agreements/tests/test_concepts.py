@@ -227,3 +227,28 @@ def test_a_deleted_concept_does_not_make_the_next_number_collide(staff_user):
     one.delete()  # e.g. a proposal withdrawn and removed by an administrator
     three = issued(proposals[2], Decision.NOT_VIABLE, staff_user)
     assert (two.number[-4:], three.number[-4:]) == ("0002", "0003")
+
+
+def test_the_page_says_the_proposer_was_notified_only_when_the_email_went_out(
+    staff_client, monkeypatch
+):
+    from smtplib import SMTPException
+
+    def refuse(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise SMTPException("relay refused")
+
+    sent = ProposalFactory()
+    refused = ProposalFactory(organisation=sent.organisation, submitted_by=sent.submitted_by)
+    response = staff_client.post(
+        f"/staff/concepts/{sent.pk}/assess/", assessment("viable", issue="1"), follow=True
+    )
+    assert "se notificó al proponente por correo" in response.content.decode()
+    assert len(mail.outbox) == 1
+
+    monkeypatch.setattr("puente.agreements.emails.send_mail", refuse)
+    response = staff_client.post(
+        f"/staff/concepts/{refused.pk}/assess/", assessment("viable", issue="1"), follow=True
+    )
+    page = response.content.decode()
+    assert "ningún correo llegó al proponente" in page and "notificó" not in page
+    assert Concept.objects.get(proposal=refused).is_issued  # the concept stays issued

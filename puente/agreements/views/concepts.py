@@ -141,9 +141,20 @@ def assess(request: AuthedRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
             context["missing"] = True
         else:
-            messages.success(
-                request, _("Concept %s issued; the proposer was notified.") % issued.number
-            )
+            if getattr(issued, "notified", False):
+                messages.success(
+                    request,
+                    _("Concept %s issued; the proposer was notified by email.") % issued.number,
+                )
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "Concept %s issued, but no email reached the proposer (no address, or "
+                        "the mail server refused it): tell them another way."
+                    )
+                    % issued.number,
+                )
             return redirect(proposal)
     status = 400 if request.method == "POST" else 200
     return render(request, "agreements/proposals/assess.html", context, status=status)
