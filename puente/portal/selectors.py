@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
@@ -111,6 +112,7 @@ class Resources:
     """Public budgets in Colombian pesos (converted at the rate of each budget's start date)."""
 
     total: Decimal
+    # Every source and sector, largest first, so that each list adds up to the total.
     by_source: list[tuple[int | None, Decimal]]  # organisation id (None: no funder named)
     by_sector: list[tuple[str | None, Decimal]]  # DAC category code (None: no sector)
     by_year: list[tuple[int, Decimal]]
@@ -119,6 +121,15 @@ class Resources:
 
 RESOURCES_SECONDS = 300
 TOP = 12
+REST = "rest"  # the key of the row that gathers what a chart leaves out
+
+
+def top_with_rest(rows: list[tuple[Any, Decimal]], n: int = TOP) -> list[tuple[Any, Decimal]]:
+    """The `n` largest rows, and one row (key REST) with the sum of the others: a chart of a
+    dozen bars that still adds up to the total."""
+    if len(rows) <= n:
+        return rows
+    return [*rows[:n], (REST, sum((amount for _key, amount in rows[n:]), Decimal(0)))]
 
 
 def public_resources() -> Resources:
@@ -161,13 +172,13 @@ def _count_resources() -> Resources:
         for category, share in sectors.get(activity_id) or [(None, Decimal(1))]:
             by_sector[category] += cop * share
 
-    def top(totals: dict) -> list:  # type: ignore[type-arg]
-        return sorted(totals.items(), key=lambda item: -item[1])[:TOP]
+    def largest_first(totals: dict) -> list:  # type: ignore[type-arg]
+        return sorted(totals.items(), key=lambda item: -item[1])
 
     return Resources(
         total=sum(by_year.values(), Decimal(0)),
-        by_source=top(by_source),
-        by_sector=top(by_sector),
+        by_source=largest_first(by_source),
+        by_sector=largest_first(by_sector),
         by_year=sorted(by_year.items()),
         missing_rates=sorted(missing),
     )

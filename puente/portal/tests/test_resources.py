@@ -90,3 +90,39 @@ def test_partners_are_filtered_by_the_theme_of_their_public_activities(portfolio
     assert ngo.name in Client().get("/es/socios/", {"theme": "122"}).content.decode()
     # Each count links to that partner's public activities.
     assert f"/es/cooperacion/proyectos/?organisation={unicef.pk}" in education
+
+
+def test_the_open_data_resources_add_up_to_the_total_in_every_dimension(portfolio, settings):
+    """Many funders, some activities with none: every peso is in a row, typed as a number."""
+    import io
+
+    from openpyxl import load_workbook
+
+    for n in range(15):  # more funders than the chart shows
+        activity = ActivityFactory()
+        funder = OrganisationFactory(name=f"Donante {n}")
+        ParticipationFactory(activity=activity, organisation=funder, role=OrganisationRole.FUNDING)
+        BudgetFactory(activity=activity, amount=Decimal(1000 + n), currency_id="COP")
+    BudgetFactory(activity=ActivityFactory(), amount=Decimal("500"), currency_id="COP")  # no funder
+    total = public_resources().total
+    response = Client().get("/es/datos-abiertos/resources.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
+    for dimension in ("source", "sector", "year"):
+        amounts = [row[3] for row in rows if row[0] == dimension]
+        assert all(isinstance(amount, (int, float)) for amount in amounts), dimension
+        assert abs(sum(amounts) - float(total)) < 0.05, dimension
+    assert ["source", None, "Sin financiador indicado"] in [row[:3] for row in rows]
+
+
+def test_the_chart_gathers_the_smaller_sources_in_one_bar(portfolio):
+    for n in range(15):
+        activity = ActivityFactory()
+        ParticipationFactory(
+            activity=activity,
+            organisation=OrganisationFactory(name=f"Donante {n}", acronym=f"D{n}"),
+            role=OrganisationRole.FUNDING,
+        )
+        BudgetFactory(activity=activity, amount=Decimal(1000 + n), currency_id="COP")
+    page = Client().get("/es/cooperacion/recursos/").content.decode()
+    assert "5 fuentes más" in page

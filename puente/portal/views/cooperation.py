@@ -3,11 +3,12 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from puente.directory.models import Organisation
 from puente.lib.names import fold
 from puente.lib.paging import page_of
-from puente.portal.selectors import public_resources
+from puente.portal.selectors import REST, TOP, public_resources, top_with_rest
 from puente.portfolio.forms import ActivityFilterForm
 from puente.portfolio.models import Activity
 from puente.portfolio.selectors import (
@@ -66,14 +67,26 @@ def resources(request: HttpRequest) -> HttpResponse:
     sector_labels: dict = {k: f"{k} · {s.name}" for k, s in sectors.items()}
     source_labels[None] = _("No funder named")
     sector_labels[None] = _("No sector given")
+    left_sources = max(0, len(figures.by_source) - TOP)
+    left_sectors = max(0, len(figures.by_sector) - TOP)
+    source_labels[REST] = ngettext("%(n)d other source", "%(n)d other sources", left_sources) % {
+        "n": left_sources
+    }
+    sector_labels[REST] = ngettext("%(n)d other sector", "%(n)d other sectors", left_sectors) % {
+        "n": left_sectors
+    }
     return render(
         request,
         "portal/resources.html",
         {
             "figures": figures,
             "charts": [
-                ("source", _("By source of funding"), _bars(figures.by_source, source_labels)),
-                ("sector", _("By sector"), _bars(figures.by_sector, sector_labels)),
+                (
+                    "source",
+                    _("By source of funding"),
+                    _bars(top_with_rest(figures.by_source), source_labels),
+                ),
+                ("sector", _("By sector"), _bars(top_with_rest(figures.by_sector), sector_labels)),
                 ("year", _("By year"), _bars(figures.by_year, {})),
             ],
         },

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -77,12 +78,17 @@ def _resources() -> Iterator[list[object]]:
     figures = public_resources()
     funders = Organisation.objects.in_bulk([k for k, _a in figures.by_source if k])
     sectors = Sector.objects.in_bulk([k for k, _a in figures.by_sector if k])
+    # Every source and sector (no top ten here): each dimension adds up to the published total,
+    # and what has no funder or sector is a row of its own, named as such.
+    cent = Decimal("0.01")
     for key, pesos in figures.by_source:
-        yield ["source", key or "", funders[key].name if key else "", f"{pesos:.2f}"]
+        name = funders[key].name if key else str(_("No funder named"))
+        yield ["source", key or "", name, pesos.quantize(cent)]
     for code, pesos in figures.by_sector:
-        yield ["sector", code or "", sectors[code].name_es if code else "", f"{pesos:.2f}"]
+        name = sectors[code].name_es if code else str(_("No sector given"))
+        yield ["sector", code or "", name, pesos.quantize(cent)]
     for year, pesos in figures.by_year:
-        yield ["year", year, year, f"{pesos:.2f}"]
+        yield ["year", year, year, pesos.quantize(cent)]
 
 
 def _functions() -> Iterator[list[object]]:
