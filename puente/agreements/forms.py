@@ -68,7 +68,7 @@ class AgreementForm(forms.ModelForm):
 class AgreementDocumentForm(CheckedDocumentForm):
     class Meta:
         model = AgreementDocument
-        fields = ["title", "file"]
+        fields = ["title", "file", "is_signed_copy"]
 
 
 PartyFormSet = inlineformset_factory(

@@ -180,6 +180,11 @@ class Obligation(models.Model):
 
 class AgreementDocument(CheckedDocument):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="documents")
+    is_signed_copy = models.BooleanField(
+        _("signed copy"),
+        default=False,
+        help_text=_("The text as the parties signed it: an agreement is signed only with one."),
+    )
     history = HistoricalRecords()
 
     class Meta(CheckedDocument.Meta):

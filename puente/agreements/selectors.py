@@ -8,8 +8,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from puente.lib.names import fold
+from puente.portfolio.models import Activity
 
-from .models import Agreement, Obligation, Proposal, ProposalStatus
+from .models import Agreement, Decision, Obligation, Proposal, ProposalStatus
 from .workflow import FINISHED, RUNNING
 
 THRESHOLDS = (30, 15, 5)
@@ -96,3 +97,21 @@ def filter_proposals(
             due_on__lt=today or timezone.localdate()
         )
     return proposals.select_related("organisation", "concept")
+
+
+# --- grounds for approving a portfolio project (registered with the portfolio's lifecycle) ---
+
+
+def has_linked_agreement(activity: Activity) -> bool:
+    """An agreement, convention or MoU names the project among its activities."""
+    return Agreement.objects.filter(activities=activity).exists()
+
+
+def has_favourable_concept(activity: Activity) -> bool:
+    """The project came from a proposal whose issued concept found it viable (with or without
+    conditions)."""
+    return Proposal.objects.filter(
+        activity=activity,
+        concept__issued_at__isnull=False,
+        concept__decision__in=[Decision.VIABLE, Decision.CONDITIONAL],
+    ).exists()

@@ -55,6 +55,18 @@ def save_agreement(
     return agreement
 
 
+def missing_for_signature(agreement: Agreement) -> list[str]:
+    """What a reviewer expects of a signed agreement and this one lacks, in the reader's words."""
+    missing = []
+    if agreement.parties.count() < 2:
+        missing.append(_("its parties (at least two: the Governorate and its counterpart)"))
+    if not agreement.signed_on:
+        missing.append(_("the signature date"))
+    if not agreement.documents.filter(is_signed_copy=True).exists():
+        missing.append(_("the signed copy, attached as a document"))
+    return missing
+
+
 @transaction.atomic
 def move(
     agreement: Agreement, target: str, by: User, note: str = "", new_end: date | None = None
@@ -63,6 +75,12 @@ def move(
     locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
     check_move(locked.kind, locked.step, target)
     note = note.strip()
+    if target in (Step.SIGNATURE, Step.IN_FORCE):
+        missing = missing_for_signature(locked)
+        if missing:
+            raise ValidationError(
+                _("Before the agreement is signed, record: %s.") % "; ".join(missing)
+            )
     if target == Step.IN_FORCE and not (locked.signed_on and locked.starts_on and locked.ends_on):
         raise ValidationError(
             _("Record the signature date, the start and the end before the agreement is in force.")

@@ -350,10 +350,17 @@ class ActivityFilterForm(forms.Form):
 class StageChangeForm(forms.Form):
     to = forms.ChoiceField(label=_("Move to"))
     reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 2}))
+    approve_unlinked = forms.BooleanField(
+        label=_("Approve without a linked agreement or viability concept"),
+        help_text=_("Only when approving; the reason above says why."),
+        required=False,
+    )
 
     def __init__(self, *args, allowed: list[Stage], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = [(s.value, s.label) for s in allowed]  # type: ignore[attr-defined]
+        if Stage.APPROVED not in allowed:
+            del self.fields["approve_unlinked"]
 
 
 class DocumentForm(forms.ModelForm):

@@ -1,5 +1,8 @@
 """The Secretariat's lifecycle of an activity, its allowed steps, and the IATI status it implies."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -66,3 +69,19 @@ def allowed_next(stage: str) -> list[Stage]:
     back = [s for s in reversed(order) if s in steps and order.index(s) < here]
     cancel = [Stage.CANCELLED] if Stage.CANCELLED in ALLOWED_STEPS[Stage(stage)] else []
     return forward + back + cancel
+
+
+# What justifies approving a project: apps above the portfolio register their evidence here
+# (agreements: a linked agreement, a favourable viability concept) without the portfolio
+# importing them. Without any, staff approve only by saying so explicitly.
+ApprovalGround = Callable[[Any], bool]
+APPROVAL_GROUNDS: list[ApprovalGround] = []
+
+
+def register_approval_ground(ground: ApprovalGround) -> None:
+    if ground not in APPROVAL_GROUNDS:
+        APPROVAL_GROUNDS.append(ground)
+
+
+def has_approval_grounds(activity: Any) -> bool:
+    return any(ground(activity) for ground in APPROVAL_GROUNDS)

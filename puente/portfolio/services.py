@@ -19,7 +19,7 @@ from puente.accounts.roles import is_secretariat
 from puente.lib.audit import attribute
 from puente.lib.uploads import stored_name
 
-from .lifecycle import ALLOWED_STEPS, Stage
+from .lifecycle import ALLOWED_STEPS, Stage, has_approval_grounds
 from .models import (
     Activity,
     ActivitySector,
@@ -42,8 +42,14 @@ class EditConflict(Exception):
 
 
 @transaction.atomic
-def change_stage(activity: Activity, to: str, by: User, reason: str) -> StageChange:
-    """Moves an activity one allowed step along its lifecycle, recording who, when and why."""
+def change_stage(
+    activity: Activity, to: str, by: User, reason: str, *, approve_unlinked: bool = False
+) -> StageChange:
+    """Moves an activity one allowed step along its lifecycle, recording who, when and why.
+
+    A project is approved on the strength of a linked agreement or a favourable viability
+    concept; without either, only when the person says so (`approve_unlinked`) and why.
+    """
     locked = Activity.objects.select_for_update().get(pk=activity.pk)
     current, target = Stage(locked.stage), Stage(to)
     if target not in ALLOWED_STEPS[current]:
@@ -53,6 +59,13 @@ def change_stage(activity: Activity, to: str, by: User, reason: str) -> StageCha
         )
     if not reason.strip():
         raise StageChangeRefused(_("Say why the stage changes."))
+    if target == Stage.APPROVED and not approve_unlinked and not has_approval_grounds(locked):
+        raise StageChangeRefused(
+            _(
+                "A project is approved with a linked agreement or a favourable viability "
+                "concept. Link one first, or tick “approve without them” and say why."
+            )
+        )
     locked.stage = target
     locked.sync_iati_status()
     locked.revision = F("revision") + 1

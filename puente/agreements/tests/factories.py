@@ -5,10 +5,11 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from puente.accounts.roles import Role
-from puente.agreements.models import Agreement, Proposal
+from puente.agreements.models import Agreement, AgreementDocument, Party, PartyRole, Proposal
 from puente.agreements.workflow import Kind
 from puente.directory.models import Organisation, OrganisationKind
 from puente.directory.tests.factories import OrganisationFactory
@@ -20,6 +21,7 @@ from puente.tests.world import make_user
 class AgreementFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Agreement
+        skip_postgeneration_save = True  # the papers are rows of their own
 
     kind = Kind.CONVENTION
     title = "Convenio de agua potable para Tibú"
@@ -28,6 +30,22 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     starts_on = date(2026, 2, 15)
     ends_on = date(2026, 12, 31)
     value = Decimal("1500000000")
+
+    # What signing asks for: two parties and the signed copy (`signing_papers=False`: an
+    # agreement still being written, to test the refusal).
+    @factory.post_generation
+    def signing_papers(agreement: Agreement, create: bool, extracted: object, **kwargs: object):  # noqa: ANN201, N805
+        if not create or extracted is False:
+            return
+        for role in (PartyRole.GOVERNORATE, PartyRole.PARTNER):
+            Party.objects.create(agreement=agreement, organisation=OrganisationFactory(), role=role)
+        AgreementDocument.objects.create(
+            agreement=agreement,
+            title="Texto firmado",
+            file=ContentFile(b"%PDF-1.4 signed", name="firmado.pdf"),
+            content_type="application/pdf",
+            is_signed_copy=True,
+        )
 
 
 def make_proposer(username: str = "oficina.salud", organisation=None):  # noqa: ANN001, ANN201

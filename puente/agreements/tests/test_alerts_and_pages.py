@@ -136,7 +136,7 @@ def test_viewers_read_but_do_not_write_partners_and_the_public_see_nothing(viewe
 def test_staff_attach_checked_documents_and_viewers_download_them(staff_client, viewer_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    agreement = AgreementFactory()
+    agreement = AgreementFactory(signing_papers=False)
     url = f"/staff/agreements/{agreement.pk}/documents/"
     fake = SimpleUploadedFile("convenio.pdf", b"MZ\x90\x00 an executable", "application/pdf")
     refused = staff_client.post(url, {"title": "Texto firmado", "file": fake}, follow=True)

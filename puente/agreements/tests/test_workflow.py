@@ -121,3 +121,25 @@ def test_every_allowed_move_goes_through_the_service(kind, staff_user):
             new_end = date(2030, 1, 1) if target == S.EXTENDED else None
             record = services.move(agreement, target, staff_user, note="Motivo", new_end=new_end)
             assert agreement.step == target and (record.from_step, record.by) == (step, staff_user)
+
+
+def test_an_agreement_is_signed_only_with_its_parties_date_and_signed_copy(staff_user):
+    unsigned = AgreementFactory(step=S.LEGAL_REVIEW, signed_on=None, signing_papers=False)
+    with pytest.raises(ValidationError) as refusal:
+        services.move(unsigned, S.SIGNATURE, staff_user)
+    message = " ".join(refusal.value.messages)
+    assert "al menos dos" in message and "la fecha de firma" in message
+    assert "la copia firmada" in message
+    assert Agreement.objects.get(pk=unsigned.pk).step == S.LEGAL_REVIEW
+    ready = AgreementFactory(step=S.LEGAL_REVIEW)
+    services.move(ready, S.SIGNATURE, staff_user)
+    assert ready.step == S.SIGNATURE
+
+
+def test_a_document_that_is_not_the_signed_copy_does_not_count(staff_user):
+    from puente.agreements.models import AgreementDocument
+
+    agreement = AgreementFactory(step=S.LEGAL_REVIEW)
+    AgreementDocument.objects.filter(agreement=agreement).update(is_signed_copy=False)
+    with pytest.raises(ValidationError, match="copia firmada"):
+        services.move(agreement, S.SIGNATURE, staff_user)

@@ -164,7 +164,11 @@ def activity_stage(request: AuthedRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.change_stage(
-                activity, form.cleaned_data["to"], request.user, form.cleaned_data["reason"]
+                activity,
+                form.cleaned_data["to"],
+                request.user,
+                form.cleaned_data["reason"],
+                approve_unlinked=form.cleaned_data.get("approve_unlinked", False),
             )
         except services.StageChangeRefused as refused:
             messages.error(request, str(refused))
