@@ -22,7 +22,7 @@ ENGLISH_WORDS = {
     "the", "and", "with", "from", "this", "that", "your", "you", "select", "option", "changed",
     "created", "deleted", "save", "cancel", "edit", "delete", "search", "add", "remove", "none",
     "yes", "show", "submit", "previous", "next", "filter", "sort", "download", "upload", "date",
-    "status", "amount", "name", "title", "description", "add", "new", "back", "home", "sign",
+    "status", "amount", "name", "title", "description", "new", "back", "home", "sign",
     "password", "email", "required", "choose", "file", "apply", "clear", "export", "waiting",
     # status codes shown instead of their labels
     "execution", "approved", "draft", "submitted", "returned", "pending", "formulation",
