@@ -222,10 +222,21 @@ def _formset(
     )
 
 
+def typeahead(placeholder: StrOrPromise) -> dict[str, Any]:
+    """The attributes that give a long drop-down its search box (static/puente/typeahead.js)."""
+    return {
+        "data-typeahead": "",
+        "data-typeahead-label": placeholder,
+        "data-typeahead-placeholder": placeholder,
+        "data-typeahead-count": _("%s matching"),
+    }
+
+
 class SectorForm(forms.ModelForm):
     class Meta:
         model = ActivitySector
         fields = ["sector", "percentage"]
+        widgets = {"sector": forms.Select(attrs=typeahead(_("Type to filter the list")))}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -293,7 +304,11 @@ class ActivityFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     stage = forms.ChoiceField(label=_("Stage"), required=False)
     level = forms.ChoiceField(label=_("Level"), required=False)
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    sector = forms.ChoiceField(
+        label=_("Sector"),
+        required=False,
+        widget=forms.Select(attrs=typeahead(_("Type to filter the list"))),
+    )
     municipality = forms.ChoiceField(label=_("Municipality"), required=False)
     organisation = forms.TypedChoiceField(
         label=_("Partner"), required=False, coerce=int, empty_value=None

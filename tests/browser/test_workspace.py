@@ -113,3 +113,23 @@ def test_an_administrator_invites_a_staff_member_who_signs_in_to_their_work(page
     _sign_in(page, "marta.rojas@nortedesantander.gov.co", NEW_PASSWORD)
     page.wait_for_url("**/staff/portfolio/")
     expect(page.get_by_role("heading", name=re.compile("Le espera"))).to_be_visible()
+
+
+def test_a_sector_is_found_by_typing_part_of_its_name(staff_page: Page):
+    page = staff_page
+    page.goto("/staff/portfolio/activities/new/")
+    sectors = page.locator("#set-sectors")
+    search = sectors.get_by_role("searchbox", name="Escriba para filtrar la lista").first
+    search.fill("educacion primaria")  # without the accent
+    select = sectors.locator('select[name="sectors-0-sector"]')
+    options = [text.strip() for text in select.locator("option").all_inner_texts()]
+    assert [o for o in options if o and not o.startswith("-")] == [
+        "11220 Educación primaria",
+        "11232 Educación primaria equivalente para personas adultas",
+    ]
+    expect(sectors.get_by_text("Coincidencias: 2")).to_be_attached()
+    page.keyboard.press("ArrowDown")
+    expect(select).to_be_focused()
+    select.select_option(label="11220 Educación primaria")
+    assert_accessible(page)
+    screenshot(page, "sector-typeahead")

@@ -64,6 +64,7 @@
       var rows = set.querySelectorAll("[data-row]");
       var row = rows[rows.length - 1];
       enhanceRow(set, row);
+      document.dispatchEvent(new CustomEvent("puente:row-added", { detail: row }));
       var first = row.querySelector("input:not([type=hidden]), select, textarea");
       if (first) { first.focus(); }
       announce(set.dataset.added);
