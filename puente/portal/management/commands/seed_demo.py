@@ -11,7 +11,9 @@ from django.core.management.base import BaseCommand, CommandParser
 from puente.accounts.roles import Role
 from puente.agreements.demo import create_demo_agreements
 from puente.border.demo import create_demo_border
+from puente.coordination.demo import create_demo_coordination
 from puente.directory.demo import create_demo_organisations
+from puente.directory.models import Organisation, ReporterAccount
 from puente.events.demo import create_demo_events
 from puente.funding.demo import create_demo_funding
 from puente.lib.private_files import private_file, private_folder
@@ -57,6 +59,10 @@ class Command(BaseCommand):
             self.stdout.write("Demo data: border obstacles, a binational meeting and a study.")
         if create_demo_agreements(staff):
             self.stdout.write("Demo data: three agreements (references DEMO-…).")
+        if made_reports := create_demo_coordination(staff):
+            self.stdout.write(
+                f"Demo data: {made_reports} 5W reports of four partners and six needs (DEMO)."
+            )
         if create_demo_funding():
             self.stdout.write("Demo data: funding sources and three calls (titles DEMO · …).")
         made_requests = create_demo_requests(staff)
@@ -65,14 +71,18 @@ class Command(BaseCommand):
         if credentials.exists():
             for line in credentials.read_text().splitlines():
                 username, password = line.split()
-                label = "Administrator" if username == "admin" else "Staff"
+                label = {"admin": "Administrator", "socio": "Partner reporter (ACNUR)"}.get(
+                    username, "Staff"
+                )
                 self.stdout.write(
                     self.style.SUCCESS(f"{label} login: user “{username}”, password “{password}”")
                 )
 
 
-# The demo's logins: a staff member, and an administrator who also reaches Django's admin.
-DEMO_LOGINS = [("staff", Role.STAFF), ("admin", Role.ADMINISTRATOR)]
+# The demo's logins: a staff member, an administrator who also reaches Django's admin, and a
+# partner's reporter (ACNUR's), who sees what a partner sees.
+DEMO_LOGINS = [("staff", Role.STAFF), ("admin", Role.ADMINISTRATOR), ("socio", Role.REPORTER)]
+REPORTER_ORGANISATION = "ACNUR"
 
 
 def _make_demo_logins(credentials: Path) -> None:
@@ -91,6 +101,12 @@ def _make_demo_logins(credentials: Path) -> None:
             is_staff=administrator, is_superuser=administrator,
         )  # fmt: skip
         user.groups.add(Group.objects.get(name=role.value))
+        if role == Role.REPORTER:
+            partner = Organisation.objects.filter(acronym=REPORTER_ORGANISATION).first()
+            if partner is None:  # the demo partners were not made (an existing portfolio)
+                user.delete()
+                continue
+            ReporterAccount.objects.create(user=user, organisation=partner)
         lines.append(f"{username} {password}")
     # var/ exists only for the embedded SQLite database; with PostgreSQL it may not yet.
     private_folder(credentials.parent)
