@@ -13,7 +13,7 @@ from .. import services
 from ..access import get_activity_for_editor, get_activity_for_reader
 from ..forms import DocumentDetailsForm, DocumentForm
 from ..models import Document
-from .parts import part_page
+from .parts import part_form_page, part_page
 
 
 @internal_view
@@ -37,14 +37,13 @@ def document_add(request: AuthedRequest, pk: int) -> HttpResponse:
 def document_edit(request: AuthedRequest, pk: int, document_id: int) -> HttpResponse:
     activity = get_activity_for_editor(request, pk)
     document = get_object_or_404(Document, pk=document_id, activity=activity)
-    form = DocumentDetailsForm(request.POST or None, instance=document)
-    return part_page(
+    return part_form_page(
         request,
         activity,
-        form,
+        document,
+        DocumentDetailsForm,
         title=_("Edit the document “%s”") % document,
         done=_("The document was saved."),
-        save=lambda: services.save_part(form, request.user),
     )
 
 

@@ -44,6 +44,27 @@ def part_page(
     )
 
 
+def part_form_page(
+    request: AuthedRequest,
+    activity: Activity,
+    part: Model,
+    form_class: type[ModelForm],
+    *,
+    title: StrOrPromise,
+    done: StrOrPromise,
+) -> HttpResponse:
+    """Adds or corrects one part with a plain form, saved with attribution."""
+    form = form_class(request.POST or None, instance=part)
+    return part_page(
+        request,
+        activity,
+        form,
+        title=title,
+        done=done,
+        save=lambda: services.save_part(form, request.user),
+    )
+
+
 def part_delete_page(
     request: AuthedRequest,
     activity: Activity,

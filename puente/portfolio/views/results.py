@@ -13,7 +13,7 @@ from .. import services
 from ..access import get_activity_for_editor
 from ..forms import DisaggregationInline, IndicatorForm, PeriodForm, ResultForm
 from ..models import Activity, Indicator, IndicatorPeriod, Result
-from .parts import part_delete_page, part_page
+from .parts import part_delete_page, part_form_page, part_page
 
 
 def _result(activity: Activity, result_id: int) -> Result:
@@ -35,14 +35,13 @@ def _period(activity: Activity, period_id: int) -> IndicatorPeriod:
 @internal_view
 def result_add(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_editor(request, pk)
-    form = ResultForm(request.POST or None, instance=Result(activity=activity))
-    return part_page(
+    return part_form_page(
         request,
         activity,
-        form,
+        Result(activity=activity),
+        ResultForm,
         title=_("Add a result"),
         done=_("The result was added."),
-        save=lambda: services.save_part(form, request.user),
     )
 
 
@@ -50,14 +49,13 @@ def result_add(request: AuthedRequest, pk: int) -> HttpResponse:
 def result_edit(request: AuthedRequest, pk: int, result_id: int) -> HttpResponse:
     activity = get_activity_for_editor(request, pk)
     result = _result(activity, result_id)
-    form = ResultForm(request.POST or None, instance=result)
-    return part_page(
+    return part_form_page(
         request,
         activity,
-        form,
+        result,
+        ResultForm,
         title=_("Edit the result “%s”") % result,
         done=_("The result was saved."),
-        save=lambda: services.save_part(form, request.user),
     )
 
 
@@ -91,14 +89,13 @@ def result_delete(request: AuthedRequest, pk: int, result_id: int) -> HttpRespon
 def indicator_add(request: AuthedRequest, pk: int, result_id: int) -> HttpResponse:
     activity = get_activity_for_editor(request, pk)
     result = _result(activity, result_id)
-    form = IndicatorForm(request.POST or None, instance=Indicator(result=result))
-    return part_page(
+    return part_form_page(
         request,
         activity,
-        form,
+        Indicator(result=result),
+        IndicatorForm,
         title=_("Add an indicator to “%s”") % result,
         done=_("The indicator was added."),
-        save=lambda: services.save_part(form, request.user),
     )
 
 
@@ -106,14 +103,13 @@ def indicator_add(request: AuthedRequest, pk: int, result_id: int) -> HttpRespon
 def indicator_edit(request: AuthedRequest, pk: int, indicator_id: int) -> HttpResponse:
     activity = get_activity_for_editor(request, pk)
     indicator = _indicator(activity, indicator_id)
-    form = IndicatorForm(request.POST or None, instance=indicator)
-    return part_page(
+    return part_form_page(
         request,
         activity,
-        form,
+        indicator,
+        IndicatorForm,
         title=_("Edit the indicator “%s”") % indicator,
         done=_("The indicator was saved."),
-        save=lambda: services.save_part(form, request.user),
     )
 
 
