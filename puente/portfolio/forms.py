@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
@@ -32,12 +33,14 @@ from .models import (
     IndicatorPeriod,
     Level,
     Location,
+    Measure,
     Participation,
     Result,
     SdgGoal,
     Transaction,
 )
 from .selectors import SORTS, ActivityFilter
+from .services import NewIndicator
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -360,6 +363,38 @@ class ActivityFilterForm(forms.Form):
             public=data.get("public"),
             sort=sort if sort in SORTS else "-updated",
         )
+
+
+class NewIndicatorRow(forms.Form):
+    """One indicator entered with the activity; rows naming the same result share it."""
+
+    result_kind = forms.ChoiceField(label=capfirst(_("result type")))
+    result_title = forms.CharField(label=capfirst(_("result")), max_length=300)
+    title = forms.CharField(label=capfirst(_("indicator")), max_length=300)
+    measure = forms.ChoiceField(
+        label=capfirst(_("measure")), choices=Measure.choices, initial=Measure.UNIT
+    )
+    baseline_value = forms.DecimalField(
+        label=capfirst(_("baseline")), required=False, max_digits=20, decimal_places=4
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.fields["result_kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [("", BLANK_CHOICE_LABEL), *Result.Kind.choices]
+
+
+NewIndicatorFormSet = forms.formset_factory(NewIndicatorRow, extra=1, can_delete=True)
+
+
+def new_indicators(formset: forms.BaseFormSet) -> list[NewIndicator]:
+    """The filled rows of a valid NewIndicatorFormSet, those taken out left out."""
+    return [
+        NewIndicator(**{k: v for k, v in row.cleaned_data.items() if k != "DELETE"})
+        for row in formset.forms
+        if row.has_changed() and not row.cleaned_data.get("DELETE")
+    ]
 
 
 class StageChangeForm(forms.Form):

@@ -1,6 +1,7 @@
 """Writes to the portfolio: each one atomic and recorded in the activity's history."""
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
@@ -26,9 +27,11 @@ from .models import (
     Beneficiaries,
     Budget,
     Document,
+    Indicator,
     Location,
     OrganisationRole,
     Participation,
+    Result,
     StageChange,
 )
 
@@ -83,14 +86,27 @@ def change_stage(
     return change
 
 
+@dataclass(frozen=True)
+class NewIndicator:
+    """An indicator entered with the activity, under the result its row names."""
+
+    result_kind: str
+    result_title: str
+    title: str
+    measure: str
+    baseline_value: Decimal | None
+
+
 @transaction.atomic
 def save_activity(
     form: ModelForm,
     formsets: Iterable[BaseFormSet],
     by: User,
     expected_revision: int | None = None,
+    new_indicators: Iterable[NewIndicator] = (),
 ) -> Activity:
-    """Saves an activity with its inline parts in one transaction.
+    """Saves an activity with its inline parts, and any new results' indicators, in one
+    transaction.
 
     `expected_revision` is the revision the user's form was built from: if the activity was
     saved since, nothing is written and EditConflict is raised, so no edit is silently lost.
@@ -124,7 +140,30 @@ def save_activity(
         for part in formset.deleted_objects:  # type: ignore[attr-defined]
             attribute(part, by)
             part.delete()
+    add_indicators(activity, new_indicators, by)
     return activity
+
+
+def add_indicators(activity: Activity, rows: Iterable[NewIndicator], by: User) -> None:
+    """Rows that name the same result (type and title) share it: it is made once, or found."""
+    results: dict[tuple[str, str], Result] = {}
+    for row in rows:
+        key = (row.result_kind, row.result_title.strip())
+        if key not in results:
+            result = Result.objects.filter(activity=activity, kind=key[0], title=key[1]).first()
+            if result is None:
+                result = Result(activity=activity, kind=key[0], title=key[1])
+                attribute(result, by)
+                result.save()
+            results[key] = result
+        indicator = Indicator(
+            result=results[key],
+            title=row.title.strip(),
+            measure=row.measure,
+            baseline_value=row.baseline_value,
+        )
+        attribute(indicator, by)
+        indicator.save()
 
 
 @transaction.atomic

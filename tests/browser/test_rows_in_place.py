@@ -1,4 +1,4 @@
-"""A project with three partners, two municipalities and four transactions, entered in one submit."""
+"""A project with three partners, two places, four transactions and two indicators: one submit."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -56,6 +56,14 @@ def test_rows_are_added_and_removed_in_place_and_saved_in_one_submit(staff_page:
     transactions.locator("[data-row]").nth(4).get_by_role("button", name="Quitar esta fila").click()
     expect(transactions.locator("[data-row]").nth(4)).to_be_hidden()
     expect(page.locator("#formset-announcer")).to_have_text("Se quitó la fila.")
+    # A result with two indicators, in the same submit.
+    indicators = page.locator("#set-new_indicators")
+    for index, title in enumerate(["Consultas de salud", "Vacunas aplicadas"]):
+        if index:
+            indicators.get_by_role("button", name="Agregar una fila").click()
+        _row(page, "new_indicators", index, "result_kind").select_option(label="Efecto")
+        _row(page, "new_indicators", index, "result_title").fill("Personas atendidas en Tibú")
+        _row(page, "new_indicators", index, "title").fill(title)
     assert_accessible(page)
     screenshot(page, "activity-form-rows")
 
@@ -65,6 +73,9 @@ def test_rows_are_added_and_removed_in_place_and_saved_in_one_submit(staff_page:
     assert sorted(p.organisation.name for p in activity.participations.all()) == sorted(PARTNERS)
     assert sorted(loc.municipality.name for loc in activity.locations.all()) == ["El Tarra", "Tibú"]
     assert sorted(int(t.amount) for t in activity.transactions.all()) == [1000, 2000, 3000, 4000]
+    (result,) = activity.results.all()
+    assert result.title == "Personas atendidas en Tibú"
+    assert [i.title for i in result.indicators.all()] == ["Consultas de salud", "Vacunas aplicadas"]
 
 
 def _options(page: Page, index: int) -> list[str]:

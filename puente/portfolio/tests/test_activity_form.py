@@ -119,3 +119,36 @@ def test_new_money_rows_start_in_the_activitys_currency_and_common_currencies_co
 def test_sdg_goals_are_listed_by_their_names(staff_client):
     page = staff_client.get(reverse("portfolio:create")).content.decode()
     assert "3 · Salud y bienestar" in page and "16 · Paz, justicia e instituciones sólidas" in page
+
+
+def _with_indicators(rows: list[dict[str, str]]) -> dict[str, object]:
+    data = form_data()
+    data.update({"new_indicators-TOTAL_FORMS": str(len(rows)), "new_indicators-INITIAL_FORMS": "0"})
+    for n, row in enumerate(rows):
+        data.update({f"new_indicators-{n}-{key}": value for key, value in row.items()})
+    return data
+
+
+def test_a_result_with_two_indicators_is_entered_with_the_activity(staff_client):
+    rows = [
+        {"result_kind": "2", "result_title": "Mujeres gestantes atendidas",
+         "title": "Controles prenatales", "measure": "1", "baseline_value": "0"},
+        {"result_kind": "2", "result_title": "Mujeres gestantes atendidas",
+         "title": "Partos atendidos en institución", "measure": "2"},
+    ]  # fmt: skip
+    response = staff_client.post(reverse("portfolio:create"), _with_indicators(rows))
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    (result,) = activity.results.all()
+    assert (result.kind, result.title) == ("2", "Mujeres gestantes atendidas")
+    assert [i.title for i in result.indicators.all()] == [
+        "Controles prenatales",
+        "Partos atendidos en institución",
+    ]
+
+
+def test_an_indicator_row_without_its_results_type_saves_nothing(staff_client):
+    rows = [{"result_title": "Familias con agua", "title": "Conexiones", "measure": "1"}]
+    response = staff_client.post(reverse("portfolio:create"), _with_indicators(rows))
+    assert response.status_code == 400
+    assert not Activity.objects.exists()

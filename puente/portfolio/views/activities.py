@@ -14,7 +14,14 @@ from puente.lib.paging import page_of
 
 from .. import exports, services
 from ..access import get_activity_for_editor, get_activity_for_reader
-from ..forms import INLINES, ActivityFilterForm, ActivityForm, StageChangeForm
+from ..forms import (
+    INLINES,
+    ActivityFilterForm,
+    ActivityForm,
+    NewIndicatorFormSet,
+    StageChangeForm,
+    new_indicators,
+)
 from ..lifecycle import allowed_next
 from ..models import Activity, Disaggregation, Indicator, IndicatorPeriod, Result
 from ..selectors import (
@@ -108,6 +115,10 @@ def _edit(request: AuthedRequest, activity: Activity) -> HttpResponse:
         readable=visible_activities(request.user),
     )
     formsets = _inline_formsets(request, activity)
+    # An optional section: a client that posts the form without it (the API's, a script's) adds
+    # no indicators rather than failing on a missing management form.
+    sent = request.method == "POST" and "new_indicators-TOTAL_FORMS" in request.POST
+    indicators = NewIndicatorFormSet(request.POST if sent else None, prefix="new_indicators")
     revision = None if is_new else _posted_revision(request)
     # A stale form is answered before validation: its rows may clash with what was saved since.
     conflict = request.method == "POST" and not is_new and revision != activity.revision
@@ -116,9 +127,16 @@ def _edit(request: AuthedRequest, activity: Activity) -> HttpResponse:
         and not conflict
         and form.is_valid()
         and all(f.is_valid() for _t, f in formsets)
+        and (not sent or indicators.is_valid())
     ):
         try:
-            saved = services.save_activity(form, [f for _t, f in formsets], request.user, revision)
+            saved = services.save_activity(
+                form,
+                [f for _t, f in formsets],
+                request.user,
+                revision,
+                new_indicators=new_indicators(indicators) if sent else [],
+            )
         except services.EditConflict:
             conflict = True
         else:
@@ -131,6 +149,7 @@ def _edit(request: AuthedRequest, activity: Activity) -> HttpResponse:
         {
             "form": form,
             "formsets": formsets,
+            "indicators": indicators,
             "activity": activity,
             "conflict": conflict,
             "rejected": request.method == "POST" and not conflict,
