@@ -162,7 +162,9 @@ def filter_activities(qs: QuerySet[Activity], f: ActivityFilter) -> QuerySet[Act
         )
     if f.public is not None:
         qs = qs.filter(is_public=f.public)
-    return qs.order_by(SORTS.get(f.sort, "-updated_at"), "-id")
+    order = SORTS.get(f.sort, "-updated_at")
+    # The tie-breaker goes the same way as the sort, so that one index serves both directions.
+    return qs.order_by(order, "-id" if order.startswith("-") else "id")
 
 
 # --- money -------------------------------------------------------------------------------
