@@ -94,6 +94,10 @@ def set_active(person: User, active: bool, by: User) -> None:
 def reset_second_factor(person: User, by: User) -> None:
     """Removes the person's authenticator and recovery codes: they sign in with their password
     alone and should switch a second factor on again."""
+    if person == by:
+        raise ValidationError(
+            _("Switch your own second factor off on your account page, with a code.")
+        )
     TOTPDevice.objects.filter(user=person).delete()
     StaticDevice.objects.filter(user=person).delete()
     _record(person, AccountEvent.Kind.TWO_FACTOR_RESET, by)

@@ -11,7 +11,7 @@ from puente.lib.names import fold
 from puente.portfolio.models import Activity
 
 from .models import Agreement, Decision, Obligation, Proposal, ProposalStatus
-from .workflow import FINISHED, RUNNING
+from .workflow import FINISHED, RUNNING, Step
 
 THRESHOLDS = (30, 15, 5)
 HORIZON = THRESHOLDS[0]
@@ -103,8 +103,10 @@ def filter_proposals(
 
 
 def has_linked_agreement(activity: Activity) -> bool:
-    """An agreement, convention or MoU names the project among its activities."""
-    return Agreement.objects.filter(activities=activity).exists()
+    """A signed agreement, convention or MoU (signed, in force or extended) names the project."""
+    return Agreement.objects.filter(
+        activities=activity, step__in=[Step.SIGNATURE, *RUNNING]
+    ).exists()
 
 
 def has_favourable_concept(activity: Activity) -> bool:

@@ -121,6 +121,13 @@ class SharedChoicesFormSet(BaseInlineFormSet):
     read from the database once per formset instead of once per row (the activity form has a
     dozen rows; this took its page from 39 queries and ~2,400 model instances to a handful)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The currency the page showed, read before the activity's form is validated: validation
+        # writes the posted currency onto the shared activity, and an untouched empty row whose
+        # starting value moved would count as filled in (and be refused as incomplete).
+        self._row_currency = getattr(self.instance, "currency_id", None) or "COP"
+
     def _construct_form(self, i: int, **kwargs: Any) -> forms.BaseForm:
         form = self._share_choices(super()._construct_form(i, **kwargs))  # type: ignore[misc]
         return self._in_activity_currency(form)
@@ -134,7 +141,7 @@ class SharedChoicesFormSet(BaseInlineFormSet):
         """A new budget or transaction starts in the activity's default currency."""
         instance = getattr(form, "instance", None)
         if "currency" in form.fields and instance is not None and instance._state.adding:
-            form.initial.setdefault("currency", self.instance.currency_id or "COP")  # type: ignore[attr-defined]
+            form.initial.setdefault("currency", self._row_currency)
         return form
 
     def _share_choices(self, form: forms.BaseForm) -> forms.BaseForm:
@@ -479,9 +486,29 @@ class PeriodForm(forms.ModelForm):
         return cleaned
 
 
+class DisaggregationFormSet(BaseInlineFormSet):
+    def clean(self) -> None:
+        """The same side, dimension and category twice is refused here, by row, not by the
+        database (its unique constraint includes the source's name, which the form lacks)."""
+        super().clean()
+        seen: set[tuple[str, str, str]] = set()
+        for row in self.forms:
+            data = getattr(row, "cleaned_data", None) or {}
+            if not data or data.get("DELETE"):
+                continue
+            key = (data["side"], data["dimension"], data["category"].strip().lower())
+            if key in seen:
+                raise ValidationError(
+                    _("“%(category)s” is given twice for the same side and dimension.")
+                    % {"category": data["category"]}
+                )
+            seen.add(key)
+
+
 DisaggregationInline = inlineformset_factory(
     IndicatorPeriod,
     Disaggregation,
+    formset=DisaggregationFormSet,
     fields=["side", "dimension", "category", "value"],
     extra=3,
     can_delete=True,

@@ -151,3 +151,14 @@ def test_the_person_page_lists_what_they_changed(admin_client):
     activity.save()
     page = admin_client.get(reverse("person", args=[person.pk])).content.decode()
     assert "Agua potable para Tibú" in page and "Modificado" in page
+
+
+def test_an_administrator_switches_their_own_second_factor_off_with_a_code_not_here(
+    admin_user,
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=admin_user, name="app", confirmed=True)
+    client = client_for(admin_user)
+    client.post(reverse("person-2fa-reset", args=[admin_user.pk]))
+    assert user_has_device(admin_user)

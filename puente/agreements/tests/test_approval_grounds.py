@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from puente.agreements.models import Concept, Decision
+from puente.agreements.workflow import Step
 from puente.portfolio.lifecycle import Stage
 from puente.portfolio.models import Activity
 from puente.portfolio.services import StageChangeRefused, change_stage
@@ -25,9 +26,12 @@ def test_a_project_without_agreement_or_concept_is_not_approved_silently(staff_u
     assert Activity.objects.get(pk=activity.pk).stage == Stage.NEGOTIATION
 
 
-def test_a_linked_agreement_is_enough(staff_user):
+def test_a_linked_signed_agreement_is_enough_a_draft_is_not(staff_user):
     activity = negotiating()
-    AgreementFactory().activities.add(activity)
+    AgreementFactory(step=Step.DRAFT).activities.add(activity)
+    with pytest.raises(StageChangeRefused):
+        change_stage(activity, Stage.APPROVED, staff_user, "Convenio en borrador")
+    AgreementFactory(step=Step.IN_FORCE).activities.add(activity)
     change_stage(activity, Stage.APPROVED, staff_user, "Convenio firmado")
     assert activity.stage == Stage.APPROVED
 

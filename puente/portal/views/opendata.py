@@ -82,10 +82,13 @@ def _resources() -> Iterator[list[object]]:
     # and what has no funder or sector is a row of its own, named as such.
     cent = Decimal("0.01")
     for key, pesos in figures.by_source:
-        name = funders[key].name if key else str(_("No funder named"))
+        # A funder merged since the figures were kept is named by its number, not a 500.
+        funder = funders.get(key) if key else None
+        name = funder.name if funder else (f"#{key}" if key else str(_("No funder named")))
         yield ["source", key or "", name, pesos.quantize(cent)]
     for code, pesos in figures.by_sector:
-        name = sectors[code].name_es if code else str(_("No sector given"))
+        sector = sectors.get(code) if code else None
+        name = sector.name_es if sector else (code or str(_("No sector given")))
         yield ["sector", code or "", name, pesos.quantize(cent)]
     for year, pesos in figures.by_year:
         yield ["year", year, year, pesos.quantize(cent)]

@@ -152,3 +152,17 @@ def test_an_indicator_row_without_its_results_type_saves_nothing(staff_client):
     response = staff_client.post(reverse("portfolio:create"), _with_indicators(rows))
     assert response.status_code == 400
     assert not Activity.objects.exists()
+
+
+def test_a_new_activity_in_another_currency_saves_with_its_money_sections_left_empty(staff_client):
+    """The untouched empty rows showed COP; the activity is saved in USD: still untouched."""
+    data = form_data(currency="USD")
+    for prefix in ("budgets", "transactions"):
+        for key in [k for k in data if k.startswith(f"{prefix}-0-")]:
+            del data[key]
+        data[f"{prefix}-0-currency"] = "COP"  # what the page showed in the empty row
+    data["budgets-0-kind"] = "1"  # the row's own default, untouched
+    response = staff_client.post(reverse("portfolio:create"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    activity = Activity.objects.get()
+    assert activity.currency_id == "USD" and not activity.budgets.exists()

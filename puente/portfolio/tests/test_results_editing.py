@@ -181,3 +181,16 @@ def test_a_documents_title_and_category_are_corrected(staff_client):
     assert (document.title, document.category) == ("Evaluación final", "A07")
     history = staff_client.get(reverse("portfolio:history", args=[activity.pk])).content.decode()
     assert "Evaluación final" in history
+
+
+def test_the_same_disaggregation_twice_is_refused_by_row_not_by_the_database(staff_client):
+    activity = ActivityFactory()
+    period = _period(activity)
+    data = _period_post(period, **{"dim-TOTAL_FORMS": "2"})
+    data.update({"dim-1-side": "actual", "dim-1-dimension": "sex", "dim-1-category": "Female",
+                 "dim-1-value": "5"})  # fmt: skip
+    url = reverse("portfolio:period_edit", args=[activity.pk, period.pk])
+    response = staff_client.post(url, data)
+    assert response.status_code == 400
+    assert "dos veces" in response.content.decode()
+    assert period.disaggregations.count() == 1

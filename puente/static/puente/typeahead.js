@@ -42,7 +42,7 @@
       copy.querySelectorAll("optgroup").forEach(function (group) {
         if (!group.querySelector("option")) { group.remove(); }
       });
-      select.innerHTML = copy.innerHTML;
+      select.replaceChildren.apply(select, Array.from(copy.childNodes));  // nodes, never re-parsed HTML
       select.value = chosen;
       count.textContent = (select.dataset.typeaheadCount || "%s").replace("%s", String(kept));
     });
