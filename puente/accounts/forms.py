@@ -1,7 +1,5 @@
 """Forms of the accounts pages: sign-in codes, one's preferences, and people management."""
 
-from typing import Any
-
 from django import forms
 from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.utils.text import capfirst
@@ -38,20 +36,18 @@ class DigestForm(forms.ModelForm):
         labels = {"daily_digest": _("Email me each morning what waits for me")}
 
 
-def _choices(form: forms.Form, name: str, choices: list[tuple[str, Any]]) -> None:
-    """Role choices are made per form, so that their labels follow the reader's language."""
-    field = form.fields[name]
-    assert isinstance(field, forms.ChoiceField)
-    field.choices = choices
-
-
-def _managed_role_choices() -> list[tuple[str, str]]:
-    return [(role.value, capfirst(str(ROLE_LABELS[role]))) for role in MANAGED_ROLES]
+# Role names are lazy translations: listed once here, they read in each reader's language.
+ROLE_CHOICES = [(role.value, capfirst(ROLE_LABELS[role])) for role in Role]
+MANAGED_ROLE_CHOICES = [(role.value, capfirst(ROLE_LABELS[role])) for role in MANAGED_ROLES]
 
 
 class PersonFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or email"), required=False, max_length=200)
-    role = forms.ChoiceField(label=pgettext_lazy("person", "Role"), required=False)
+    role = forms.ChoiceField(
+        label=pgettext_lazy("person", "Role"),
+        required=False,
+        choices=[("", _("Any role")), *ROLE_CHOICES],
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -59,23 +55,17 @@ class PersonFilterForm(forms.Form):
             ("", _("Active and deactivated")),
             ("active", _("Active")),
             ("inactive", _("Deactivated")),
-        ],  # fmt: skip
+        ],
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        everyone = [(role.value, capfirst(str(ROLE_LABELS[role]))) for role in Role]
-        _choices(self, "role", [("", _("Any role")), *everyone])
 
 
 class PersonInviteForm(forms.Form):
     email = forms.EmailField(label=_("Email"))
     name = forms.CharField(label=_("Name"), max_length=200)
-    role = forms.ChoiceField(label=pgettext_lazy("person", "Role"))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _choices(self, "role", [("", BLANK_CHOICE_LABEL), *_managed_role_choices()])
+    role = forms.ChoiceField(
+        label=pgettext_lazy("person", "Role"),
+        choices=[("", BLANK_CHOICE_LABEL), *MANAGED_ROLE_CHOICES],
+    )
 
 
 class PersonRolesForm(forms.Form):
@@ -83,9 +73,6 @@ class PersonRolesForm(forms.Form):
         label=_("Roles in the Secretariat"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        choices=MANAGED_ROLE_CHOICES,
         help_text=_("Partner reporters and proposers are given on their organisation's page."),
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _choices(self, "roles", _managed_role_choices())

@@ -372,10 +372,15 @@ class ActivityFilterForm(forms.Form):
         )
 
 
+# A result's type is chosen by the person, never the model's default taken unnoticed: an output,
+# an outcome and an impact are reported differently.
+RESULT_KINDS = [("", BLANK_CHOICE_LABEL), *Result.Kind.choices]
+
+
 class NewIndicatorRow(forms.Form):
     """One indicator entered with the activity; rows naming the same result share it."""
 
-    result_kind = forms.ChoiceField(label=capfirst(_("result type")))
+    result_kind = forms.ChoiceField(label=capfirst(_("result type")), choices=RESULT_KINDS)
     result_title = forms.CharField(label=capfirst(_("result")), max_length=300)
     title = forms.CharField(label=capfirst(_("indicator")), max_length=300)
     measure = forms.ChoiceField(
@@ -384,12 +389,6 @@ class NewIndicatorRow(forms.Form):
     baseline_value = forms.DecimalField(
         label=capfirst(_("baseline")), required=False, max_digits=20, decimal_places=4
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        kind = self.fields["result_kind"]
-        assert isinstance(kind, forms.ChoiceField)
-        kind.choices = [("", BLANK_CHOICE_LABEL), *Result.Kind.choices]
 
 
 NewIndicatorFormSet = forms.formset_factory(NewIndicatorRow, extra=1, can_delete=True)
@@ -460,12 +459,9 @@ class ResultForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # An output, an outcome and an impact are reported differently: a new result's type is
-        # chosen by the person, never the model's default taken unnoticed.
-        kind = self.fields["kind"]
-        kind.choices = [("", BLANK_CHOICE_LABEL), *Result.Kind.choices]  # type: ignore[attr-defined]
+        self.fields["kind"].choices = RESULT_KINDS  # type: ignore[attr-defined]
         if self.instance._state.adding:
-            self.initial["kind"] = ""
+            self.initial["kind"] = ""  # not the model's default (RESULT_KINDS says why)
 
 
 class IndicatorForm(forms.ModelForm):
@@ -494,8 +490,8 @@ class DisaggregationFormSet(BaseInlineFormSet):
         seen: set[tuple[str, str, str]] = set()
         for row in self.forms:
             data = getattr(row, "cleaned_data", None) or {}
-            if not data or data.get("DELETE"):
-                continue
+            if row.errors or not data or data.get("DELETE"):
+                continue  # a row with its own errors is answered by them, not here
             key = (data["side"], data["dimension"], data["category"].strip().lower())
             if key in seen:
                 raise ValidationError(

@@ -75,3 +75,19 @@ def test_a_budget_without_a_rate_is_said_not_hidden(staff_client):
     html = staff_client.get(reverse("portfolio:list")).content.decode()
     assert "más montos sin tasa de cambio" in html
     assert Activity.objects.count() == 1
+
+
+def test_a_partner_sees_budgets_only_of_its_own_organisations_activities(db):
+    """The list follows the export's rule for money: others' budgets stay out of the list."""
+    from puente.accounts.roles import Role
+    from puente.portfolio.tests.factories import ParticipationFactory
+    from puente.tests.world import client_for, make_user
+
+    mine = ParticipationFactory(activity__title_es="Mía", activity__currency_id="COP")
+    theirs = ActivityFactory(title_es="Ajena", currency_id="COP")
+    for activity in (mine.activity, theirs):
+        BudgetFactory(activity=activity, amount=Decimal("7777777"), currency_id="COP")
+    reporter = make_user("rep.lista", Role.REPORTER, organisation=mine.organisation)
+    html = client_for(reporter).get(reverse("portfolio:list")).content.decode()
+    rows = dict(re.findall(r">(Mía|Ajena)</a>(.*?)</tr>", html, re.S))
+    assert re.search(r"7\W777\W777", rows["Mía"]) and not re.search(r"7\W777", rows["Ajena"])

@@ -194,3 +194,16 @@ def test_the_same_disaggregation_twice_is_refused_by_row_not_by_the_database(sta
     assert response.status_code == 400
     assert "dos veces" in response.content.decode()
     assert period.disaggregations.count() == 1
+
+
+def test_a_disaggregation_row_with_its_own_error_is_answered_not_a_server_error(staff_client):
+    activity = ActivityFactory()
+    period = _period(activity)
+    data = _period_post(period, **{"dim-TOTAL_FORMS": "2"})
+    data.update(
+        {"dim-1-side": "actual", "dim-1-dimension": "sex", "dim-1-value": "5"}
+    )  # no category
+    url = reverse("portfolio:period_edit", args=[activity.pk, period.pk])
+    response = staff_client.post(url, data)
+    assert response.status_code == 400 and "obligatorio" in response.content.decode()
+    assert period.disaggregations.count() == 1

@@ -46,9 +46,11 @@ def _filtered(request: AuthedRequest) -> tuple[ActivityFilterForm, QuerySet[Acti
 def activity_list(request: AuthedRequest) -> HttpResponse:
     form, qs = _filtered(request)
     page, query = page_of(request, with_list_parts(qs).prefetch_related("budgets"))
-    rates = RateTable()
+    rates, full = RateTable(), fully_readable_ids(request.user)
     for activity in page.object_list:
-        activity.list_budget = budget_in_own_currency(activity, rates)
+        # Money follows the export's rule: only of the activities this reader reads in full.
+        if full is None or activity.pk in full:
+            activity.list_budget = budget_in_own_currency(activity, rates)
     others = request.GET.copy()
     for key in ("sort", "page"):
         others.pop(key, None)

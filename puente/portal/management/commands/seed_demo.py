@@ -91,9 +91,12 @@ def _make_demo_logins(credentials: Path) -> None:
     lines = []
     if User.objects.filter(username="staff").exists() and credentials.exists():
         lines = credentials.read_text().splitlines()  # an earlier run's, for this database
+    partner = Organisation.objects.filter(acronym=REPORTER_ORGANISATION).first()
     for username, role in DEMO_LOGINS:
         if User.objects.filter(username=username).exists():
             continue
+        if role == Role.REPORTER and partner is None:
+            continue  # the demo partners were not made (the portfolio was not empty)
         password = secrets.token_urlsafe(12)
         administrator = role == Role.ADMINISTRATOR
         user = User.objects.create_user(
@@ -102,10 +105,6 @@ def _make_demo_logins(credentials: Path) -> None:
         )  # fmt: skip
         user.groups.add(Group.objects.get(name=role.value))
         if role == Role.REPORTER:
-            partner = Organisation.objects.filter(acronym=REPORTER_ORGANISATION).first()
-            if partner is None:  # the demo partners were not made (an existing portfolio)
-                user.delete()
-                continue
             ReporterAccount.objects.create(user=user, organisation=partner)
         lines.append(f"{username} {password}")
     # var/ exists only for the embedded SQLite database; with PostgreSQL it may not yet.
