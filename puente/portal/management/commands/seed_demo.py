@@ -104,7 +104,7 @@ def _make_demo_logins(credentials: Path) -> None:
             is_staff=administrator, is_superuser=administrator,
         )  # fmt: skip
         user.groups.add(Group.objects.get(name=role.value))
-        if role == Role.REPORTER:
+        if role == Role.REPORTER and partner is not None:
             ReporterAccount.objects.create(user=user, organisation=partner)
         lines.append(f"{username} {password}")
     # var/ exists only for the embedded SQLite database; with PostgreSQL it may not yet.
