@@ -11,6 +11,8 @@ from simple_history.models import registered_models
 
 from puente.lib.audit import ACTIONS
 
+from .roles import ROLE_LABELS, Role
+
 
 def people(q: str = "", role: str = "", status: str = "") -> QuerySet[User]:
     found = User.objects.prefetch_related("groups").order_by("first_name", "last_name", "username")
@@ -26,6 +28,21 @@ def people(q: str = "", role: str = "", status: str = "") -> QuerySet[User]:
     if status:
         found = found.filter(is_active=status == "active")
     return found
+
+
+def held_roles(person: User) -> set[Role]:
+    """The person's roles (a superuser made at the command line is an administrator without the
+    group); groups are read from the prefetched list where the caller prefetched them."""
+    held = {Role(group.name) for group in person.groups.all() if group.name in Role}
+    if person.is_superuser:
+        held.add(Role.ADMINISTRATOR)
+    return held
+
+
+def role_labels(person: User) -> list[str]:
+    """The person's roles as people read them, in the roles' own order."""
+    held = held_roles(person)
+    return [str(ROLE_LABELS[role]) for role in Role if role in held]
 
 
 @dataclass(frozen=True)

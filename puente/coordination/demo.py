@@ -5,6 +5,7 @@ import random
 from decimal import Decimal
 
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.utils import timezone
 
 from puente.directory.models import Organisation
@@ -39,6 +40,7 @@ NEEDS = [
 ]
 
 
+@transaction.atomic  # all of it or none: a half-made demo would never be completed later
 def create_demo_coordination(staff: User | None) -> int:
     """Reports of four partners for the last two months and six needs; once, on an empty 5W."""
     if staff is None or Report.objects.exists() or Need.objects.exists():

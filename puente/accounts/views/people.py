@@ -16,7 +16,7 @@ from puente.lib.paging import page_of
 
 from .. import selectors, services
 from ..forms import PersonFilterForm, PersonInviteForm, PersonRolesForm
-from ..roles import MANAGED_ROLES, ROLE_LABELS, AuthedRequest, Role, administrator_view
+from ..roles import MANAGED_ROLES, AuthedRequest, Role, administrator_view
 
 
 @administrator_view
@@ -28,19 +28,10 @@ def people_list(request: AuthedRequest) -> HttpResponse:
     )
     page, query = page_of(request, found)
     for person in page.object_list:
-        person.role_labels = role_labels(person)
+        person.role_labels = selectors.role_labels(person)
     return render(
         request, "accounts/people_list.html", {"form": form, "page": page, "query": query}
     )
-
-
-def role_labels(person: User) -> list[str]:
-    """The person's roles as people read them (a superuser made at the command line is an
-    administrator without the group)."""
-    held = {group.name for group in person.groups.all()}
-    if person.is_superuser:
-        held.add(Role.ADMINISTRATOR.value)
-    return [str(ROLE_LABELS[role]) for role in Role if role.value in held]
 
 
 @administrator_view
@@ -79,19 +70,15 @@ def person_invite(request: AuthedRequest) -> HttpResponse:
 @administrator_view
 def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(User, pk=pk)
-    held = {group.name for group in person.groups.all()}
-    roles_form = PersonRolesForm(
-        initial={"roles": [role.value for role in MANAGED_ROLES if role.value in held]}
-    )
+    held = selectors.held_roles(person)
+    roles_form = PersonRolesForm(initial={"roles": [r.value for r in MANAGED_ROLES if r in held]})
     return render(
         request,
         "accounts/person_detail.html",
         {
             "person": person,
-            "roles": role_labels(person),
-            "organisation": getattr(
-                getattr(person, "reporter_account", None), "organisation", None
-            ),
+            "roles": selectors.role_labels(person),
+            "organisation": account_organisation(person),
             "roles_form": roles_form,
             "has_second_factor": user_has_device(person),
             "events": person.account_events.select_related("by")[:30],  # type: ignore[attr-defined]
