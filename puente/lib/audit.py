@@ -1,5 +1,6 @@
 """Who changed what: attributing a write to its user, and reading a record's history back."""
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import BooleanField, Model, QuerySet
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_stubs_ext import StrOrPromise
@@ -80,6 +81,10 @@ def readable(field: Any, value: Any, names: dict[tuple[Any, Any], str] | None = 
         return str(dict(choices).get(value, value))
     if isinstance(field, BooleanField):
         return str(_("yes") if value else _("no"))
+    if isinstance(value, datetime.datetime):  # in the office's time, as the pages write dates
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "DATE_FORMAT")
     if getattr(field, "many_to_one", False) and field.related_model is not None:
         return _names(field.related_model, [value], names).get(value, value)
     return value

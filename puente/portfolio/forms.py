@@ -350,7 +350,9 @@ class ActivityFilterForm(forms.Form):
             ("-title", _("Title Z–A")),
             ("start", _("Start date, oldest first")),
             ("-start", _("Start date, newest first")),
-            ("stage", _("Stage")),
+            ("stage", _("Stage, in the lifecycle's order")),
+            ("-stage", _("Stage, furthest along first")),
+            ("updated", _("Least recently updated")),
         ]
 
     def to_filter(self) -> ActivityFilter:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
+from django.db.models import Case, Count, Model, Prefetch, Q, QuerySet, Sum, When
 from django.utils import timezone
 
 from puente.accounts.roles import (
@@ -22,6 +22,7 @@ from puente.lib.freshcache import kept
 from puente.lib.textsearch import words_of
 from puente.territory.models import Municipality
 
+from .lifecycle import Stage
 from .models import (
     Activity,
     ActivitySector,
@@ -164,7 +165,13 @@ def filter_activities(qs: QuerySet[Activity], f: ActivityFilter) -> QuerySet[Act
         qs = qs.filter(is_public=f.public)
     order = SORTS.get(f.sort, "-updated_at")
     # The tie-breaker goes the same way as the sort, so that one index serves both directions.
-    return qs.order_by(order, "-id" if order.startswith("-") else "id")
+    tie = "-id" if order.startswith("-") else "id"
+    if order.lstrip("-") == "stage":
+        # Stages in the lifecycle's order (idea, formulation, ...), not their codes' A–Z.
+        rank = Case(*(When(stage=s, then=n) for n, s in enumerate(Stage)), default=len(Stage))
+        qs = qs.annotate(stage_rank=rank)
+        order = order.replace("stage", "stage_rank")
+    return qs.order_by(order, tie)
 
 
 # --- money -------------------------------------------------------------------------------
@@ -258,11 +265,14 @@ class ListBudget:
 
 
 def budget_in_own_currency(activity: Activity, rates: RateTable) -> ListBudget:
-    """The activity's current budgets added up in its own default currency (COP when unset)."""
-    currency = activity.currency_id or "COP"
+    """The activity's current budgets added up: in their currency when they share one (57,000
+    USD reads as such, not as its peso value), otherwise in the activity's default currency."""
+    budgets = current_budgets(activity.budgets.all())
+    currencies = {budget.currency_id for budget in budgets}
+    currency = currencies.pop() if len(currencies) == 1 else (activity.currency_id or "COP")
     total: Decimal | None = None
     unconverted = False
-    for budget in current_budgets(activity.budgets.all()):
+    for budget in budgets:
         value = rates.convert(budget.amount, budget.currency_id, currency, budget.period_start)
         if value is None:
             unconverted = True

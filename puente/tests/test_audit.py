@@ -48,3 +48,17 @@ def test_a_history_reads_codes_as_labels_and_related_records_by_name():
     assert (stage.old, stage.new) == ("Idea", "En ejecución")
     linked = [c for e in history_entries(agreement.history.all()) for c in e.changes]
     assert any("Agua para Tibú" in str(c.new) for c in linked)
+
+
+def test_a_stored_date_and_time_reads_as_the_pages_write_them():
+    import datetime
+
+    from django.utils import timezone
+
+    from puente.lib.audit import readable
+
+    moment = datetime.datetime(2026, 12, 3, 14, 32, tzinfo=datetime.UTC)
+    text = readable(None, moment)
+    assert "+00:00" not in text and "2026" in text and "9:32" in text  # Bogotá is UTC-5
+    assert readable(None, datetime.date(2026, 1, 31)) == "31 de enero de 2026"
+    assert timezone.is_aware(moment)

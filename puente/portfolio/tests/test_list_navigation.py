@@ -72,6 +72,9 @@ def test_the_budget_column_adds_the_current_budgets_in_the_activitys_currency(st
 def test_a_budget_without_a_rate_is_said_not_hidden(staff_client):
     activity = ActivityFactory(currency_id="USD")
     BudgetFactory(activity=activity, amount=Decimal("5000"), currency_id="JPY")
+    # Budgets in two currencies are added up in the activity's: yen have no rate to it.
+    BudgetFactory(activity=activity, amount=Decimal("100"), currency_id="USD",
+                  period_start=date(2026, 1, 1), period_end=date(2026, 12, 31))  # fmt: skip
     html = staff_client.get(reverse("portfolio:list")).content.decode()
     assert "más montos sin tasa de cambio" in html
     assert Activity.objects.count() == 1
@@ -91,3 +94,22 @@ def test_a_partner_sees_budgets_only_of_its_own_organisations_activities(db):
     html = client_for(reporter).get(reverse("portfolio:list")).content.decode()
     rows = dict(re.findall(r">(Mía|Ajena)</a>(.*?)</tr>", html, re.S))
     assert re.search(r"7\W777\W777", rows["Mía"]) and not re.search(r"7\W777", rows["Ajena"])
+
+
+def test_the_stage_header_sorts_in_the_lifecycles_order_both_ways(staff_client):
+    for stage in ("execution", "idea", "approved", "formulation"):
+        ActivityFactory(title_es=f"En {stage}", stage=stage)
+    url = reverse("portfolio:list")
+    forward = staff_client.get(url, {"sort": "stage"}).context["page"].object_list
+    assert [a.stage for a in forward] == ["idea", "formulation", "approved", "execution"]
+    backward = staff_client.get(url, {"sort": "-stage"}).context["page"].object_list
+    assert [a.stage for a in backward] == ["execution", "approved", "formulation", "idea"]
+    oldest = staff_client.get(url, {"sort": "updated"}).context["page"].object_list
+    assert oldest[0].title_es == "En execution"  # the least recently updated first
+
+
+def test_budgets_in_one_currency_read_in_that_currency(staff_client):
+    activity = ActivityFactory(title_es="Agua en dólares", currency_id="COP")
+    BudgetFactory(activity=activity, amount=Decimal("57000"), currency_id="USD")
+    html = staff_client.get(reverse("portfolio:list")).content.decode()
+    assert re.search(r"57\W000&nbsp;USD", html)
