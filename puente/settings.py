@@ -326,3 +326,10 @@ PUENTE_CONCEPT_WORKING_DAYS = int(os.environ.get("PUENTE_CONCEPT_WORKING_DAYS", 
 # The department's identity as an IATI publisher (its activities are published under it).
 PUENTE_IATI_ORG_REF = os.environ.get("PUENTE_IATI_ORG_REF", "CO-DEMO-54")
 PUENTE_IATI_ORG_NAME = os.environ.get("PUENTE_IATI_ORG_NAME", "Gobernación de Norte de Santander")
+# Hosts an import by address may fetch from although they sit inside the server's network
+# (loopback, private, link-local): none unless an operator lists them, comma-separated.
+PUENTE_FETCH_ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("PUENTE_FETCH_ALLOWED_HOSTS", "").split(",")
+    if host.strip()
+]

@@ -1,7 +1,6 @@
 """Runs an import: reads a file, folder or URL in a stream and loads it batch by batch."""
 
 import tempfile
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +12,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+
+from puente.lib.fetching import download
 
 from .data import Activity
 from .loader import Loader, finish
@@ -26,9 +27,6 @@ class Progress(Protocol):
     """Told after every batch, with the run's counts as saved (the CLI prints them)."""
 
     def __call__(self, run: ImportRun, /) -> None: ...
-
-
-MAX_DOWNLOAD = 1024 * 1024 * 1024  # 1 GiB
 
 
 def run_import(run: ImportRun, progress: Progress | None = None) -> ImportRun:
@@ -102,7 +100,7 @@ def _open_sources(source: str) -> Iterator[list[Path]]:
     if parsed.scheme in ("http", "https"):
         with tempfile.TemporaryDirectory() as folder:
             target = Path(folder) / "download.xml"
-            _download(source, target)
+            download(source, target)
             yield [target]
         return
     if parsed.scheme and len(parsed.scheme) > 1:
@@ -117,18 +115,6 @@ def _open_sources(source: str) -> Iterator[list[Path]]:
         yield [path]
     else:
         raise ValueError(f"“{source}”: no such file or folder")
-
-
-def _download(url: str, target: Path) -> None:
-    # The scheme was checked to be http(s) by the caller: no file:// or custom schemes.
-    request = urllib.request.Request(url, headers={"User-Agent": "Puente IATI import"})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=60) as response, open(target, "wb") as out:  # noqa: S310
-        size = 0
-        while chunk := response.read(1024 * 1024):
-            size += len(chunk)
-            if size > MAX_DOWNLOAD:
-                raise ValueError(f"“{url}”: the download is larger than 1 GiB")
-            out.write(chunk)
 
 
 def store_upload(upload: UploadedFile) -> Path:

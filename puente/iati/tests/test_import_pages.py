@@ -63,7 +63,9 @@ def test_a_file_and_an_address_at_once_is_refused(staff_client):
     assert not ImportRun.objects.exists()
 
 
-def test_an_import_by_address_downloads_the_file(staff_client):
+def test_an_import_by_address_downloads_the_file(staff_client, settings):
+    settings.PUENTE_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]  # the test server stands for a public one
+
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802
             body = CUCUTA.read_bytes()
@@ -86,12 +88,22 @@ def test_an_import_by_address_downloads_the_file(staff_client):
     assert (run.status, run.source, run.created) == ("done", url, 2)
 
 
-def test_a_failed_download_is_reported_not_crashed(staff_client):
+def test_a_failed_download_is_reported_not_crashed(staff_client, settings):
+    settings.PUENTE_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
     staff_client.post(
         reverse("iati:imports"), {"url": "http://127.0.0.1:9/none.xml", "scope": "all"}
     )
     run = ImportRun.objects.get()
     assert run.status == "failed" and run.message
+
+
+def test_an_import_from_an_internal_address_fails_saying_why(staff_client):
+    staff_client.post(
+        reverse("iati:imports"), {"url": "http://169.254.169.254/latest/", "scope": "all"}
+    )
+    run = ImportRun.objects.get()
+    assert run.status == "failed"
+    assert "link-local" in run.message and "PUENTE_FETCH_ALLOWED_HOSTS" in run.message
 
 
 def test_only_the_secretariat_imports(viewer_client, client):
