@@ -50,6 +50,9 @@ class OrganisationFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All"))] + list(OrganisationKind.choices)
     )
+    unreviewed = forms.BooleanField(
+        label=_("Only those created by imports, not reviewed"), required=False
+    )
 
 
 class MergeForm(forms.Form):

@@ -70,6 +70,9 @@ class Organisation(models.Model):
         Sector, blank=True, verbose_name=_("thematic areas"), related_name="organisations"
     )
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    # An IATI import creates the organisations its files name ("UNITED KINGDOM", "Other."): they
+    # stay off the public partners page until staff review them or merge them into a known one.
+    reviewed = models.BooleanField(_("reviewed"), default=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])

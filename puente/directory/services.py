@@ -64,3 +64,10 @@ def save_organisation(form: ModelForm, people: BaseInlineFormSet, by: User) -> O
     form.save_m2m()
     save_formset(people, by, organisation)
     return organisation
+
+
+def mark_reviewed(organisation: Organisation, by: User) -> None:
+    """Staff checked an organisation an import created: it may now show on the public pages."""
+    organisation.reviewed = True
+    attribute(organisation, by, pgettext_lazy("history", "Reviewed"))
+    organisation.save(update_fields=["reviewed", "updated_at"])

@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from puente.accounts.roles import (
     AnyUser,
@@ -23,6 +24,7 @@ from puente.lib.uploads import image_response
 from . import services
 from .forms import InvitationForm, MergeForm, OrganisationFilterForm, OrganisationForm, PersonInline
 from .invitations import invite_reporter, reporters_of
+from .matching import likely_match
 from .models import Organisation
 
 # Which of an organisation's activities a reader may see listed: all of them for the office and
@@ -58,6 +60,8 @@ def organisation_list(request: AuthedRequest) -> HttpResponse:
             )
         if kind := form.cleaned_data["kind"]:
             qs = qs.filter(kind=kind)
+        if form.cleaned_data["unreviewed"]:
+            qs = qs.filter(reviewed=False)
     page, query = page_of(request, qs)
     return render(
         request,
@@ -69,7 +73,8 @@ def organisation_list(request: AuthedRequest) -> HttpResponse:
 @internal_view
 def organisation_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
-    merge_form = MergeForm()
+    # "Merge here" links from an unreviewed organisation's page name it as the duplicate.
+    merge_form = MergeForm(initial={"duplicate": request.GET.get("duplicate")})
     merge_form.fields["duplicate"].queryset = Organisation.objects.exclude(pk=pk)  # type: ignore[attr-defined]
     return render(
         request,
@@ -81,6 +86,7 @@ def organisation_detail(request: AuthedRequest, pk: int) -> HttpResponse:
                 Q() if _sees_all_of(request.user, pk) else Q(activity__is_public=True)
             ).select_related("activity")[:50],
             "merge_form": merge_form,
+            "likely_match": likely_match(organisation) if not organisation.reviewed else None,
             "can_edit": is_secretariat(request.user),
             "reporters": reporters_of(organisation) if is_secretariat(request.user) else [],
             "invite_form": InvitationForm(),
@@ -121,6 +127,17 @@ def organisation_merge(request: AuthedRequest, pk: int) -> HttpResponse:
         )
     else:
         messages.error(request, _("Nothing was merged: choose the duplicate and confirm."))
+    return redirect("directory:detail", pk=pk)
+
+
+@require_POST
+@secretariat_view
+def organisation_review(request: AuthedRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    services.mark_reviewed(organisation, request.user)
+    messages.success(
+        request, _("“%(name)s” is reviewed: it shows on the public pages.") % {"name": organisation}
+    )
     return redirect("directory:detail", pk=pk)
 
 

@@ -11,10 +11,18 @@ from puente.portfolio import models as pm
 
 from . import data
 
+# Publisher identifiers of a demonstration install (settings.PUENTE_IATI_ORG_REF's default):
+# there the demo activities are the department's, so the portal's IATI link serves a file.
+PLACEHOLDER_PUBLISHER = "CO-DEMO-"
+
 
 def own_public_activities() -> QuerySet[pm.Activity]:
-    """What the department publishes: its public activities, not those it imported."""
-    return pm.Activity.objects.public().filter(source__isnull=True, is_demo=False)
+    """What the department publishes: its public activities, not those it imported; demo
+    activities only under the placeholder publisher, never under a real one."""
+    own = pm.Activity.objects.public().filter(source__isnull=True)
+    if settings.PUENTE_IATI_ORG_REF.startswith(PLACEHOLDER_PUBLISHER):
+        return own
+    return own.filter(is_demo=False)
 
 
 def export_activities(qs: QuerySet[pm.Activity]) -> Iterator[data.Activity]:

@@ -2,8 +2,10 @@
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from . import selectors
 from .models import ImportRun
 
 MAX_UPLOAD = 500 * 1024 * 1024
@@ -26,6 +28,14 @@ class ImportForm(forms.Form):
         ],
         initial=ImportRun.Scope.DEPARTMENT,
     )
+    publish = forms.BooleanField(
+        label=_("Publish the new activities on the portal at once"),
+        required=False,
+        help_text=_(
+            "Left unticked, they wait in the review list until someone publishes them. "
+            "Activities already in Puente keep their state."
+        ),
+    )
 
     def clean_file(self) -> UploadedFile | None:
         upload = self.cleaned_data.get("file")
@@ -44,3 +54,21 @@ class ImportForm(forms.Form):
         if not self.errors and bool(cleaned.get("file")) == bool(cleaned.get("url")):
             raise forms.ValidationError(_("Give either a file or an address (one of the two)."))
         return cleaned
+
+
+class ReviewFilterForm(forms.Form):
+    run = forms.TypedChoiceField(label=pgettext_lazy("noun", "Import"), required=False, coerce=int)
+    publisher = forms.ChoiceField(label=_("Publisher"), required=False)
+    q = forms.CharField(label=_("Words in the title"), required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        everything = [("", gettext("All"))]
+        self.fields["run"].choices = everything + [  # type: ignore[attr-defined]
+            (run.pk, f"{run.label or run.source} · {run.created_at:%Y-%m-%d} ({n})")
+            for run, n in selectors.runs_awaiting_review()
+        ]
+        self.fields["publisher"].choices = everything + [  # type: ignore[attr-defined]
+            (ref, f"{ref or gettext('(no reference)')} ({n})")
+            for ref, n in selectors.publishers_awaiting_review()
+        ]

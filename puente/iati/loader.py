@@ -226,7 +226,7 @@ class Loader:
                 to_create.append((item, values))
             else:
                 to_update.append((item, current, values))
-        written = self._insert_activities(to_create)
+        written = self._insert_activities(to_create, public=self.run.publish)
         if to_update:
             for _, row, values in to_update:
                 for column, value in values.items():
@@ -256,7 +256,7 @@ class Loader:
         return result
 
     @staticmethod
-    def _insert_activities(new: list[tuple[data.Activity, dict]]) -> list["Stored"]:
+    def _insert_activities(new: list[tuple[data.Activity, dict]], public: bool) -> list["Stored"]:
         """New activities as plain rows with ids taken ahead, so their parts can name them:
         the ORM's bulk_create, then building model instances at all, cost a quarter of a
         batch's time."""
@@ -269,7 +269,7 @@ class Loader:
                 {
                     "id": pk,
                     "stage": STAGE_OF_STATUS.get(item.status, Stage.IDEA),
-                    "is_public": True,
+                    "is_public": public,
                     **values,
                 }
                 for (item, values), pk in zip(new, ids, strict=True)

@@ -76,6 +76,8 @@ class ImportRun(models.Model):
     scope = models.CharField(_("scope"), max_length=12, choices=Scope.choices, default=Scope.ALL)
     country = models.CharField(_("country"), max_length=2, default="CO")
     department = models.CharField(_("department"), max_length=10, default="54")
+    # Imported activities wait in the review list unless the run was told to publish them.
+    publish = models.BooleanField(_("publish at once"), default=False)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
     )

@@ -56,6 +56,7 @@ class OrganisationResolver:
                 iati_identifier=ref or None,
                 kind=KIND_OF_IATI_TYPE.get(org.type, K.OTHER),
                 country_id=self._country_of(ref),
+                reviewed=False,  # off the public pages until staff check it (directory.matching)
             )
             self.created += 1
         elif ref and not found.iati_identifier:

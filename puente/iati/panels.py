@@ -1,4 +1,5 @@
-"""The IATI part of "My work": this person's recent imports that failed or need a look."""
+"""The IATI part of "My work": imported activities waiting for publication, and this person's
+recent imports that failed or need a look."""
 
 from datetime import date, timedelta
 
@@ -7,11 +8,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from puente.accounts.roles import is_secretariat
 from puente.lib.work import LIMIT, WorkItem
 
 from .models import ImportRun
+from .selectors import runs_awaiting_review
 
 # An import older than this is no longer news.
 RECENT = timedelta(days=14)
@@ -27,7 +30,21 @@ def imports_work(user: User, today: date) -> list[WorkItem]:
         | Q(status=Status.DONE, skipped__gt=0)
         | (Q(status=Status.DONE) & ~Q(unmatched_places=[]))
     )
-    items = []
+    # Whoever started it, an import's activities wait for any of the Secretariat to publish.
+    items = [
+        WorkItem(
+            title=ngettext(
+                "%(n)d imported activity of “%(file)s” to review",
+                "%(n)d imported activities of “%(file)s” to review",
+                n,
+            )
+            % {"n": n, "file": run.label or run.source},
+            url=reverse("iati:review") + f"?run={run.pk}",
+            clock=_("imported on"),
+            due=timezone.localdate(run.finished_at or run.created_at),
+        )
+        for run, n in runs_awaiting_review()[:LIMIT]
+    ]
     for run in runs.order_by("-created_at")[:LIMIT]:
         if run.status == Status.DONE:
             clock = _("finished with activities skipped or places not matched on")

@@ -9,11 +9,16 @@ from typing import BinaryIO, Protocol
 from urllib.parse import urlparse
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
+from puente.lib.audit import attribute
 from puente.lib.fetching import download
+from puente.portfolio.models import Activity as PortfolioActivity
 
 from .data import Activity
 from .loader import Loader, finish
@@ -126,3 +131,18 @@ def store_upload(upload: UploadedFile) -> Path:
         for chunk in upload.chunks():
             out.write(chunk)
     return target
+
+
+@transaction.atomic
+def publish_imported(activities: QuerySet[PortfolioActivity], by: User) -> int:
+    """Publishes imported activities waiting for review, each with its history row saying who;
+    returns how many. Activities of the Secretariat's own are not touched here."""
+    waiting = activities.filter(source__isnull=False, is_public=False).select_for_update()
+    count = 0
+    for activity in waiting:
+        activity.is_public = True
+        activity.revision += 1  # a form opened before this publication must not undo it
+        attribute(activity, by, pgettext_lazy("history", "Published after the import review"))
+        activity.save(update_fields=["is_public", "revision", "updated_at"])
+        count += 1
+    return count

@@ -14,8 +14,12 @@ def import_in_background(run_id: int) -> None:
         run_import(run)
 
 
-def queue_import(source: str, label: str, scope: str, by: User | None) -> ImportRun:
+def queue_import(
+    source: str, label: str, scope: str, by: User | None, publish: bool = False
+) -> ImportRun:
     """Records the run, then hands it to the tasks backend (immediate when embedded)."""
-    run = ImportRun.objects.create(source=source, label=label[:300], scope=scope, created_by=by)
+    run = ImportRun.objects.create(
+        source=source, label=label[:300], scope=scope, created_by=by, publish=publish
+    )
     import_in_background.enqueue(run.pk)
     return run

@@ -26,13 +26,17 @@ from .models import Album, AnnouncementQuerySet
 
 def public_partners() -> QuerySet[Organisation]:
     """Organisations taking part in at least one public activity, with how many."""
-    return Organisation.objects.annotate(
-        public_activities=Count(
-            "participations__activity",
-            filter=Q(participations__activity__is_public=True),
-            distinct=True,
+    return (
+        Organisation.objects.filter(reviewed=True)
+        .annotate(
+            public_activities=Count(
+                "participations__activity",
+                filter=Q(participations__activity__is_public=True),
+                distinct=True,
+            )
         )
-    ).filter(public_activities__gt=0)
+        .filter(public_activities__gt=0)
+    )
 
 
 def public_sector_categories() -> list[str]:
@@ -98,7 +102,8 @@ def home_figures() -> dict[str, object]:
                     Participation.objects.filter(
                         organisation=OuterRef("pk"), activity__is_public=True
                     )
-                )
+                ),
+                reviewed=True,
             ).count(),
             "municipalities": sum(1 for _municipality, n in places if n),
             "resources": public_resources().total,

@@ -164,6 +164,7 @@ RULES: dict[str, tuple[str, str]] = {
     "coordination:report-review": ("secretariat", "POST"),
     "coordination:overlap-decide": ("secretariat", "POST"),
     "directory:invite": ("secretariat", "GET"),
+    "directory:review": ("secretariat", "POST"),
     **dict.fromkeys(
         [
             "agreements:list",
@@ -197,6 +198,7 @@ RULES: dict[str, tuple[str, str]] = {
             "directory:merge",
             "iati:imports",
             "iati:run",
+            "iati:review",
             "agreements:create",
             "agreements:edit",
             "agreements:move",

@@ -190,3 +190,18 @@ def test_with_nothing_public_there_is_no_invalid_empty_file(client, tmp_path):
     with pytest.raises(CommandError, match="No public activity"):
         call_command("iati", "export", "--output", str(tmp_path / "x.xml"))
     assert not (tmp_path / "x.xml").exists()
+
+
+def test_demo_activities_are_published_only_under_the_placeholder_publisher(client, settings):
+    ActivityFactory(is_public=True, is_demo=True, title_es="Demostración en Tibú")
+    settings.PUENTE_IATI_ORG_REF = "CO-DEMO-54"
+    assert "Demostración en Tibú" in client.get("/iati/activities.xml").content.decode()
+    settings.PUENTE_IATI_ORG_REF = "CO-NIT-800103927"
+    assert not own_public_activities().exists()
+
+
+def test_unpublished_imported_activities_stay_out_of_the_public_file(client, tmp_path):
+    ActivityFactory(is_public=True, title_es="Agua potable en Tibú")
+    call_command("iati", "import", str(Path(__file__).parent / "files" / "cucuta-2.03.xml"))
+    body = client.get("/iati/activities.xml").content.decode()
+    assert "Agua potable en Tibú" in body and "XM-DAC-47066-CO-CUC-001" not in body

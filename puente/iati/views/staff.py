@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from puente.accounts.roles import AuthedRequest, secretariat_view
 from puente.iati.forms import ImportForm
 from puente.iati.models import ImportRun
+from puente.iati.selectors import awaiting_review
 from puente.iati.services import store_upload
 from puente.iati.tasks import queue_import
 from puente.lib.paging import page_of
@@ -33,11 +34,14 @@ def _start(request: AuthedRequest, form: ImportForm) -> ImportRun:
         source, label = str(store_upload(upload)), upload.name
     else:
         source, label = url, url
-    return queue_import(source, label, form.cleaned_data["scope"], request.user)
+    return queue_import(
+        source, label, form.cleaned_data["scope"], request.user, form.cleaned_data["publish"]
+    )
 
 
 @secretariat_view
 def import_run(request: AuthedRequest, pk: int) -> HttpResponse:
     ImportRun.objects.mark_interrupted()
     run = get_object_or_404(ImportRun, pk=pk)
-    return render(request, "iati/import_run.html", {"run": run})
+    waiting = awaiting_review(run.pk).count() if run.finished else 0
+    return render(request, "iati/import_run.html", {"run": run, "waiting": waiting})

@@ -24,6 +24,11 @@ class Command(BaseCommand):
         importing.add_argument(
             "--department", help="keep only activities located in this department (e.g. 54)"
         )
+        importing.add_argument(
+            "--publish",
+            action="store_true",
+            help="publish new activities on the portal at once (else they wait for review)",
+        )
         exporting = commands.add_parser("export", help="write the department's public activities")
         exporting.add_argument("--output", required=True, help="the file to write")
         validating = commands.add_parser("validate", help="check files against IATI 2.03")
@@ -77,7 +82,11 @@ class Command(BaseCommand):
         elif options.get("country"):
             scope, country = ImportRun.Scope.COUNTRY, options["country"].upper()
         run = ImportRun.objects.create(
-            source=options["source"], scope=scope, country=country, department=department
+            source=options["source"],
+            scope=scope,
+            country=country,
+            department=department,
+            publish=options["publish"],
         )
         run = run_import(run, progress=self._progress)
         sys.stderr.write("\n")
@@ -87,6 +96,11 @@ class Command(BaseCommand):
             f"{run.unchanged} unchanged, {run.filtered_out} outside the scope, "
             f"{run.skipped} skipped, {len(run.unmatched_places)} places not matched"
         )
+        if run.created and not run.publish:
+            self.stdout.write(
+                f"  the {run.created} new activities wait for review before publication "
+                "(staff pages: IATI, review), or import with --publish"
+            )
         for problem in run.problems[:50]:
             self.stdout.write(
                 f"  line {problem['line']}, {problem['identifier'] or '?'}: {problem['message']}"
