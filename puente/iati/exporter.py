@@ -151,6 +151,10 @@ def to_data(a: pm.Activity) -> data.Activity:
             item.tags.append(data.Marker(c.code, c.vocabulary, "", names))
     if a.gender_marker:
         item.policy_markers.insert(0, data.Marker("1", "1", a.gender_marker))
+    if source is None and not item.countries and not item.regions:
+        # The department's own work is in Colombia by what the department is: said, as the
+        # IATI rules (3.7.1) ask, where staff named no country. Imported ones keep their word.
+        item.countries = [data.CountryShare("CO")]
     item.places = [_place(loc) for loc in a.locations.all()]
     item.budgets = [
         data.Budget(

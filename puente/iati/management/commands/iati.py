@@ -9,7 +9,7 @@ from django.utils import timezone
 from puente.iati.exporter import export_activities, own_public_activities
 from puente.iati.models import ImportRun
 from puente.iati.services import run_import
-from puente.iati.validator import validate
+from puente.iati.validator import errors, files_under, validate
 from puente.iati.writer import write_activities
 
 
@@ -31,7 +31,9 @@ class Command(BaseCommand):
         )
         exporting = commands.add_parser("export", help="write the department's public activities")
         exporting.add_argument("--output", required=True, help="the file to write")
-        validating = commands.add_parser("validate", help="check files against IATI 2.03")
+        validating = commands.add_parser(
+            "validate", help="check files (folders: every .xml inside) as the IATI Validator does"
+        )
         validating.add_argument("paths", nargs="+", help="files or folders")
 
     def handle(self, *args, **options) -> None:
@@ -55,21 +57,19 @@ class Command(BaseCommand):
         files: list[Path] = []
         for name in paths:
             path = Path(name)
-            if path.is_dir():
-                files.extend(sorted(path.glob("*.xml")))
-            elif path.is_file():
-                files.append(path)
-            else:
+            if not path.exists():
                 raise CommandError(f"{name}: no such file or folder")
+            files.extend(files_under(path))
         failed = False
         for path in files:
             problems = validate(path)
-            if not problems:
-                self.stdout.write(f"{path}: valid")
-                continue
-            failed = True
-            noun = "error" if len(problems) == 1 else "errors"
-            self.stdout.write(f"{path}: {len(problems)} {noun}")
+            found = errors(problems)
+            warnings = len(problems) - len(found)
+            failed = failed or bool(found)
+            said = f"{len(found)} {'error' if len(found) == 1 else 'errors'}" if found else "valid"
+            if warnings:
+                said += f", {warnings} {'warning' if warnings == 1 else 'warnings'}"
+            self.stdout.write(f"{path}: {said}")
             for problem in problems:
                 self.stdout.write(f"  {problem}")
         if failed:
