@@ -1,39 +1,12 @@
 """Imports by address refuse the server's own network, after DNS and on every redirect."""
 
-import http.server
 import socket
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 
 from puente.lib.fetching import AddressRefused, download, open_url
 
-
-@contextmanager
-def serving(body: bytes = b"<iati-activities/>", redirect_to: str = "") -> Iterator[int]:
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            if redirect_to:
-                self.send_response(302)
-                self.send_header("Location", redirect_to)
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield server.server_port
-    finally:
-        server.shutdown()
+from .local_server import serving
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,5 @@
 """Staff start imports from the browser (upload or address), follow them and read the report."""
 
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +8,7 @@ from django.urls import reverse
 
 from puente.iati.models import ImportRun
 from puente.portfolio.models import Activity
+from puente.tests.local_server import serving
 
 pytestmark = pytest.mark.django_db
 CUCUTA = Path(__file__).parent / "files" / "cucuta-2.03.xml"
@@ -66,24 +65,9 @@ def test_a_file_and_an_address_at_once_is_refused(staff_client):
 def test_an_import_by_address_downloads_the_file(staff_client, settings):
     settings.PUENTE_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]  # the test server stands for a public one
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            body = CUCUTA.read_bytes()
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}/activities.xml"
+    with serving(CUCUTA.read_bytes()) as port:
+        url = f"http://127.0.0.1:{port}/activities.xml"
         staff_client.post(reverse("iati:imports"), {"url": url, "scope": "all"})
-    finally:
-        server.shutdown()
     run = ImportRun.objects.get()
     assert (run.status, run.source, run.created) == ("done", url, 2)
 
