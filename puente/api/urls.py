@@ -147,7 +147,8 @@ def _municipality_out(m: Municipality) -> dict:
 @api.get("/organisations", response=list[OrganisationOut], tags=["directory"])
 @paginate(Pages)
 def organisations(request: HttpRequest, q: Text = "", kind: Text = "") -> ShapedPage:
-    qs = Organisation.objects.order_by("name", "id")
+    # Those an import created wait for review before anyone outside sees them.
+    qs = Organisation.objects.filter(reviewed=True).order_by("name", "id")
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(acronym__icontains=q))
     if kind:

@@ -38,7 +38,9 @@ def export_activities(qs: QuerySet[pm.Activity]) -> Iterator[data.Activity]:
             Prefetch("sectors", queryset=pm.ActivitySector.objects.order_by("pk")),
             Prefetch(
                 "locations",
-                queryset=pm.Location.objects.select_related("municipality").order_by("pk"),
+                queryset=pm.Location.objects.select_related("municipality__department").order_by(
+                    "pk"
+                ),
             ),
             Prefetch("classifications", queryset=pm.Classification.objects.order_by("pk")),
             Prefetch("budgets", queryset=pm.Budget.objects.order_by("pk")),
@@ -152,9 +154,14 @@ def to_data(a: pm.Activity) -> data.Activity:
     if a.gender_marker:
         item.policy_markers.insert(0, data.Marker("1", "1", a.gender_marker))
     if source is None and not item.countries and not item.regions:
-        # The department's own work is in Colombia by what the department is: said, as the
-        # IATI rules (3.7.1) ask, where staff named no country. Imported ones keep their word.
-        item.countries = [data.CountryShare("CO")]
+        # Where staff named no country, the places say it (the IATI rules, 3.7.1, want one):
+        # Colombia for the department's own work, Venezuela where every place is across the
+        # border; places in both say nothing rather than a guess. Imported ones keep their word.
+        places = {
+            loc.municipality.department.country_id for loc in a.locations.all() if loc.municipality
+        }
+        if len(places) <= 1:
+            item.countries = [data.CountryShare(places.pop() if places else "CO")]
     item.places = [_place(loc) for loc in a.locations.all()]
     item.budgets = [
         data.Budget(

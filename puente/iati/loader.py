@@ -236,6 +236,13 @@ class Loader:
             )
             self._clear_parts([row.pk for _, row, _ in to_update])
             ActivitySource.objects.filter(activity__in=[row for _, row, _ in to_update]).delete()
+        # The source row is written anew below: an activity still waiting stays waiting.
+        waiting = {
+            row.pk
+            for _, row, _ in to_update
+            if getattr(row, "source", None) and row.source.awaiting_review
+        }
+        waiting |= {w.pk for w in written} if not self.run.publish else set()
         written += [Stored(item, row.pk, values) for item, row, values in to_update]
         self._write_parts(written, matches)
         insert_rows(
@@ -248,6 +255,7 @@ class Loader:
                     "last_updated": w.item.last_updated,
                     "fingerprint": w.item.fingerprint,
                     "run_id": self.run.pk,
+                    "awaiting_review": w.pk in waiting,
                 }
                 for w in written
             ],

@@ -140,6 +140,9 @@ class ActivitySource(models.Model):
     source = models.CharField(_("file or URL"), max_length=1000)
     last_updated = models.DateTimeField(_("last updated by the publisher"), null=True, blank=True)
     fingerprint = models.CharField(max_length=64)
+    # New from an import not told to publish, until staff publish it: the review list. A marker
+    # of its own, so an activity staff withdrew later is not offered for publication again.
+    awaiting_review = models.BooleanField(_("awaiting review"), default=False)
     run = models.ForeignKey(ImportRun, on_delete=models.SET_NULL, null=True, related_name="+")
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 

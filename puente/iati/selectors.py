@@ -11,11 +11,12 @@ from .models import ImportRun
 
 def awaiting_review(run_id: int | None = None, publisher: str = "", q: str = "") -> QuerySet:
     """Imported activities nobody has published yet, newest import first."""
-    waiting = Activity.objects.filter(source__isnull=False, is_public=False)
+    waiting = Activity.objects.filter(source__awaiting_review=True, is_public=False)
     if run_id:
         waiting = waiting.filter(source__run_id=run_id)
     if publisher:
-        waiting = waiting.filter(source__publisher_ref=publisher)
+        # "-": the publisher left no reference (see forms.NO_REFERENCE).
+        waiting = waiting.filter(source__publisher_ref="" if publisher == "-" else publisher)
     for term in words_of(q):
         waiting = waiting.filter(search_text__contains=term)
     # By title as the page shows it: Spanish, else the English one an import stored.
@@ -28,7 +29,7 @@ def awaiting_review(run_id: int | None = None, publisher: str = "", q: str = "")
 def runs_awaiting_review() -> list[tuple[ImportRun, int]]:
     """Import runs with activities still waiting, with how many, for the review list's filter."""
     counts = dict(
-        Activity.objects.filter(source__isnull=False, is_public=False)
+        Activity.objects.filter(source__awaiting_review=True, is_public=False)
         .order_by()
         .values_list("source__run_id")
         .annotate(n=Count("id"))
@@ -41,7 +42,7 @@ def runs_awaiting_review() -> list[tuple[ImportRun, int]]:
 def publishers_awaiting_review() -> list[tuple[str, int]]:
     """Publishers (IATI organisation references) of waiting activities, with how many."""
     return list(
-        Activity.objects.filter(source__isnull=False, is_public=False)
+        Activity.objects.filter(source__awaiting_review=True, is_public=False)
         .values_list("source__publisher_ref")
         .annotate(n=Count("id"))
         .values_list("source__publisher_ref", "n")

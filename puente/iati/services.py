@@ -1,5 +1,6 @@
 """Runs an import: reads a file, folder or URL in a stream and loads it batch by batch."""
 
+import http.client
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from puente.portfolio.models import Activity as PortfolioActivity
 
 from .data import Activity
 from .loader import Loader, finish
-from .models import ImportRun, this_worker
+from .models import ActivitySource, ImportRun, this_worker
 from .reader import FileRefused, Skipped, read_activities
 
 BATCH = 200
@@ -52,7 +53,7 @@ def run_import(run: ImportRun, progress: Progress | None = None) -> ImportRun:
                     _load_file(run, loader, handle, done, progress)
                 done += path.stat().st_size
         run.status = ImportRun.Status.DONE
-    except (FileRefused, OSError, ValueError) as error:
+    except (FileRefused, OSError, ValueError, http.client.HTTPException) as error:
         run.status, run.message = ImportRun.Status.FAILED, str(error)
     finish(run, loader)
     run.save()
@@ -137,9 +138,16 @@ def store_upload(upload: UploadedFile) -> Path:
 def publish_imported(activities: QuerySet[PortfolioActivity], by: User) -> int:
     """Publishes imported activities waiting for review, each with its history row saying who;
     returns how many. Activities of the Secretariat's own are not touched here."""
-    waiting = activities.filter(source__isnull=False, is_public=False).select_for_update()
+    # Locks the activities only: the review list's joins (a publisher may be missing) cannot be
+    # locked on PostgreSQL.
+    waiting = (
+        activities.filter(source__awaiting_review=True, is_public=False)
+        .select_related(None)
+        .select_for_update(of=("self",))
+    )
     count = 0
     for activity in waiting:
+        ActivitySource.objects.filter(activity=activity).update(awaiting_review=False)
         activity.is_public = True
         activity.revision += 1  # a form opened before this publication must not undo it
         attribute(activity, by, pgettext_lazy("history", "Published after the import review"))

@@ -89,6 +89,9 @@ def validate(path: Path, version: str | None = None) -> list[Problem]:
         tree = parse(path)
     except etree.XMLSyntaxError as error:
         return [Problem(error.lineno or 0, f"the XML is malformed: {error.msg}", "xml")]
+    except (OSError, UnicodeError) as error:
+        # Bytes that are not in the declared encoding, or a name the system cannot open.
+        return [Problem(0, f"the file cannot be read as XML: {error}", "xml")]
     if tree.docinfo.doctype:
         return [Problem(1, "the file declares a DOCTYPE, which IATI files must not have", "xml")]
     return validate_tree(tree, version)

@@ -292,8 +292,11 @@ def filter_choices() -> dict[str, list[tuple[object, str]]]:
             "municipality": [(m.code, m.name) for m in Municipality.objects.of_department("54")],
             "organisation": [
                 (o.pk, o.short_name)
+                # Reviewed only: the public list's filter names no organisation an import
+                # created until staff have checked it.
                 for o in Organisation.objects.filter(
-                    Exists(Participation.objects.filter(organisation=OuterRef("pk")))
+                    Exists(Participation.objects.filter(organisation=OuterRef("pk"))),
+                    reviewed=True,
                 )
             ],
             "population": [(p.code, p.name) for p in TargetPopulation.objects.all()],

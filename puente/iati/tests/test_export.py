@@ -205,3 +205,18 @@ def test_unpublished_imported_activities_stay_out_of_the_public_file(client, tmp
     call_command("iati", "import", str(Path(__file__).parent / "files" / "cucuta-2.03.xml"))
     body = client.get("/iati/activities.xml").content.decode()
     assert "Agua potable en Tibú" in body and "XM-DAC-47066-CO-CUC-001" not in body
+
+
+def test_a_country_is_said_from_the_places_when_staff_named_none():
+    from puente.territory.models import Municipality
+
+    in_cucuta = ActivityFactory(is_public=True)
+    LocationFactory(activity=in_cucuta, municipality=Municipality.objects.get(code="54001"))
+    across = ActivityFactory(is_public=True)
+    venezuelan = Municipality.objects.filter(department__country_id="VE").first()
+    LocationFactory(activity=across, municipality=venezuelan)
+    both = ActivityFactory(is_public=True)
+    LocationFactory(activity=both, municipality=Municipality.objects.get(code="54001"))
+    LocationFactory(activity=both, municipality=venezuelan)
+    written = [[c.code for c in a.countries] for a in export_activities(own_public_activities())]
+    assert written == [["CO"], ["VE"], []]  # in the order the activities were made

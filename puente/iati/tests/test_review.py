@@ -125,3 +125,39 @@ def test_an_unrelated_name_has_no_likely_match():
         name="Asociación de Pescadores del Zulia", kind=OrganisationKind.OTHER, reviewed=False
     )
     assert likely_match(stranger) is None
+
+
+def test_an_imported_activity_staff_withdrew_is_not_offered_again(staff_client):
+    imported(publish=True)
+    withdrawn = Activity.objects.get(iati_identifier=FIRST)
+    withdrawn.is_public = False
+    withdrawn.save()
+    staff_client.post(reverse("iati:review"), {"all": "1"})
+    page = staff_client.get(reverse("iati:review")).content.decode()
+    withdrawn.refresh_from_db()
+    assert not withdrawn.is_public and "Atención a caminantes" not in page
+
+
+def test_an_activity_still_waiting_keeps_waiting_after_a_newer_file(tmp_path):
+    imported()
+    newer = tmp_path / "newer.xml"
+    newer.write_text(
+        CUCUTA.read_text(encoding="utf-8").replace("2026-10-01T12:00:00Z", "2026-11-01T12:00:00Z"),
+        encoding="utf-8",
+    )
+    run_import(ImportRun.objects.create(source=str(newer)))
+    assert Activity.objects.filter(source__awaiting_review=True).count() == 2
+
+
+def test_the_public_api_and_filters_leave_out_unreviewed_organisations(client):
+    imported()
+    listed = client.get("/api/organisations").json()
+    assert "Fundación Caminos de Frontera" not in str(listed)
+    page = client.get(reverse("portal:activities")).content.decode()
+    assert "Caminos de Frontera" not in page
+
+
+def test_publishers_without_a_reference_can_be_chosen_alone(staff_client):
+    imported()  # the Peruvian activity names no reporting organisation
+    page = staff_client.get(reverse("iati:review"), {"publisher": "-"}).content.decode()
+    assert "Water in Lima" in page and "Atención a caminantes" not in page

@@ -136,3 +136,12 @@ def test_an_unknown_version_is_an_error_and_checked_as_the_latest(tmp_path):
     assert [p.message for p in errors(validate(path))] == [
         "IATI has no version “2.09”; the file was checked against 2.03"
     ]
+
+
+def test_bytes_outside_the_declared_encoding_are_a_problem_not_a_crash(tmp_path):
+    path = tmp_path / "latin.xml"
+    path.write_bytes(
+        b'<?xml version="1.0" encoding="UTF-8"?><iati-activities>\xff\xfe</iati-activities>'
+    )
+    [problem] = validate(path)
+    assert problem.rule == "xml" and problem.severity == "error"
