@@ -56,10 +56,6 @@ class ImportForm(forms.Form):
         return cleaned
 
 
-# The publisher choice of activities whose file named no reporting organisation ("" is "All").
-NO_REFERENCE = "-"
-
-
 class ReviewFilterForm(forms.Form):
     run = forms.TypedChoiceField(label=pgettext_lazy("noun", "Import"), required=False, coerce=int)
     publisher = forms.ChoiceField(label=_("Publisher"), required=False)
@@ -73,6 +69,6 @@ class ReviewFilterForm(forms.Form):
             for run, n in selectors.runs_awaiting_review()
         ]
         self.fields["publisher"].choices = everything + [  # type: ignore[attr-defined]
-            (ref or NO_REFERENCE, f"{ref or gettext('(no reference)')} ({n})")
+            (ref or selectors.NO_REFERENCE, f"{ref or gettext('(no reference)')} ({n})")
             for ref, n in selectors.publishers_awaiting_review()
         ]

@@ -8,6 +8,10 @@ from puente.portfolio.models import Activity
 
 from .models import ImportRun
 
+# The publisher filter's value for activities whose file named no reporting organisation
+# ("" already means "all publishers").
+NO_REFERENCE = "-"
+
 
 def awaiting_review(run_id: int | None = None, publisher: str = "", q: str = "") -> QuerySet:
     """Imported activities nobody has published yet, newest import first."""
@@ -15,8 +19,8 @@ def awaiting_review(run_id: int | None = None, publisher: str = "", q: str = "")
     if run_id:
         waiting = waiting.filter(source__run_id=run_id)
     if publisher:
-        # "-": the publisher left no reference (see forms.NO_REFERENCE).
-        waiting = waiting.filter(source__publisher_ref="" if publisher == "-" else publisher)
+        ref = "" if publisher == NO_REFERENCE else publisher
+        waiting = waiting.filter(source__publisher_ref=ref)
     for term in words_of(q):
         waiting = waiting.filter(search_text__contains=term)
     # By title as the page shows it: Spanish, else the English one an import stored.

@@ -145,12 +145,12 @@ def publish_imported(activities: QuerySet[PortfolioActivity], by: User) -> int:
         .select_related(None)
         .select_for_update(of=("self",))
     )
-    count = 0
+    published = []
     for activity in waiting:
-        ActivitySource.objects.filter(activity=activity).update(awaiting_review=False)
+        published.append(activity.pk)
         activity.is_public = True
         activity.revision += 1  # a form opened before this publication must not undo it
         attribute(activity, by, pgettext_lazy("history", "Published after the import review"))
         activity.save(update_fields=["is_public", "revision", "updated_at"])
-        count += 1
-    return count
+    ActivitySource.objects.filter(activity_id__in=published).update(awaiting_review=False)
+    return len(published)
