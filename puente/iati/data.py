@@ -173,6 +173,7 @@ class Activity:
     line: int = 0
     # A hash of the activity's XML as published: the same activity re-imported is skipped.
     fingerprint: str = ""
+    published: bytes = b""  # the activity's canonical XML, as published (c14n)
     version: str = ""
     default_lang: str = "en"
     default_currency: str = ""

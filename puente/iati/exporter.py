@@ -10,6 +10,9 @@ from puente.directory.models import Organisation
 from puente.portfolio import models as pm
 
 from . import data
+from .elements.common import Element
+from .models import ActivitySource
+from .records import record_element
 
 # Publisher identifiers of a demonstration install (settings.PUENTE_IATI_ORG_REF's default):
 # there the demo activities are the department's, so the portal's IATI link serves a file.
@@ -23,6 +26,22 @@ def own_public_activities() -> QuerySet[pm.Activity]:
     if settings.PUENTE_IATI_ORG_REF.startswith(PLACEHOLDER_PUBLISHER):
         return own
     return own.filter(is_demo=False)
+
+
+def imported_public_activities() -> QuerySet[pm.Activity]:
+    """Activities imported from other publishers and published on the portal after review."""
+    return pm.Activity.objects.public().filter(source__isnull=False)
+
+
+def export_records(qs: QuerySet[pm.Activity]) -> Iterator[data.Activity | Element]:
+    """Imported activities as their publishers published them (1.0x ones in 2.03 form), with
+    their own reporting organisation; one imported before records were kept, from the model."""
+    kept = ActivitySource.objects.filter(activity__in=qs, version__gt="").order_by("activity_id")
+    for source in kept.only("published_xml", "version").iterator(chunk_size=500):
+        element = record_element(source.published_xml, source.version)
+        if element is not None:
+            yield element
+    yield from export_activities(qs.filter(source__version=""))
 
 
 def export_activities(qs: QuerySet[pm.Activity]) -> Iterator[data.Activity]:

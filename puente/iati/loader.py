@@ -27,6 +27,7 @@ from .fastinsert import allocate_ids, insert_rows
 from .matching import Candidate, Match, Matcher
 from .models import ActivitySource, ImportRun
 from .organisations import OrganisationResolver
+from .records import pack
 
 STAGE_OF_STATUS = {
     "1": Stage.IDEA,
@@ -254,6 +255,8 @@ class Loader:
                     "source": self.current_source[:1000],
                     "last_updated": w.item.last_updated,
                     "fingerprint": w.item.fingerprint,
+                    "published_xml": pack(w.item.published),
+                    "version": w.item.version[:10],
                     "run_id": self.run.pk,
                     "awaiting_review": w.pk in waiting,
                 }

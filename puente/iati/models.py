@@ -140,6 +140,11 @@ class ActivitySource(models.Model):
     source = models.CharField(_("file or URL"), max_length=1000)
     last_updated = models.DateTimeField(_("last updated by the publisher"), null=True, blank=True)
     fingerprint = models.CharField(max_length=64)
+    # The activity's XML exactly as its publisher published it (canonical XML, zlib-compressed),
+    # and the IATI version of its file: what the portfolio's tables do not hold is not lost,
+    # and the activity can be re-published as its publisher said it (see records.py).
+    published_xml = models.BinaryField(default=b"", editable=False)
+    version = models.CharField(_("IATI version"), max_length=10, blank=True)
     # New from an import not told to publish, until staff publish it: the review list. A marker
     # of its own, so an activity staff withdrew later is not offered for publication again.
     awaiting_review = models.BooleanField(_("awaiting review"), default=False)

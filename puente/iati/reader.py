@@ -88,10 +88,12 @@ def _check_root(root: Element) -> str:
 
 
 def read_activity(element: Element, version: str = "") -> Activity | Skipped:
+    published = etree.tostring(element, method="c14n")
     activity = Activity(
         identifier="",
         line=element.sourceline or 0,
-        fingerprint=hashlib.sha256(etree.tostring(element, method="c14n")).hexdigest(),
+        fingerprint=hashlib.sha256(published).hexdigest(),
+        published=published,
         version=version,
         default_lang=(element.get(XML_LANG) or "en").strip().lower()[:10],
         default_currency=(element.get("default-currency") or "").strip().upper(),

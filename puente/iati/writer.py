@@ -29,8 +29,12 @@ def activity_element(activity: Activity) -> etree._Element:
     return element
 
 
-def write_activities(activities: Iterable[Activity], out: BinaryIO, generated: datetime) -> int:
-    """Writes the file to `out` without holding it in memory; returns how many were written."""
+def write_activities(
+    activities: Iterable[Activity | etree._Element], out: BinaryIO, generated: datetime
+) -> int:
+    """Writes the file to `out` without holding it in memory; returns how many were written.
+    An activity is data to write, or an <iati-activity> element written as it is (a record
+    kept as its publisher published it)."""
     count = 0
     with etree.xmlfile(out, encoding="utf-8") as xml:
         xml.write_declaration()
@@ -40,7 +44,9 @@ def write_activities(activities: Iterable[Activity], out: BinaryIO, generated: d
         }
         with xml.element("iati-activities", attributes):
             for activity in activities:
-                xml.write(activity_element(activity), pretty_print=True)
+                if isinstance(activity, Activity):
+                    activity = activity_element(activity)
+                xml.write(activity, pretty_print=True)
                 count += 1
     return count
 

@@ -37,6 +37,15 @@ def test_staff_upload_a_file_watch_the_run_and_find_the_activities(
     expect(page.get_by_text("Sin municipio asociado")).to_be_visible()
     screenshot(page, "iati-activity")
 
+    # Every element as the publisher wrote it, reached from the activity with the keyboard.
+    record = page.get_by_role("link", name="Registro IATI tal como se publicó")
+    record.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Registro IATI tal como se publicó")
+    expect(page.locator(".record")).to_contain_text("XM-DAC-47066-CO-CUC-001")
+    assert_accessible(page)
+    screenshot(page, "iati-record")
+
 
 def three_activities(folder: Path) -> Path:
     """The test file with a third activity, a copy of the first under another name."""

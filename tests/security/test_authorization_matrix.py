@@ -143,7 +143,13 @@ RULES: dict[str, tuple[str, str]] = {
         ("activity-writers", "GET"),
     ),  # fmt: skip
     **dict.fromkeys(
-        ["portfolio:detail", "portfolio:history", "portfolio:document_download"],
+        [
+            "portfolio:detail",
+            "portfolio:history",
+            "portfolio:document_download",
+            "iati:record",
+            "iati:record-xml",
+        ],
         ("activity-readers", "GET"),
     ),
     "portfolio:stage": (

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from puente.accounts.roles import Role
 from puente.agreements.tests.factories import AgreementFactory, ProposalFactory, make_proposer
 from puente.directory.tests.factories import OrganisationFactory
+from puente.iati.tests.factories import keep_record
 from puente.portfolio.models import OrganisationRole
 from puente.portfolio.tests.factories import ParticipationFactory
 from puente.tests.world import make_user
@@ -57,6 +58,11 @@ def build_world() -> World:
     public_activity = ParticipationFactory(
         organisation=org_a, role=OrganisationRole.IMPLEMENTING, activity__is_public=True
     ).activity
+    # An activity of organisation A imported from another publisher: its IATI record pages.
+    imported = ParticipationFactory(
+        organisation=org_a, role=OrganisationRole.IMPLEMENTING, activity__is_public=False
+    ).activity
+    keep_record(imported)
     proposer, office = make_proposer("oficina.matriz")
     proposal = ProposalFactory(organisation=office, submitted_by=proposer)
     Concept.objects.create(proposal=proposal, decision=Decision.VIABLE, summary="x")
@@ -81,7 +87,7 @@ def build_world() -> World:
     from puente.iati.models import ImportRun
 
     ids = {
-        "activity": activity.pk, "public_activity": public_activity.pk, "organisation": org_a.pk, "proposal": proposal.pk,
+        "activity": activity.pk, "imported_activity": imported.pk, "public_activity": public_activity.pk, "organisation": org_a.pk, "proposal": proposal.pk,
         "announcement": announcement.pk, "album": album.pk, "call": call.pk,
         "source": source.pk, "request": request.pk, "event": event.pk,
         "agreement": AgreementFactory().pk,
@@ -108,6 +114,7 @@ _SUB_OBJECTS = ("row_id", "result_id", "indicator_id", "period_id", "document_id
 # Which object a URL's pk names, by the start of its name (the first match wins).
 _OBJECTS = [
     ("portfolio:", "activity"),
+    ("iati:record", "imported_activity"),
     ("directory:", "organisation"),
     ("iati:", "run"),
     ("content:announcement", "announcement"),

@@ -1,12 +1,18 @@
 """`puente iati import|export|validate`: IATI files from the command line."""
 
 import sys
+from itertools import chain
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from puente.iati.exporter import export_activities, own_public_activities
+from puente.iati.exporter import (
+    export_activities,
+    export_records,
+    imported_public_activities,
+    own_public_activities,
+)
 from puente.iati.models import ImportRun
 from puente.iati.services import run_import
 from puente.iati.validator import errors, files_under, validate
@@ -31,6 +37,12 @@ class Command(BaseCommand):
         )
         exporting = commands.add_parser("export", help="write the department's public activities")
         exporting.add_argument("--output", required=True, help="the file to write")
+        exporting.add_argument(
+            "--include-imported",
+            action="store_true",
+            help="add the published activities imported from other publishers, as they "
+            "published them (their own reporting organisation)",
+        )
         validating = commands.add_parser(
             "validate", help="check files (folders: every .xml inside) as the IATI Validator does"
         )
@@ -40,17 +52,20 @@ class Command(BaseCommand):
         if options["action"] == "import":
             self.import_(options)
         elif options["action"] == "export":
-            self.export(options["output"])
+            self.export(options["output"], options["include_imported"])
         else:
             self.validate(options["paths"])
 
-    def export(self, output: str) -> None:
-        if not own_public_activities().exists():
+    def export(self, output: str, include_imported: bool) -> None:
+        own = own_public_activities()
+        imported = imported_public_activities() if include_imported else None
+        if not own.exists() and not (imported is not None and imported.exists()):
             raise CommandError("No public activity of the department to export (IATI needs one).")
+        activities = export_activities(own)
+        if imported is not None:
+            activities = chain(activities, export_records(imported))
         with open(output, "wb") as out:
-            count = write_activities(
-                export_activities(own_public_activities()), out, timezone.now()
-            )
+            count = write_activities(activities, out, timezone.now())
         self.stdout.write(f"{output}: {count} activities written")
 
     def validate(self, paths: list[str]) -> None:
