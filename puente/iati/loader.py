@@ -113,6 +113,19 @@ class Loader:
         self.currencies = set(Currency.objects.values_list("code", flat=True))
         self.outcome = Outcome()
         self.current_source = run.source
+        # What is stored as published: an activity whose XML hashes to one of these is not read
+        # again (an unchanged re-import costs little more than parsing the file).
+        self.known_fingerprints = set(ActivitySource.objects.values_list("fingerprint", flat=True))
+        self._unchanged_not_counted = 0
+
+    def unchanged_as_stored(self) -> None:
+        self.outcome.unchanged += 1
+        self._unchanged_not_counted += 1
+
+    def take_unchanged_as_stored(self) -> int:
+        """How many activities were found unchanged since the run's counts were last saved."""
+        found, self._unchanged_not_counted = self._unchanged_not_counted, 0
+        return found
 
     # --- the batch ------------------------------------------------------------------------
 

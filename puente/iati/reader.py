@@ -6,7 +6,7 @@ limits, kept on), and bytes that are not in the declared encoding.
 """
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -32,8 +32,18 @@ class Skipped:
     message: str
 
 
-def read_activities(source: str | Path | BinaryIO) -> Iterator[Activity | Skipped]:
-    """Yields each activity of an IATI activity file in order, or a Skipped for a bad one.
+@dataclass(slots=True)
+class Unchanged:
+    """An activity whose published XML is already stored, byte for byte: nothing to read."""
+
+    fingerprint: str
+
+
+def read_activities(
+    source: str | Path | BinaryIO, known: Container[str] = frozenset()
+) -> Iterator[Activity | Skipped | Unchanged]:
+    """Yields each activity of an IATI activity file in order, or a Skipped for a bad one,
+    or an Unchanged for one whose fingerprint is in `known` (a re-import maps only what changed).
 
     Raises FileRefused (possibly after some activities were yielded, for a file cut short).
     """
@@ -65,7 +75,7 @@ def read_activities(source: str | Path | BinaryIO) -> Iterator[Activity | Skippe
                 version = _check_root(root)
             if parent is not root:
                 continue  # an <iati-activity> nested in another one is not an activity
-            yield read_activity(element, version)
+            yield read_activity(element, version, known)
             # Free what has been read: memory stays flat whatever the file's size.
             element.clear(keep_tail=False)
             while element.getprevious() is not None:
@@ -87,12 +97,17 @@ def _check_root(root: Element) -> str:
     return (root.get("version") or "").strip()
 
 
-def read_activity(element: Element, version: str = "") -> Activity | Skipped:
+def read_activity(
+    element: Element, version: str = "", known: Container[str] = frozenset()
+) -> Activity | Skipped | Unchanged:
     published = etree.tostring(element, method="c14n")
+    fingerprint = hashlib.sha256(published).hexdigest()
+    if fingerprint in known:
+        return Unchanged(fingerprint)
     activity = Activity(
         identifier="",
         line=element.sourceline or 0,
-        fingerprint=hashlib.sha256(published).hexdigest(),
+        fingerprint=fingerprint,
         published=published,
         version=version,
         default_lang=(element.get(XML_LANG) or "en").strip().lower()[:10],

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
@@ -24,7 +24,7 @@ from puente.portfolio.models import Activity as PortfolioActivity
 from .data import Activity
 from .loader import Loader, finish
 from .models import ActivitySource, ImportRun, this_worker
-from .reader import FileRefused, Skipped, read_activities
+from .reader import FileRefused, Skipped, Unchanged, read_activities
 
 BATCH = 200
 
@@ -66,8 +66,11 @@ def _load_file(
     run: ImportRun, loader: Loader, handle: BinaryIO, offset: int, progress: Progress | None
 ) -> None:
     batch: list[Activity] = []
-    for item in read_activities(handle):
+    for item in read_activities(handle, loader.known_fingerprints):
         run.read += 1
+        if isinstance(item, Unchanged):
+            loader.unchanged_as_stored()
+            continue
         if isinstance(item, Skipped):
             run.skipped += 1
             loader.problem(item.identifier, item.line, item.element, item.message)
@@ -92,6 +95,7 @@ def _report(run: ImportRun, loader: Loader, position: int, progress: Progress | 
     # Progress is saved outside any import transaction so a watcher sees it move.
     with transaction.atomic():
         ImportRun.objects.filter(pk=run.pk).update(
+            unchanged=F("unchanged") + loader.take_unchanged_as_stored(),
             read=run.read, bytes_read=position, bytes_total=run.bytes_total,
             filtered_out=outcome.filtered_out, skipped=run.skipped + outcome.skipped,
             heartbeat_at=timezone.now(),

@@ -1,11 +1,12 @@
 """Helpers every element reader uses: narratives, dates, numbers, and the error they raise."""
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from ..data import Narrative, OrgRef
+from ..data import Activity, Narrative, OrgRef
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 type Element = etree._Element
@@ -18,6 +19,16 @@ class ElementError(ValueError):
         self.tag = str(element.tag)
         self.line = element.sourceline or 0
         super().__init__(f"<{self.tag}> (line {self.line}): {message}")
+
+
+def left_out_if_bad[T](activity: Activity, read: Callable[[], T]) -> T | None:
+    """Reads one optional part of an element; a bad value leaves out only that part (a
+    period, a target, a point), with a warning naming its line, and the rest is kept."""
+    try:
+        return read()
+    except ElementError as error:
+        activity.warnings.append(f"{error}; left out")
+        return None
 
 
 def children(element: Element) -> dict[object, Element]:

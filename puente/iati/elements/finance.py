@@ -1,6 +1,7 @@
 """Money: budgets, planned disbursements and transactions, each in its own currency."""
 
 from datetime import date
+from functools import partial
 
 from ..data import Activity, Budget, Money, Narrative, PlannedDisbursement, Transaction
 from .common import (
@@ -12,6 +13,7 @@ from .common import (
     date_of,
     first_text,
     iso,
+    left_out_if_bad,
     org_ref,
     parse_date,
     parse_decimal,
@@ -36,8 +38,12 @@ def money(element: Element | None, activity: Activity, owner: Element) -> Money:
     currency = (element.get("currency") or activity.default_currency or "").strip().upper()
     if len(currency) != 3:
         raise ElementError(element, "no currency: neither the value nor the activity names one")
+    # A value date that cannot be read is left out alone (with a warning): the amount stands.
     value_date = element.get("value-date")
-    return Money(amount, currency, parse_date(element, value_date) if value_date else None)
+    said = (
+        left_out_if_bad(activity, partial(parse_date, element, value_date)) if value_date else None
+    )
+    return Money(amount, currency, said)
 
 
 def _required_date(element: Element, found: dict[object, Element], child: str) -> date:

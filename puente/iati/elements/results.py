@@ -1,6 +1,7 @@
 """Results, their indicators, baselines and periods with targets, actuals and dimensions."""
 
 from decimal import Decimal
+from functools import partial
 
 from ..data import Activity, Dimension, Indicator, Narrative, Period, Result
 from .common import (
@@ -11,6 +12,7 @@ from .common import (
     date_of,
     first_text,
     iso,
+    left_out_if_bad,
     parse_decimal,
     sub,
 )
@@ -18,13 +20,20 @@ from .common import (
 RESULT_TYPES = {"1", "2", "3", "9"}
 
 
-def _side(period: Element, tag: str) -> tuple[Decimal | None, str, list[Dimension]]:
+def _side(
+    period: Element, tag: str, activity: Activity
+) -> tuple[Decimal | None, str, list[Dimension]]:
     """A period's targets or actuals. IATI 2.03 allows several: one without dimensions holds
-    the total; each one with dimensions holds the value of that disaggregation."""
+    the total; each one with dimensions holds the value of that disaggregation. One with a
+    value that is not a number is left out alone."""
     total, comment, dimensions = None, "", []
     elements = list(period.iterchildren(tag))
     for element in elements:
-        value = parse_decimal(element, element.get("value"), tag)
+        value = left_out_if_bad(
+            activity, partial(parse_decimal, element, element.get("value"), tag)
+        )
+        if value is None and (element.get("value") or "").strip():
+            continue
         found = [
             Dimension((d.get("name") or "").strip(), (d.get("value") or "").strip())
             for d in element.iterchildren("dimension")
@@ -38,13 +47,13 @@ def _side(period: Element, tag: str) -> tuple[Decimal | None, str, list[Dimensio
     return total, comment, dimensions
 
 
-def _period(element: Element, lang: str) -> Period:
+def _period(element: Element, activity: Activity) -> Period:
     found = children(element)
     start, end = date_of(found.get("period-start")), date_of(found.get("period-end"))
     if start is None or end is None:
         raise ElementError(element, "the period needs a start and an end")
-    target, target_comment, target_dimensions = _side(element, "target")
-    actual, actual_comment, actual_dimensions = _side(element, "actual")
+    target, target_comment, target_dimensions = _side(element, "target", activity)
+    actual, actual_comment, actual_dimensions = _side(element, "actual", activity)
     return Period(
         start=start,
         end=end,
@@ -57,26 +66,36 @@ def _period(element: Element, lang: str) -> Period:
     )
 
 
-def _indicator(element: Element, lang: str) -> Indicator:
+def _baseline(baseline: Element) -> tuple[int | None, Decimal | None]:
+    year = baseline.get("year")
+    if year and not year.strip().isdigit():
+        raise ElementError(baseline, f"baseline year “{year}” is not a year")
+    return int(year) if year else None, parse_decimal(baseline, baseline.get("value"), "baseline")
+
+
+def _indicator(element: Element, activity: Activity) -> Indicator:
+    lang = activity.default_lang
     found = children(element)
     baseline = found.get("baseline")
-    year = baseline.get("year") if baseline is not None else None
-    if year and not year.strip().isdigit():
-        raise ElementError(baseline, f"baseline year “{year}” is not a year")  # type: ignore[arg-type]
+    year, value = (
+        left_out_if_bad(activity, partial(_baseline, baseline)) or (None, None)
+        if baseline is not None
+        else (None, None)
+    )
+    periods = (
+        left_out_if_bad(activity, partial(_period, p, activity))
+        for p in element.iterchildren("period")
+    )
     return Indicator(
         title=first_text(found.get("title"), lang) or "—",
         measure=(element.get("measure") or "1").strip(),
         ascending=(element.get("ascending") or "1").strip() not in ("0", "false"),
-        baseline_year=int(year) if year else None,
-        baseline_value=(
-            parse_decimal(baseline, baseline.get("value"), "baseline")
-            if baseline is not None
-            else None
-        ),
+        baseline_year=year,
+        baseline_value=value,
         baseline_comment=(
             first_text(children(baseline).get("comment"), lang) if baseline is not None else ""
         ),
-        periods=[_period(p, lang) for p in element.iterchildren("period")],
+        periods=[p for p in periods if p is not None],
     )
 
 
@@ -91,7 +110,7 @@ def read_result(element: Element, activity: Activity) -> None:
             kind=kind,
             title=first_text(found.get("title"), lang) or "—",
             description=first_text(found.get("description"), lang),
-            indicators=[_indicator(i, lang) for i in element.iterchildren("indicator")],
+            indicators=[_indicator(i, activity) for i in element.iterchildren("indicator")],
         )
     )
 

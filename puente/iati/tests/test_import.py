@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from puente.iati.elements import READERS
 from puente.iati.models import ActivitySource, ImportRun
 from puente.iati.services import run_import
 from puente.portfolio.models import Activity, Classification, Document, SdgGoal
@@ -107,6 +108,18 @@ def test_importing_the_same_file_again_changes_nothing():
     again = do_import(CUCUTA)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
     assert sorted(Activity.objects.values_list("id", "updated_at")) == before
+    # The counts a watcher reads from the database say the same.
+    stored = ImportRun.objects.get(pk=again.pk)
+    assert (stored.read, stored.unchanged, stored.skipped) == (3, 2, 1)
+
+
+def test_an_unchanged_activity_is_recognised_by_its_fingerprint_without_being_read(monkeypatch):
+    do_import(CUCUTA)
+    read = []
+    monkeypatch.setitem(READERS, "title", lambda element, activity: read.append(element))
+    again = do_import(CUCUTA)
+    assert again.unchanged == 2
+    assert len(read) == 1  # only the bad activity, never stored, is read again
 
 
 def test_a_newer_file_updates_and_staff_edits_survive(tmp_path, settings):

@@ -103,6 +103,46 @@ def test_a_bad_optional_element_is_left_out_with_a_warning():
     assert activity.documents == [] and "is not a web address" in activity.warnings[0]
 
 
+def test_a_bad_value_leaves_out_only_the_smallest_part_that_holds_it():
+    (activity,) = read(
+        """<iati-activities version="2.03"><iati-activity default-currency="USD">
+        <iati-identifier>A-1</iati-identifier>
+        <location><name><narrative>Tibú</narrative></name>
+          <point srsName="http://www.opengis.net/def/crs/EPSG/0/4326"><pos>8,64 -72,73</pos></point>
+        </location>
+        <budget type="1" status="1"><period-start iso-date="2026-01-01"/>
+          <period-end iso-date="2026-12-31"/><value value-date="31/12/2026">1000</value></budget>
+        <result type="1"><title><narrative>Familias atendidas</narrative></title>
+          <indicator measure="1"><title><narrative>Familias</narrative></title>
+            <baseline year="dos mil" value="0"/>
+            <period><period-start iso-date="2026-01-01"/><period-end iso-date="2026-06-30"/>
+              <target value="50,000"/><actual value="3100"/></period>
+            <period><period-start iso-date="2026-07-01"/><period-end iso-date="2026-12-31"/>
+              <target value="6000"/></period>
+          </indicator>
+        </result></iati-activity></iati-activities>"""
+    )
+    assert isinstance(activity, Activity)
+    (place,) = activity.places
+    assert place.names[0].text == "Tibú" and place.latitude is None
+    (budget,) = activity.budgets
+    assert budget.value.amount == Decimal("1000") and budget.value.value_date is None
+    (indicator,) = activity.results[0].indicators
+    assert indicator.baseline_year is None
+    first, second = indicator.periods
+    assert (first.target, first.actual) == (None, Decimal("3100"))
+    assert second.target == Decimal("6000")
+    said = "\n".join(activity.warnings)
+    for where in (
+        "<pos> (line 4)",
+        "<value> (line 7)",
+        "<baseline> (line 10)",
+        "<target> (line 12)",
+    ):
+        assert where in said
+    assert "“50,000” is not a number" in said
+
+
 def test_iati_1_names_are_read_as_2_codes():
     (activity,) = read(
         """<iati-activities version="1.03"><iati-activity default-currency="GBP">
