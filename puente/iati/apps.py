@@ -10,7 +10,9 @@ class IatiConfig(AppConfig):
 
     def ready(self) -> None:
         from puente.lib import work
+        from puente.lib.dashboard import Panel, register
 
-        from .panels import imports_work
+        from .panels import activity_check, imports_work
 
         work.register("imports", work.Source(_("IATI imports to review"), imports_work, 50))
+        register(Panel("iati/_activity_check.html", activity_check, place="activity"))

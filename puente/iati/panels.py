@@ -1,10 +1,11 @@
-"""The IATI part of "My work": imported activities waiting for publication, and this person's
-recent imports that failed or need a look."""
+"""The IATI part of "My work" (imported activities waiting for publication, this person's recent
+imports that failed or need a look) and of the activity page (what its IATI record lacks)."""
 
 from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 from django.db.models import Q
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,9 +13,12 @@ from django.utils.translation import ngettext
 
 from puente.accounts.roles import is_secretariat
 from puente.lib.work import LIMIT, WorkItem
+from puente.portfolio.models import Activity
 
-from .models import ImportRun
+from .checks import check_activity
+from .models import ActivitySource, ImportRun
 from .selectors import runs_awaiting_review
+from .validator import ERROR
 
 # An import older than this is no longer news.
 RECENT = timedelta(days=14)
@@ -61,3 +65,15 @@ def imports_work(user: User, today: date) -> list[WorkItem]:
             )
         )
     return items
+
+
+def activity_check(request: HttpRequest, activity: Activity) -> dict | None:
+    """The activity page's IATI section: what would make the department's record invalid.
+    Imported activities are their publishers' records (see their record page instead)."""
+    if ActivitySource.objects.filter(activity=activity).exists():
+        return None
+    problems = check_activity(activity)
+    return {
+        "problems": problems,
+        "error_count": sum(1 for p in problems if p.severity == ERROR),
+    }

@@ -1,8 +1,9 @@
-"""Panels that apps add to the staff dashboard: the portfolio renders them without importing them.
+"""Panels that apps add to portfolio pages: the portfolio renders them without importing them.
 
-The dashboard belongs to the portfolio, below PQRSD, events and border work in the layering;
-each of those registers a panel here when it starts, and the dashboard shows every panel whose
-context function returns something for the signed-in user.
+The dashboard and the activity page belong to the portfolio, below PQRSD, events, IATI and
+border work in the layering; each of those registers a panel here when it starts, for a place
+("dashboard", or "activity" with the activity shown), and the page shows every panel of its
+place whose context function returns something for the signed-in user.
 """
 
 from collections.abc import Callable
@@ -15,8 +16,10 @@ from django.http import HttpRequest
 @dataclass(frozen=True)
 class Panel:
     template: str
-    context: Callable[[HttpRequest], dict[str, Any] | None]  # None: nothing for this user
+    # Called with the request, then what the page shows (the activity); None: nothing to show.
+    context: Callable[..., dict[str, Any] | None]
     order: int = 100
+    place: str = "dashboard"
 
 
 _PANELS: dict[str, Panel] = {}
@@ -26,10 +29,14 @@ def register(panel: Panel) -> None:
     _PANELS[panel.template] = panel  # by template: registering twice (tests, reloads) is harmless
 
 
-def panels_for(request: HttpRequest) -> list[tuple[str, dict[str, Any]]]:
+def panels_for(
+    request: HttpRequest, place: str = "dashboard", *subject: Any
+) -> list[tuple[str, dict[str, Any]]]:
     shown = []
     for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.template)):
-        context = panel.context(request)
+        if panel.place != place:
+            continue
+        context = panel.context(request, *subject)
         if context is not None:
             shown.append((panel.template, context))
     return shown

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from puente.accounts.roles import AuthedRequest, internal_view, is_secretariat, secretariat_view
 from puente.lib.audit import Entry, history_entries
+from puente.lib.dashboard import panels_for
 from puente.lib.paging import page_of
 
 from .. import exports, services
@@ -92,6 +93,8 @@ def activity_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         if activity.parent_id
         else None,
         "can_edit": can_edit_activity(request.user, activity),
+        # Sections of the apps above the portfolio (the IATI check), without importing them.
+        "panels": panels_for(request, "activity", activity),
         "stage_form": StageChangeForm(allowed=allowed_next(activity.stage)),
         "results": activity.results.prefetch_related(
             Prefetch(
