@@ -326,6 +326,12 @@ PUENTE_CONCEPT_WORKING_DAYS = int(os.environ.get("PUENTE_CONCEPT_WORKING_DAYS", 
 # The department's identity as an IATI publisher (its activities are published under it).
 PUENTE_IATI_ORG_REF = os.environ.get("PUENTE_IATI_ORG_REF", "CO-DEMO-54")
 PUENTE_IATI_ORG_NAME = os.environ.get("PUENTE_IATI_ORG_NAME", "Gobernación de Norte de Santander")
+# The IATI Datastore (`puente iati pull`): its API address, and the subscription key the IATI
+# developer portal gives (free); the key is a secret, read from the environment only.
+PUENTE_IATI_DATASTORE_URL = os.environ.get(
+    "PUENTE_IATI_DATASTORE_URL", "https://api.iatistandard.org/datastore"
+)
+PUENTE_IATI_DATASTORE_KEY = os.environ.get("PUENTE_IATI_DATASTORE_KEY", "")
 # Hosts an import by address may fetch from although they sit inside the server's network
 # (loopback, private, link-local): none unless an operator lists them, comma-separated.
 PUENTE_FETCH_ALLOWED_HOSTS = [

@@ -21,6 +21,7 @@ from puente.lib.audit import attribute
 from puente.lib.fetching import download
 from puente.portfolio.models import Activity as PortfolioActivity
 
+from . import datastore
 from .data import Activity
 from .loader import Loader, finish
 from .models import ActivitySource, ImportRun, this_worker
@@ -43,7 +44,7 @@ def run_import(run: ImportRun, progress: Progress | None = None) -> ImportRun:
     run.save(update_fields=["status", "started_at", "heartbeat_at", "worker"])
     loader = Loader(run)
     try:
-        with _open_sources(run.source) as files:
+        with _open_sources(run.source, loader) as files:
             run.bytes_total = sum(f.stat().st_size for f in files)
             done = 0
             for path in files:
@@ -105,7 +106,15 @@ def _report(run: ImportRun, loader: Loader, position: int, progress: Progress | 
 
 
 @contextmanager
-def _open_sources(source: str) -> Iterator[list[Path]]:
+def _open_sources(source: str, loader: Loader) -> Iterator[list[Path]]:
+    if source.startswith(datastore.SCHEME):
+        with tempfile.TemporaryDirectory() as folder:
+            yield datastore.fetch_pages(
+                datastore.query_of(source),
+                Path(folder),
+                lambda identifier, message: loader.problem(identifier, 0, "iati-activity", message),
+            )
+        return
     parsed = urlparse(source)
     if parsed.scheme in ("http", "https"):
         with tempfile.TemporaryDirectory() as folder:

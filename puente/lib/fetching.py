@@ -108,13 +108,13 @@ def _opener() -> urllib.request.OpenerDirector:
     return opener
 
 
-def open_url(url: str, timeout: float = 60) -> BinaryIO:
+def open_url(url: str, timeout: float = 60, headers: dict[str, str] | None = None) -> BinaryIO:
     """The response to GET `url` (http or https only), refused with AddressRefused when the host
-    (or any redirect's host) is internal."""
+    (or any redirect's host) is internal. `headers` go with the request (an API key)."""
     if urlparse(url).scheme not in ("http", "https"):
         raise AddressRefused(f"“{url}”: only http and https addresses can be fetched")
     # The scheme is checked above and every hop by _opener's handlers.
-    request = urllib.request.Request(url, headers={"User-Agent": "Puente"})  # noqa: S310
+    request = urllib.request.Request(url, headers={"User-Agent": "Puente", **(headers or {})})  # noqa: S310
     try:
         return _opener().open(request, timeout=timeout)  # type: ignore[return-value]
     except urllib.error.URLError as error:

@@ -1,4 +1,4 @@
-"""`puente iati import|export|validate`: IATI files from the command line."""
+"""`puente iati import|pull|export|validate`: IATI files from the command line."""
 
 import sys
 from itertools import chain
@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from puente.iati.datastore import Query, last_pulled
 from puente.iati.exporter import (
     export_activities,
     export_records,
@@ -35,6 +36,21 @@ class Command(BaseCommand):
             action="store_true",
             help="publish new activities on the portal at once (else they wait for review)",
         )
+        pulling = commands.add_parser(
+            "pull",
+            help="import a country's or a publisher's activities from the IATI Datastore "
+            "(only what changed since the last pull of the same; daily from cron)",
+        )
+        pulling.add_argument("--country", help="activities in this recipient country (e.g. CO)")
+        pulling.add_argument("--publisher", help="activities of this publisher (e.g. XM-DAC-41122)")
+        pulling.add_argument(
+            "--publish",
+            action="store_true",
+            help="publish new activities on the portal at once (else they wait for review)",
+        )
+        pulling.add_argument(
+            "--full", action="store_true", help="ask for every activity, not only what changed"
+        )
         exporting = commands.add_parser("export", help="write the department's public activities")
         exporting.add_argument("--output", required=True, help="the file to write")
         exporting.add_argument(
@@ -51,6 +67,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         if options["action"] == "import":
             self.import_(options)
+        elif options["action"] == "pull":
+            self.pull(options)
         elif options["action"] == "export":
             self.export(options["output"], options["include_imported"])
         else:
@@ -103,6 +121,29 @@ class Command(BaseCommand):
             department=department,
             publish=options["publish"],
         )
+        self.run_and_report(run)
+
+    def pull(self, options: dict) -> None:
+        country, publisher = (options.get("country") or "").upper(), options.get("publisher") or ""
+        if not country and not publisher:
+            raise CommandError("Say what to pull: --country CO, --publisher REF, or both.")
+        query = Query(country, publisher)
+        since = None if options["full"] else last_pulled(query)
+        query = Query(country, publisher, since)
+        self.stdout.write(
+            f"{query.label}: "
+            + (f"what changed since {since:%Y-%m-%d %H:%M} UTC" if since else "everything")
+        )
+        run = ImportRun.objects.create(
+            source=query.source,
+            label=query.label,
+            scope=ImportRun.Scope.COUNTRY if country else ImportRun.Scope.ALL,
+            country=country or "CO",
+            publish=options["publish"],
+        )
+        self.run_and_report(run)
+
+    def run_and_report(self, run: ImportRun) -> None:
         run = run_import(run, progress=self._progress)
         sys.stderr.write("\n")
         self.stdout.write(
