@@ -115,7 +115,10 @@ class Loader:
         self.current_source = run.source
         # What is stored as published: an activity whose XML hashes to one of these is not read
         # again (an unchanged re-import costs little more than parsing the file).
-        self.known_fingerprints = set(ActivitySource.objects.values_list("fingerprint", flat=True))
+        # Activities imported before records were kept (no version) are read once more, to keep it.
+        self.known_fingerprints = set(
+            ActivitySource.objects.filter(version__gt="").values_list("fingerprint", flat=True)
+        )
         self._unchanged_not_counted = 0
 
     def unchanged_as_stored(self) -> None:
@@ -231,7 +234,8 @@ class Loader:
                 )
                 continue
             if source is not None and (
-                source.fingerprint == print_ or _older(item, source.last_updated)
+                (source.fingerprint == print_ and (source.version or not item.published))
+                or _older(item, source.last_updated)
             ):
                 result.unchanged += 1
                 continue

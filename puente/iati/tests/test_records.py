@@ -14,7 +14,7 @@ from lxml import etree
 
 from puente.accounts.roles import Role
 from puente.iati.exporter import export_records, imported_public_activities
-from puente.iati.models import ImportRun
+from puente.iati.models import ActivitySource, ImportRun
 from puente.iati.services import run_import
 from puente.iati.upgrade import is_1x, upgrade_activity
 from puente.iati.validator import errors, validate
@@ -172,3 +172,17 @@ def test_an_activity_of_the_secretariat_has_no_imported_record(client):
     activity = ActivityFactory()
     client.force_login(make_user("r.staff", Role.STAFF))
     assert client.get(reverse("iati:record", args=[activity.pk])).status_code == 404
+
+
+def test_an_activity_imported_before_records_were_kept_gets_its_record_on_the_next_import(
+    tmp_path,
+):
+    source = tmp_path / "nl.xml"
+    source.write_bytes(WITH_EXTRAS)
+    run_import(ImportRun.objects.create(source=str(source), publish=True))
+    ActivitySource.objects.update(published_xml=b"", version="")  # as an older Puente left it
+    again = run_import(ImportRun.objects.create(source=str(source)))
+    assert again.updated == 1
+    activity = exported_by_id(export_imported())["NL-1-PPR-1"]
+    assert facts(activity) == facts(published(source)["NL-1-PPR-1"])
+    assert run_import(ImportRun.objects.create(source=str(source))).unchanged == 1
