@@ -21,6 +21,7 @@ from puente.portfolio.forms import forget_filter_choices
 from puente.portfolio.lifecycle import Stage
 from puente.portfolio.models import search_text_of
 from puente.territory.models import Country, Currency, Municipality, Sector
+from puente.territory.selectors import municipal_shapes
 
 from . import data
 from .fastinsert import allocate_ids, insert_rows
@@ -99,11 +100,15 @@ class Loader:
     def __init__(self, run: ImportRun) -> None:
         self.run = run
         self.orgs = OrganisationResolver()
+        municipalities = list(Municipality.objects.select_related("department"))
         candidates = [
-            Candidate(m.pk, m.code, m.name, m.department.code, _f(m.latitude), _f(m.longitude))
-            for m in Municipality.objects.select_related("department")
-        ]
-        self.matcher = Matcher(candidates)
+            Candidate(
+                m.pk, m.code, m.name, m.department.code, _f(m.latitude), _f(m.longitude),
+                m.department.country_id,
+            )
+            for m in municipalities
+        ]  # fmt: skip
+        self.matcher = Matcher(candidates, municipal_shapes(municipalities))
         self.department_of = {c.id: c.department_code for c in candidates}
         self.country_of_department = dict(
             Municipality.objects.values_list("department__code", "department__country_id")

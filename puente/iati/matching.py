@@ -1,7 +1,8 @@
-"""Ties an imported place to a municipality: by administrative code, by name, or by point.
+"""Ties an imported place to a municipality: by the polygon its point falls in, by
+administrative code, by name, or by the nearest municipal seat on the same side of the border.
 
-Pure functions over a list of candidate municipalities, so they are tested without a database.
-Each match carries the method and a confidence the staff see beside the location.
+Pure functions over a list of candidate municipalities and their shapes, so they are tested
+without a database. Each match carries the method and a confidence the staff see beside it.
 """
 
 import math
@@ -11,6 +12,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz, process
 
 from puente.lib.names import fold
+from puente.territory.shapes import Shapes
 
 from .data import Place
 
@@ -23,12 +25,13 @@ class Candidate:
     department_code: str
     latitude: float | None
     longitude: float | None
+    country_code: str = ""
 
 
 @dataclass(frozen=True)
 class Match:
     municipality_id: int | None
-    method: str  # code, name, point or none
+    method: str  # inside, edge, code, name, point or none
     confidence: int
 
 
@@ -36,14 +39,34 @@ NO_MATCH = Match(None, "none", 0)
 
 
 class Matcher:
-    def __init__(self, candidates: list[Candidate], max_km: float = 30.0) -> None:
+    def __init__(
+        self, candidates: list[Candidate], shapes: Shapes | None = None, max_km: float = 30.0
+    ) -> None:
         self.candidates = candidates
+        self.shapes = shapes
         self.by_code = {c.code: c for c in candidates}
         self.by_folded = {fold(c.name): c for c in candidates}
         self.max_km = max_km
 
     def match(self, place: Place) -> Match:
-        return self.by_code_match(place) or self.by_name(place) or self.by_point(place) or NO_MATCH
+        return (
+            self.by_polygon(place)
+            or self.by_code_match(place)
+            or self.by_name(place)
+            or self.by_point(place)
+            or NO_MATCH
+        )
+
+    def by_polygon(self, place: Place) -> Match | None:
+        if self.shapes is None or place.latitude is None or place.longitude is None:
+            return None
+        inside = self.shapes.municipality_at(float(place.latitude), float(place.longitude))
+        if inside is None:
+            return None
+        # Near a boundary the simplified polygon may put the point on the wrong side of it.
+        if inside.near_edge:
+            return Match(inside.municipality_id, "edge", 80)
+        return Match(inside.municipality_id, "inside", 100)
 
     def by_code_match(self, place: Place) -> Match | None:
         for admin in place.administratives:
@@ -74,9 +97,22 @@ class Matcher:
     def by_point(self, place: Place) -> Match | None:
         if place.latitude is None or place.longitude is None:
             return None
+        # A point inside Colombia is never tied to a seat across the border, nor one outside to
+        # a Colombian seat: the nearest seat is looked for on the point's own side.
+        in_colombia = (
+            self.shapes.in_colombia(float(place.latitude), float(place.longitude))
+            if self.shapes
+            else None
+        )
         nearest, distance = None, math.inf
         for c in self.candidates:
             if c.latitude is None or c.longitude is None:
+                continue
+            if (
+                in_colombia is not None
+                and c.country_code
+                and (c.country_code == "CO") != in_colombia
+            ):
                 continue
             d = _km(place.latitude, place.longitude, c.latitude, c.longitude)
             if d < distance:

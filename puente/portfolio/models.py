@@ -237,6 +237,8 @@ class MatchMethod(models.TextChoices):
     """How an imported location was tied to a municipality."""
 
     MANUAL = "manual", _("Entered by hand")
+    INSIDE = "inside", _("Point inside the municipality")
+    EDGE = "edge", _("Point near a municipal boundary")
     CODE = "code", _("Administrative code")
     NAME = "name", _("Place name")
     POINT = "point", _("Nearest municipality to the point")

@@ -39,6 +39,8 @@ class Department(models.Model):
     code = models.CharField(_("code"), max_length=10, unique=True)
     name = models.CharField(_("name"), max_length=120)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="departments")
+    # GeoJSON geometry (WGS84), simplified for maps; empty where no open source gives one.
+    boundary = models.JSONField(_("boundary"), default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("department or state")
@@ -69,6 +71,9 @@ class Municipality(models.Model):
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     border_zone = models.BooleanField(_("on the border"), default=False)
+    # GeoJSON geometry (WGS84) from DANE's 2018 frame: the map's shapes, and which municipality
+    # a point falls in. Empty where no open source gives one (the Venezuelan municipalities).
+    boundary = models.JSONField(_("boundary"), default=dict, blank=True, editable=False)
 
     objects = MunicipalityQuerySet.as_manager()
 

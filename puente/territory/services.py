@@ -23,6 +23,7 @@ from .models import (
     TargetPopulation,
 )
 from .sector_names import NAMES, WITHDRAWN
+from .shapes import features
 
 
 @transaction.atomic
@@ -43,6 +44,7 @@ def load_reference_data() -> dict[str, int]:
             )
     _load_sectors()
     _load_geography()
+    _load_boundaries()
     for order, (slug, name_es, name_en) in enumerate(TARGET_POPULATIONS):
         TargetPopulation.objects.update_or_create(
             code=slug, defaults={"name_es": name_es, "name_en": name_en, "order": order}
@@ -71,6 +73,19 @@ def _load_sectors() -> None:
                 "withdrawn": code in WITHDRAWN,
             },
         )
+
+
+def _load_boundaries() -> None:
+    """DANE's polygons onto the departments and municipalities (territory/boundaries)."""
+    for model, name in (
+        (Department, "departments.geojson"),
+        (Municipality, "norte-de-santander-municipalities.geojson"),
+    ):
+        shapes = {f["properties"]["code"]: f["geometry"] for f in features(name)}
+        rows = list(model.objects.filter(code__in=shapes))
+        for row in rows:
+            row.boundary = shapes[row.code]
+        model.objects.bulk_update(rows, ["boundary"])  # type: ignore[attr-defined]
 
 
 def _load_geography() -> None:

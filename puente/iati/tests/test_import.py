@@ -88,7 +88,7 @@ def test_places_are_matched_with_their_method_and_the_rest_listed():
     assert found == {
         ("CUC-1", "Cúcuta", "code"),
         ("VDR-1", "Villa del Rosario", "name"),
-        ("TIB-1", "Tibú", "point"),
+        ("TIB-1", "Tibú", "inside"),  # its point lies in Tibú's polygon
         ("LOST-1", None, "none"),
     }
     assert [p["name"] for p in run.unmatched_places] == ["Campamento sin nombre conocido"]

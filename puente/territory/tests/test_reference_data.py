@@ -23,6 +23,19 @@ def test_norte_de_santander_has_its_40_municipalities_with_divipola_codes():
     assert not municipalities.get(name="Pamplona").border_zone
 
 
+def test_every_municipality_of_the_department_has_its_polygon_around_its_seat():
+    from shapely.geometry import Point, shape
+
+    from puente.territory.models import Department
+
+    for m in Municipality.objects.of_department("54"):
+        polygon = shape(m.boundary)
+        assert polygon.is_valid and polygon.area > 0, m.name
+        # The seat lies in its own municipality (or within a kilometre of it, on the simplified line).
+        assert polygon.distance(Point(float(m.longitude), float(m.latitude))) < 0.01, m.name
+    assert Department.objects.filter(country="CO").exclude(boundary={}).count() == 33
+
+
 def test_the_venezuelan_neighbours_are_there_to_locate_binational_work():
     states = {m.department.name for m in Municipality.objects.filter(department__country="VE")}
     assert states == {"Táchira", "Zulia", "Apure"}
