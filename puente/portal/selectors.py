@@ -1,11 +1,13 @@
-"""Reads shared by the portal's pages: partners, announcements, the home page's figures."""
+"""Reads shared by the portal's pages: partners, announcements, the home page's and the map's
+figures."""
 
+import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from puente.directory.models import Organisation
@@ -15,11 +17,19 @@ from puente.portfolio.lifecycle import Stage
 from puente.portfolio.models import (
     Activity,
     ActivitySector,
+    Beneficiaries,
     Budget,
+    Location,
     OrganisationRole,
     Participation,
 )
-from puente.portfolio.selectors import ActivityFilter, RateTable, public_activities_per_municipality
+from puente.portfolio.selectors import (
+    ActivityFilter,
+    RateTable,
+    filter_activities,
+    public_activities_per_municipality,
+)
+from puente.territory.models import Municipality
 
 from .models import Album, AnnouncementQuerySet
 
@@ -187,3 +197,66 @@ def _count_resources() -> Resources:
         by_year=sorted(by_year.items()),
         missing_rates=sorted(missing),
     )
+
+
+@dataclass
+class MunicipalFigures:
+    """What public activities bring to one municipality. An activity in several municipalities
+    counts once in each for activities and partners; its budget and its people are shared
+    equally among them, so that the map's money and people add up to the activities' own."""
+
+    activities: int = 0
+    resources: Decimal = Decimal(0)  # Colombian pesos, at each budget's start-date rate
+    people: float = 0.0
+    partners: set[int] = field(default_factory=set)
+
+    @property
+    def partner_count(self) -> int:
+        return len(self.partners)
+
+
+def municipal_figures(f: ActivityFilter) -> dict[str, MunicipalFigures]:
+    """The department's municipalities by DIVIPOLA code, each with what public activities that
+    `f` selects bring it; cached a few minutes per filter."""
+    key = "public-map-figures:" + hashlib.sha256(repr(f).encode()).hexdigest()
+    return kept(key, lambda: _count_municipal_figures(f), RESOURCES_SECONDS)  # type: ignore[return-value]
+
+
+def _count_municipal_figures(f: ActivityFilter) -> dict[str, MunicipalFigures]:
+    selected = filter_activities(Activity.objects.public(), f).order_by().values("pk")
+    figures = {
+        code: MunicipalFigures()
+        for code in Municipality.objects.of_department("54").values_list("code", flat=True)
+    }
+    places: dict[int, set[str]] = defaultdict(set)
+    for activity_id, code in Location.objects.filter(
+        activity__in=selected, municipality__department__code="54"
+    ).values_list("activity_id", "municipality__code"):
+        places[activity_id].add(code)
+    rates = RateTable()
+    money: dict[int, Decimal] = defaultdict(Decimal)
+    for activity_id, amount, currency, start in Budget.objects.filter(
+        activity_id__in=places
+    ).values_list("activity_id", "amount", "currency_id", "period_start"):
+        cop = rates.to_cop(amount, currency, start)
+        money[activity_id] += cop or 0  # a budget without a rate is left out, as on Resources
+    people = dict(
+        Beneficiaries.objects.filter(activity_id__in=places)
+        .values_list("activity_id")
+        .annotate(n=Sum("count"))
+        .values_list("activity_id", "n")
+    )
+    partners: dict[int, set[int]] = defaultdict(set)
+    for activity_id, organisation_id in Participation.objects.filter(
+        activity_id__in=places, organisation__reviewed=True
+    ).values_list("activity_id", "organisation_id"):
+        partners[activity_id].add(organisation_id)
+    for activity_id, codes in places.items():
+        share = len(codes)
+        for code in codes:
+            figure = figures[code]
+            figure.activities += 1
+            figure.resources += money[activity_id] / share
+            figure.people += (people.get(activity_id) or 0) / share
+            figure.partners |= partners[activity_id]
+    return figures

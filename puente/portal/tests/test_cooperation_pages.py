@@ -39,16 +39,31 @@ def test_the_map_data_counts_public_activities_per_municipality(client, staff_cl
     assert staff_rows["54810"]["activities"] == 4
 
 
-def test_the_map_page_carries_the_same_figures_as_a_table(client):
-    LocationFactory(municipality=Municipality.objects.get(code="54810"))
-    page = client.get("/es/cooperacion/mapa/").content.decode()
-    assert (
-        '<td><a href="/es/cooperacion/proyectos/?municipality=54810">Tibú</a></td><td class="num">1</td>'
-        in page
-    )
-    assert (
-        "/static/leaflet/leaflet.js" in page and "unpkg" not in page and "cdn" not in page.lower()
-    )
+def test_the_map_page_carries_its_own_map_and_the_same_figures_as_a_table(client):
+    LocationFactory(municipality=Municipality.objects.get(code="54810"), activity__is_public=True)
+    response = client.get("/es/cooperacion/mapa/")
+    page = response.content.decode()
+    row = page[page.index('<tr id="fila-54810">') :]
+    row = row[: row.index("</tr>")]
+    assert '<a href="?&amp;municipio=54810#cifras">Tibú</a>' in row
+    assert '<td class="num">1</td>' in row
+    # The map is drawn in the page: 40 municipalities as links, the border, nothing from outside.
+    assert page.count('class="municipality') == 80  # the map and its metropolitan enlargement
+    assert 'aria-label="Tibú: 1 · Actividades"' in page and 'class="border"' in page
+    assert "leaflet" not in page and "unpkg" not in page and "cdn" not in page.lower()
+    assert len(response.content) < 400_000
+
+
+def test_a_chosen_municipality_shows_its_figures_and_a_link_to_its_activities(client):
+    LocationFactory(municipality=Municipality.objects.get(code="54810"), activity__is_public=True)
+    page = client.get("/es/cooperacion/mapa/", {"municipio": "54810", "figure": "partners"})
+    text = page.content.decode()
+    assert '<h2 id="cifras-h">Tibú</h2>' in text
+    assert 'href="/es/cooperacion/proyectos/?municipality=54810"' in text
+    assert "Socios presentes" in text and 'aria-current="true"' in text
+    # An unknown municipality or figure falls back quietly.
+    other = client.get("/es/cooperacion/mapa/", {"municipio": "99999", "figure": "x"})
+    assert other.status_code == 200 and "Las cifras de un municipio" in other.content.decode()
 
 
 def test_the_public_cannot_ask_for_drafts(client):

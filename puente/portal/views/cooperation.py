@@ -1,22 +1,34 @@
 """Public pages of cooperation in the territory: the list, one activity, the map, the resources."""
 
-from django.http import HttpRequest, HttpResponse
+from collections.abc import Callable
+
+from django import forms
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from puente.directory.models import Organisation
 from puente.lib.names import fold
 from puente.lib.paging import page_of
-from puente.portal.selectors import REST, TOP, public_resources, top_with_rest
+from puente.portal.choropleth import bands, shade
+from puente.portal.selectors import (
+    REST,
+    TOP,
+    MunicipalFigures,
+    municipal_figures,
+    public_resources,
+    top_with_rest,
+)
 from puente.portfolio.forms import ActivityFilterForm
 from puente.portfolio.models import Activity
 from puente.portfolio.selectors import (
     filter_activities,
-    public_activities_per_municipality,
     with_list_parts,
 )
 from puente.territory.models import Sector
+from puente.territory.svgmap import base_map
 
 
 def _public_form(request: HttpRequest) -> ActivityFilterForm:
@@ -42,15 +54,69 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "portal/activity.html", {"activity": activity})
 
 
+# What the map can shade municipalities by: (label, the figure of a MunicipalFigures).
+MAP_FIGURES: dict[str, tuple[Promise, Callable[[MunicipalFigures], float]]] = {
+    "activities": (gettext_lazy("Activities"), lambda f: f.activities),
+    "resources": (gettext_lazy("Resources (COP)"), lambda f: float(f.resources)),
+    "people": (gettext_lazy("People reached"), lambda f: f.people),
+    "partners": (gettext_lazy("Partners present"), lambda f: f.partner_count),
+}
+
+
 def activity_map(request: HttpRequest) -> HttpResponse:
     form = _public_form(request)
-    rows = public_activities_per_municipality(form.to_filter())
-    rows.sort(key=lambda row: (-row[1], fold(row[0].name)))  # "Ábrego" among the A's
+    form.fields = {
+        "figure": forms.ChoiceField(
+            label=_("Shade municipalities by"),
+            choices=[(key, label) for key, (label, _value) in MAP_FIGURES.items()],
+            required=False,
+        ),
+        **form.fields,
+    }
+    figure = request.GET.get("figure", "")
+    figure = figure if figure in MAP_FIGURES else "activities"
+    figures = municipal_figures(form.to_filter())
+    value_of = MAP_FIGURES[figure][1]
+    values = {code: value_of(f) for code, f in figures.items()}
+    classes = bands(list(values.values()))
+    drawing = base_map()
+    shapes = [
+        (m, shade(values.get(m.code, 0), classes), values.get(m.code, 0))
+        for m in drawing.municipalities
+    ]
+    names = {m.code: m.name for m in drawing.municipalities}
+    chosen = request.GET.get("municipio", "")
+    filters = request.GET.copy()
+    filters.pop("municipio", None)
+    rows = sorted(
+        figures.items(), key=lambda item: (-values[item[0]], fold(names.get(item[0], "")))
+    )
     return render(
         request,
         "portal/map.html",
-        {"form": form, "query": request.GET.urlencode(), "rows": rows},
+        {
+            "form": form,
+            "query": filters.urlencode(),
+            "list_query": _list_query(filters),
+            "figure": figure,
+            "figure_label": MAP_FIGURES[figure][0],
+            "map": drawing,
+            "shapes": shapes,
+            "classes": classes,
+            "metro_codes": drawing.metro_codes,
+            "chosen": (chosen, names[chosen], figures[chosen]) if chosen in names else None,
+            "rows": [(code, names.get(code, code), f) for code, f in rows],
+        },
     )
+
+
+def _list_query(filters: QueryDict) -> str:
+    """The map's filters as the activity list takes them (the figure is the map's own)."""
+    kept = QueryDict(mutable=True)
+    for key, values in filters.lists():
+        if key not in ("figure", "municipality"):
+            kept.setlist(key, [v for v in values if v])  # an empty filter says nothing
+    return kept.urlencode()
 
 
 def _bars(rows: list, labels: dict) -> list[tuple[str, object, float]]:  # type: ignore[type-arg]

@@ -1,0 +1,138 @@
+"""Norte de Santander drawn as SVG paths: municipalities, neighbouring departments, the border.
+
+Server-side drawing (no map library, no tiles): the page carries its own map, works without
+JavaScript and under the strict CSP, and every municipality is a link a keyboard reaches.
+Coordinates are projected once (equirectangular, corrected for latitude) and cached per process.
+"""
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from shapely.geometry import MultiPolygon, Polygon, box, shape
+from shapely.geometry.base import BaseGeometry
+
+from puente.lib.names import fold
+
+from .models import Department, Municipality
+from .shapes import features
+
+WIDTH = 640.0  # SVG user units across the department's map
+MARGIN = 0.08  # degrees of surroundings shown around the department
+# Cúcuta's metropolitan area, too small at department scale: drawn again, enlarged.
+METRO = (-72.62, 7.74, -72.40, 7.98)  # west, south, east, north
+
+
+@dataclass(frozen=True)
+class Drawn:
+    code: str
+    name: str
+    d: str  # SVG path data
+    x: float  # where its label goes
+    y: float
+
+
+@dataclass(frozen=True)
+class BaseMap:
+    width: float
+    height: float
+    municipalities: list[Drawn]
+    neighbours: list[Drawn]  # the departments around
+    venezuela: str
+    border: str
+    metro_box: tuple[float, float, float, float]  # x, y, width, height in the map's units
+    # Labels of the enlarged metropolitan area: each municipality's part inside it.
+    metro_labels: list[Drawn]
+
+    @property
+    def metro_codes(self) -> set[str]:
+        """Municipalities labelled in the enlargement rather than on the department's map."""
+        x, y, w, h = self.metro_box
+        return {m.code for m in self.municipalities if x <= m.x <= x + w and y <= m.y <= y + h}
+
+
+class _Projection:
+    def __init__(self, west: float, south: float, east: float, north: float) -> None:
+        self.west, self.north = west, north
+        self.kx = WIDTH / (east - west)
+        self.ky = self.kx / math.cos(math.radians((south + north) / 2))
+        self.height = (north - south) * self.ky
+
+    def point(self, lon: float, lat: float) -> tuple[float, float]:
+        return round((lon - self.west) * self.kx, 1), round((self.north - lat) * self.ky, 1)
+
+    def path(self, geometry: BaseGeometry) -> str:
+        parts = []
+        polygons = geometry.geoms if isinstance(geometry, MultiPolygon) else [geometry]
+        for polygon in polygons:
+            if not isinstance(polygon, Polygon) or polygon.is_empty:
+                continue
+            for ring in [polygon.exterior, *polygon.interiors]:
+                points = [self.point(x, y) for x, y in ring.coords]
+                parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z")
+        return "".join(parts)
+
+    def line(self, geometry: BaseGeometry) -> str:
+        lines = getattr(geometry, "geoms", [geometry])
+        parts = []
+        for line in lines:
+            points = [self.point(x, y) for x, y in getattr(line, "coords", [])]
+            if points:
+                parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in points))
+        return "".join(parts)
+
+
+@cache
+def base_map(department: str = "54") -> BaseMap:
+    """The department's map; reference data, drawn once per process."""
+    rows = [
+        (m.code, m.name, shape(m.boundary))
+        for m in Municipality.objects.of_department(department).exclude(boundary={})
+    ]
+    whole = MultiPolygon(
+        [p for _c, _n, g in rows for p in getattr(g, "geoms", [g]) if isinstance(p, Polygon)]
+    )
+    west, south, east, north = whole.bounds
+    west, south, east, north = west - MARGIN, south - MARGIN, east + MARGIN, north + MARGIN
+    frame = _Projection(west, south, east, north)
+    window = box(west, south, east, north)
+    municipalities = []
+    # In the order of their names (the Tab key's order): "Ábrego" among the A's.
+    for code, name, geometry in sorted(rows, key=lambda row: fold(row[1])):
+        label = geometry.representative_point()
+        x, y = frame.point(label.x, label.y)
+        municipalities.append(Drawn(code, name, frame.path(geometry), x, y))
+    neighbours = []
+    for other in Department.objects.exclude(code=department).exclude(boundary={}):
+        clipped = shape(other.boundary).intersection(window)
+        if not clipped.is_empty:
+            label = clipped.representative_point()
+            x, y = frame.point(label.x, label.y)
+            neighbours.append(Drawn(other.code, other.name, frame.path(clipped), x, y))
+    venezuela = border = ""
+    for f in features("venezuela-near-norte-de-santander.geojson"):
+        geometry = shape(f["geometry"]).intersection(window)
+        if f["properties"]["kind"] == "country":
+            venezuela = frame.path(geometry)
+        else:
+            border = frame.line(geometry)
+    metro = box(*METRO)
+    metro_labels = []
+    for code, name, geometry in rows:
+        part = geometry.intersection(metro)
+        if part.area > 0.04 * metro.area or (not part.is_empty and part.area == geometry.area):
+            label = part.representative_point()
+            x, y = frame.point(label.x, label.y)
+            metro_labels.append(Drawn(code, name, "", x, y))
+    mx0, my0 = frame.point(METRO[0], METRO[3])
+    mx1, my1 = frame.point(METRO[2], METRO[1])
+    return BaseMap(
+        width=WIDTH,
+        height=round(frame.height, 1),
+        municipalities=municipalities,
+        neighbours=neighbours,
+        venezuela=venezuela,
+        border=border,
+        metro_box=(mx0, my0, round(mx1 - mx0, 1), round(my1 - my0, 1)),
+        metro_labels=metro_labels,
+    )
