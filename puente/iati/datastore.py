@@ -7,6 +7,7 @@ keeps every fact, is judged like a file and re-imports nothing that did not chan
 """
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,6 +25,9 @@ MAX_PAGE = 64 * 2**20  # a page larger than this is not a Datastore answer
 # Publishers' timestamps, not the Datastore's: a file updated last week may be indexed today.
 # Asking a week further back costs little, since unchanged activities are recognised and skipped.
 OVERLAP = timedelta(days=7)
+COUNTRY = re.compile(r"[A-Z]{2}")
+PUBLISHER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,149}")
+VERSION = re.compile(r"[12]\.\d{1,2}")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
@@ -45,8 +49,22 @@ class Query:
             terms.append(f'reporting_org_ref:"{self.publisher}"')
         if self.since:
             stamp = self.since.strftime("%Y-%m-%dT%H:%M:%SZ")
-            terms.append(f"last_updated_datetime:[{stamp} TO *]")
+            # Activities that say no date of update are asked for every time (IATI allows it;
+            # unchanged ones are recognised by their fingerprint and cost little).
+            terms.append(
+                f"(last_updated_datetime:[{stamp} TO *] OR (*:* -last_updated_datetime:[* TO *]))"
+            )
         return " AND ".join(terms) or "*:*"
+
+    def check(self) -> None:
+        """Refuses a country or publisher that is not a code, before it reaches the query."""
+        if self.country and not COUNTRY.fullmatch(self.country):
+            raise DatastoreError(f"“{self.country}” is not a two-letter country code")
+        if self.publisher and not PUBLISHER.fullmatch(self.publisher):
+            raise DatastoreError(
+                f"“{self.publisher}” is not an IATI organisation identifier "
+                "(letters, digits, dots, hyphens and underscores)"
+            )
 
     @property
     def label(self) -> str:
@@ -66,16 +84,20 @@ def query_of(source: str) -> str:
 Note = Callable[[str, str], None]  # (activity identifier, what is wrong with it)
 
 
-def fetch_pages(solr: str, folder: Path, note: Note) -> list[Path]:
+def fetch_pages(
+    solr: str, folder: Path, note: Note, alive: Callable[[], object] = lambda: None
+) -> list[Path]:
     """Writes the activities matching `solr` into IATI files in `folder`, one per page and
     version (the Datastore says each activity's file version); returns them in order. An
-    activity whose XML cannot be read is told to `note`, with its identifier."""
+    activity whose XML cannot be read is told to `note`, with its identifier; `alive` is
+    called after each page (the run's heartbeat)."""
     written: list[Path] = []
     cursor = "*"
     for number in range(1, 10**6):
         answer = _page(solr, cursor, number)
-        docs = answer.get("response", {}).get("docs", [])
+        docs = answer["response"]["docs"]
         written += _write_page(docs, folder, number, note)
+        alive()
         following = answer.get("nextCursorMark", cursor)
         if not docs or following == cursor:
             break
@@ -103,8 +125,12 @@ def _page(solr: str, cursor: str, number: int) -> dict:
         answer = json.loads(body)
     except ValueError as error:
         raise DatastoreError(f"page {number}: the answer is not JSON ({error})") from error
-    if not isinstance(answer, dict) or "response" not in answer:
-        raise DatastoreError(f"page {number}: the answer has no “response”")
+    response = answer.get("response") if isinstance(answer, dict) else None
+    docs = response.get("docs") if isinstance(response, dict) else None
+    if not isinstance(docs, list) or not all(isinstance(doc, dict) for doc in docs):
+        raise DatastoreError(f"page {number}: the answer holds no list of activities")
+    if not isinstance(answer.get("nextCursorMark", cursor), str):
+        raise DatastoreError(f"page {number}: the answer's next cursor is not text")
     return answer
 
 
@@ -123,12 +149,17 @@ def _write_page(docs: list[dict], folder: Path, number: int, note: Note) -> list
         if element.tag != "iati-activity" or element.getroottree().docinfo.doctype:
             note(identifier, f"page {number}: the Datastore's answer is not an <iati-activity>")
             continue
-        version = str(doc.get("dataset_iati_version") or "2.03")
+        said = str(doc.get("dataset_iati_version") or "")
+        version = said if VERSION.fullmatch(said) else ""  # the reader then says it is unknown
         by_version.setdefault(version, []).append(element)
     written = []
     for version, activities in sorted(by_version.items()):
-        path = folder / f"page-{number:05d}-{version}.xml"
-        root = etree.Element("iati-activities", version=version)
+        path = folder / f"page-{number:05d}-{version or 'unknown'}.xml"
+        root = (
+            etree.Element("iati-activities", version=version)
+            if version
+            else etree.Element("iati-activities")
+        )
         root.extend(activities)
         path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
         written.append(path)

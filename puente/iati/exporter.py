@@ -36,7 +36,9 @@ def imported_public_activities() -> QuerySet[pm.Activity]:
 def export_records(qs: QuerySet[pm.Activity]) -> Iterator[data.Activity | Element]:
     """Imported activities as their publishers published them (1.0x ones in 2.03 form), with
     their own reporting organisation; one imported before records were kept, from the model."""
-    kept = ActivitySource.objects.filter(activity__in=qs, version__gt="").order_by("activity_id")
+    kept = (
+        ActivitySource.objects.filter(activity__in=qs).exclude(version="").order_by("activity_id")
+    )
     for source in kept.only("published_xml", "version").iterator(chunk_size=500):
         element = record_element(source.published_xml, source.version)
         if element is not None:

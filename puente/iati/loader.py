@@ -28,7 +28,7 @@ from .fastinsert import allocate_ids, insert_rows
 from .matching import Candidate, Match, Matcher
 from .models import ActivitySource, ImportRun
 from .organisations import OrganisationResolver
-from .records import pack
+from .records import UNDECLARED, pack
 
 STAGE_OF_STATUS = {
     "1": Stage.IDEA,
@@ -122,9 +122,10 @@ class Loader:
         # again (an unchanged re-import costs little more than parsing the file).
         # Activities imported before records were kept (no version) are read once more, to keep it.
         self.known_fingerprints = set(
-            ActivitySource.objects.filter(version__gt="").values_list("fingerprint", flat=True)
+            ActivitySource.objects.exclude(version="").values_list("fingerprint", flat=True)
         )
         self._unchanged_not_counted = 0
+        self.identifiers_seen: set[str] = set()
 
     def unchanged_as_stored(self) -> None:
         self.outcome.unchanged += 1
@@ -212,9 +213,9 @@ class Loader:
     def _write(self, batch: list[data.Activity], matches: dict) -> "Written":
         existing = {
             a.iati_identifier: a
-            for a in pm.Activity.objects.filter(
-                iati_identifier__in=[x.identifier for x in batch]
-            ).select_related("source")
+            for a in pm.Activity.objects.filter(iati_identifier__in=[x.identifier for x in batch])
+            .select_related("source")
+            .defer("source__published_xml")  # the records stay in the database
         }
         result = Written()
         seen: set[str] = set()
@@ -278,7 +279,7 @@ class Loader:
                     "last_updated": w.item.last_updated,
                     "fingerprint": w.item.fingerprint,
                     "published_xml": pack(w.item.published),
-                    "version": w.item.version[:10],
+                    "version": (w.item.version or UNDECLARED)[:10],
                     "run_id": self.run.pk,
                     "awaiting_review": w.pk in waiting,
                 }

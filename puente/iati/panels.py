@@ -1,6 +1,7 @@
 """The IATI part of "My work" (imported activities waiting for publication, this person's recent
 imports that failed or need a look) and of the activity page (what its IATI record lacks)."""
 
+import logging
 from datetime import date, timedelta
 
 from django.contrib.auth.models import User
@@ -19,6 +20,8 @@ from .checks import check_activity
 from .models import ActivitySource, ImportRun
 from .selectors import runs_awaiting_review
 from .validator import ERROR
+
+logger = logging.getLogger(__name__)
 
 # An import older than this is no longer news.
 RECENT = timedelta(days=14)
@@ -72,7 +75,11 @@ def activity_check(request: HttpRequest, activity: Activity) -> dict | None:
     Imported activities are their publishers' records (see their record page instead)."""
     if ActivitySource.objects.filter(activity=activity).exists():
         return None
-    problems = check_activity(activity)
+    try:
+        problems = check_activity(activity)
+    except Exception:  # a check that breaks must not take the activity page down with it
+        logger.exception("IATI check of activity %s failed", activity.pk)
+        return {"failed": True}
     return {
         "problems": problems,
         "error_count": sum(1 for p in problems if p.severity == ERROR),

@@ -37,6 +37,8 @@ class Unchanged:
     """An activity whose published XML is already stored, byte for byte: nothing to read."""
 
     fingerprint: str
+    identifier: str
+    line: int
 
 
 def read_activities(
@@ -103,7 +105,7 @@ def read_activity(
     published = etree.tostring(element, method="c14n")
     fingerprint = hashlib.sha256(published).hexdigest()
     if fingerprint in known:
-        return Unchanged(fingerprint)
+        return Unchanged(fingerprint, _peek_identifier(element), element.sourceline or 0)
     activity = Activity(
         identifier="",
         line=element.sourceline or 0,

@@ -15,6 +15,11 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
+# The version stored for a record whose file declared none (an empty one marks activities
+# imported before records were kept, which the next import reads again to keep theirs).
+UNDECLARED = "—"
+
+
 def pack(published: bytes) -> bytes:
     return zlib.compress(published, LEVEL) if published else b""
 

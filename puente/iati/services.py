@@ -63,12 +63,23 @@ def run_import(run: ImportRun, progress: Progress | None = None) -> ImportRun:
     return run
 
 
+TWICE = "the identifier appears twice; the second is ignored"
+
+
 def _load_file(
     run: ImportRun, loader: Loader, handle: BinaryIO, offset: int, progress: Progress | None
 ) -> None:
     batch: list[Activity] = []
     for item in read_activities(handle, loader.known_fingerprints):
         run.read += 1
+        if not isinstance(item, Skipped):
+            # The first of two activities with one identifier is kept, in this file or in an
+            # earlier file of the folder; the second would overwrite it on every import.
+            if item.identifier in loader.identifiers_seen:
+                run.skipped += 1
+                loader.problem(item.identifier, item.line, "iati-identifier", TWICE)
+                continue
+            loader.identifiers_seen.add(item.identifier)
         if isinstance(item, Unchanged):
             loader.unchanged_as_stored()
             continue
@@ -113,6 +124,10 @@ def _open_sources(source: str, loader: Loader) -> Iterator[list[Path]]:
                 datastore.query_of(source),
                 Path(folder),
                 lambda identifier, message: loader.problem(identifier, 0, "iati-activity", message),
+                # A long pull is alive: without a heartbeat another import would call it dead.
+                lambda: ImportRun.objects.filter(pk=loader.run.pk).update(
+                    heartbeat_at=timezone.now()
+                ),
             )
         return
     parsed = urlparse(source)

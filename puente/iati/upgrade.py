@@ -102,7 +102,7 @@ def upgrade_activity(activity: Element) -> Element:
             _upgrade_date_text(element)
         if path in NARRATIVE_HOLDERS:
             _text_to_narrative(element)
-        elif _own_text(element) and len(element) == 0 and path not in TEXT_KEPT:
+        elif path in CODE_NAMES and element.get("code"):
             element.text = None  # a code's name beside its code: 2.x has no room for it
     for parent, order in [(activity, ACTIVITY_ORDER)] + [
         (child, CHILD_ORDER[str(child.tag)])
@@ -113,13 +113,17 @@ def upgrade_activity(activity: Element) -> Element:
     return activity
 
 
-# Elements whose text is their value in 2.x too.
-TEXT_KEPT = frozenset(
+# Elements whose 1.x text only names the code beside it ("Implementation" for code 2): 2.x
+# keeps the code alone. Any other text stays where it was, even where 2.03 has no room for it
+# (the validator then names it): a fact is never dropped on the way.
+CODE_NAMES = frozenset(
     {
-        "iati-identifier", "other-identifier", "contact-info/telephone", "contact-info/email",
-        "contact-info/website", "budget/value", "planned-disbursement/value", "transaction/value",
-        "capital-spend", "country-budget-items/budget-item", "crs-add/loan-terms/commitment-date",
-        "fss/forecast", "location/gazetteer-entry", "location/coordinates",
+        "activity-status", "activity-scope", "collaboration-type", "default-flow-type",
+        "default-finance-type", "default-aid-type", "default-tied-status",
+        "transaction/transaction-type", "transaction/flow-type", "transaction/finance-type",
+        "transaction/aid-type", "transaction/tied-status", "transaction/disbursement-channel",
+        "document-link/category", "location/location-type", "location/location-reach",
+        "location/exactness", "location/location-class", "location/feature-designation",
     }
 )  # fmt: skip
 

@@ -114,7 +114,10 @@ def open_url(url: str, timeout: float = 60, headers: dict[str, str] | None = Non
     if urlparse(url).scheme not in ("http", "https"):
         raise AddressRefused(f"“{url}”: only http and https addresses can be fetched")
     # The scheme is checked above and every hop by _opener's handlers.
-    request = urllib.request.Request(url, headers={"User-Agent": "Puente", **(headers or {})})  # noqa: S310
+    request = urllib.request.Request(url, headers={"User-Agent": "Puente"})  # noqa: S310
+    for name, value in (headers or {}).items():
+        # Not carried on to wherever a redirect points: a key is for the host it was given to.
+        request.add_unredirected_header(name, value)
     try:
         return _opener().open(request, timeout=timeout)  # type: ignore[return-value]
     except urllib.error.URLError as error:

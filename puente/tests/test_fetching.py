@@ -63,3 +63,14 @@ def test_a_redirect_to_another_scheme_is_not_followed(settings, tmp_path):
 def test_only_http_and_https_are_fetched():
     with pytest.raises(AddressRefused, match="only http and https"):
         open_url("file:///etc/passwd")
+
+
+def test_a_header_given_for_one_host_does_not_follow_a_redirect(settings):
+    settings.PUENTE_FETCH_ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+    seen: list = []
+    with serving(seen=seen) as target, serving(redirect_to=f"http://localhost:{target}/x") as port:
+        reply = open_url(f"http://127.0.0.1:{port}/", headers={"X-Api-Key": "secret"})
+        reply.read()
+        reply.close()
+    ((_path, headers),) = seen
+    assert "X-Api-Key" not in headers

@@ -1,5 +1,6 @@
 """Helpers every element reader uses: narratives, dates, numbers, and the error they raise."""
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
@@ -116,14 +117,23 @@ def org_ref(element: Element | None, default_lang: str) -> OrgRef | None:
 # --- writing ---------------------------------------------------------------------------------
 
 
+# Characters XML 1.0 cannot hold (control characters pasted from word processors): left out of
+# what is written rather than failing the whole file.
+_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def sub(parent: Element, tag: str, text: str | None = None, **attributes: object) -> Element:
     """Adds a child; attributes with None or "" values are left out, underscores become dashes."""
     child = etree.SubElement(parent, tag)
     for name, value in attributes.items():
         if value is not None and value != "":
-            child.set(name.rstrip("_").replace("_", "-"), str(value))
+            child.set(name.rstrip("_").replace("_", "-"), xml_safe(str(value)))
     if text is not None:
-        child.text = text
+        child.text = xml_safe(text)
     return child
 
 

@@ -56,3 +56,12 @@ def test_imported_activities_are_their_publishers_records_and_are_not_checked(st
     keep_record(activity)
     page = staff_client.get(reverse("portfolio:detail", args=[activity.pk])).content.decode()
     assert "iati-check-h" not in page
+
+
+def test_a_control_character_pasted_into_a_title_does_not_break_the_page(staff_client):
+    activity = full_activity()
+    activity.title_es = "Agua\x0bpotable en Tibú"
+    activity.save()
+    page = staff_client.get(reverse("portfolio:detail", args=[activity.pk]))
+    assert page.status_code == 200
+    assert "El registro IATI de esta actividad es válido" in page.content.decode()

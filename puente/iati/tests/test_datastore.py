@@ -38,6 +38,7 @@ class FakeDatastore:
         self.docs: dict[str, dict] = {}
         self.seen: list[tuple[str, dict[str, str]]] = []
         self.failing = False
+        self.garbled = b""
 
     def publish(
         self,
@@ -58,6 +59,8 @@ class FakeDatastore:
     def __call__(self, path: str) -> tuple[int, bytes]:
         if self.failing:
             return 503, b"Service Unavailable"
+        if self.garbled:
+            return 200, self.garbled
         url = urlparse(path)
         assert url.path == "/datastore/activity/select"
         params = {k: v[0] for k, v in parse_qs(url.query).items()}
@@ -135,7 +138,10 @@ def test_the_next_pull_asks_only_for_what_changed_since_the_last(fake):
     said = pull("--country", "CO")
     since = (first.started_at - timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%SZ")
     q = parse_qs(urlparse(fake.seen[0][0]).query)["q"][0]
-    assert q == f"recipient_country_code:CO AND last_updated_datetime:[{since} TO *]"
+    assert q == (
+        f"recipient_country_code:CO AND (last_updated_datetime:[{since} TO *] "
+        "OR (*:* -last_updated_datetime:[* TO *]))"
+    )
     assert "1 updated" in said
     assert Activity.objects.get().title_es == "Agua y saneamiento para la escuela"
     assert "everything" in pull("--country", "CO", "--full")
@@ -165,3 +171,21 @@ def test_a_datastore_that_fails_fails_the_run_and_says_why(fake):
 def test_a_pull_must_say_of_what():
     with pytest.raises(Exception, match="--country CO, --publisher REF"):
         pull()
+
+
+@pytest.mark.parametrize("answer", [b'{"response": []}', b"<html>maintenance</html>", b"[1, 2]"])
+def test_an_answer_that_is_not_the_datastore_s_fails_the_run_with_the_page(fake, answer):
+    fake.garbled = answer
+    with pytest.raises(Exception, match="page 1"):
+        pull("--country", "CO")
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.FAILED and run.message.startswith("page 1:")
+
+
+@pytest.mark.parametrize(
+    "args", [("--publisher", 'X" OR *:* OR reporting_org_ref:"Y'), ("--country", "C*")]
+)
+def test_a_publisher_or_country_that_is_not_a_code_is_refused_before_any_request(fake, args):
+    with pytest.raises(Exception, match="is not"):
+        pull(*args)
+    assert fake.seen == [] and not ImportRun.objects.exists()

@@ -246,3 +246,37 @@ def test_partners_of_an_import_are_in_the_activity_filters_at_once(staff_client)
     assert known.short_name in labels
     # One the import created waits for review first (test_review.py).
     assert "Fundación Caminos de Frontera" not in labels
+
+
+def test_a_repeated_identifier_keeps_the_first_and_stays_put_on_every_import(tmp_path):
+    twice = tmp_path / "twice.xml"
+    activity = (
+        "<iati-activity><iati-identifier>XM-TEST-D-1</iati-identifier>"
+        '<reporting-org ref="XM-TEST" type="10"><narrative>Test</narrative></reporting-org>'
+        "<title><narrative>{}</narrative></title></iati-activity>"
+    )
+    twice.write_text(
+        '<iati-activities version="2.03">'
+        + activity.format("Primera")
+        + activity.format("Segunda")
+        + "</iati-activities>",
+        encoding="utf-8",
+    )
+    runs = [do_import(twice) for _ in range(3)]
+    assert [(r.created, r.updated, r.unchanged, r.skipped) for r in runs] == [
+        (1, 0, 0, 1),
+        (0, 0, 1, 1),
+        (0, 0, 1, 1),
+    ]
+    assert Activity.objects.get(iati_identifier="XM-TEST-D-1").title_en == "Primera"
+    assert all("appears twice" in r.problems[0]["message"] for r in runs)
+
+
+def test_a_file_that_declares_no_version_is_not_rewritten_on_the_next_import(tmp_path):
+    bare = tmp_path / "bare.xml"
+    bare.write_text(
+        CUCUTA.read_text(encoding="utf-8").replace('version="2.03"', ""), encoding="utf-8"
+    )
+    do_import(bare)
+    again = do_import(bare)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)

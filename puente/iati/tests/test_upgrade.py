@@ -1,8 +1,21 @@
 """IATI 1.0x activities in 2.03 form: narratives, codes, dates and points; 2.x left alone."""
 
+import copy
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
 from lxml import etree
 
-from puente.iati.upgrade import upgrade_activity
+from puente.iati.elements.finance import TRANSACTION_LETTERS
+from puente.iati.upgrade import (
+    GAZETTEERS,
+    POLICY_VOCABULARIES,
+    REGION_VOCABULARIES,
+    SECTOR_VOCABULARIES,
+    upgrade_activity,
+)
 
 LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -113,3 +126,56 @@ def test_what_1x_never_said_is_not_invented():
     value = activity.find("transaction/value")
     assert value.get("currency") is None and value.text == "1000"
     assert activity.find("budget") is None
+
+
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "data" / "iati"
+OLD_FILES = (
+    [p for p in sorted(SHARED.glob("*.xml")) if not p.name.startswith("2.")]
+    if SHARED.is_dir()
+    else []
+)
+
+
+def texts_of(activity: etree._Element) -> Counter:
+    """Every text and attribute value of an activity: the facts an upgrade must carry over."""
+    found: Counter = Counter()
+    for element in activity.iter(tag=etree.Element):
+        if text := " ".join((element.text or "").split()):
+            found[text] += 1
+        for value in element.attrib.values():
+            found[value.strip()] += 1
+    return found
+
+
+@pytest.mark.skipif(not OLD_FILES, reason="the shared IATI files are not beside this checkout")
+@pytest.mark.parametrize("path", OLD_FILES, ids=lambda p: p.name)
+def test_the_upgrade_of_a_real_1x_file_loses_no_text_but_the_names_of_codes(path):
+    for activity in etree.parse(str(path)).getroot().iterchildren("iati-activity"):
+        before = texts_of(activity)
+        named_codes = Counter(
+            " ".join((e.text or "").split())
+            for e in activity.iter(tag=etree.Element)
+            if e.get("code") and e.text and e.text.strip() and len(e) == 0
+        )
+        after = texts_of(upgrade_activity(copy.deepcopy(activity)))
+        lost = before - after - named_codes
+        # Dates written twice (text and iso-date) are one fact; roles and codes change spelling.
+        lost = Counter({t: n for t, n in lost.items() if not _respelt(t)})
+        assert not lost, (activity.findtext("iati-identifier"), lost)
+
+
+def _respelt(text: str) -> bool:
+    words = {"funding", "accountable", "extending", "implementing", "start-planned",
+             "start-actual", "end-planned", "end-actual", "original", "revised",
+             "1.01", "1.0", "1.00", "1.02", "1.03"}  # fmt: skip
+    for names in (SECTOR_VOCABULARIES, POLICY_VOCABULARIES, REGION_VOCABULARIES, GAZETTEERS):
+        words |= {name.lower() for name in names}
+    return text.lower() in words or text in TRANSACTION_LETTERS or _is_date(text)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return True

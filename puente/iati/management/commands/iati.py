@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from puente.iati.datastore import Query, last_pulled
+from puente.iati.datastore import DatastoreError, Query, last_pulled
 from puente.iati.exporter import (
     export_activities,
     export_records,
@@ -128,6 +128,10 @@ class Command(BaseCommand):
         if not country and not publisher:
             raise CommandError("Say what to pull: --country CO, --publisher REF, or both.")
         query = Query(country, publisher)
+        try:
+            query.check()
+        except DatastoreError as error:
+            raise CommandError(str(error)) from error
         since = None if options["full"] else last_pulled(query)
         query = Query(country, publisher, since)
         self.stdout.write(
