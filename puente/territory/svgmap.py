@@ -6,12 +6,14 @@ Coordinates are projected once (equirectangular, corrected for latitude) and cac
 """
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from shapely.geometry import MultiPolygon, Polygon, box, shape
 from shapely.geometry.base import BaseGeometry
 
+from puente.lib.choropleth import Area
 from puente.lib.names import fold
 
 from .models import Department, Municipality
@@ -136,3 +138,15 @@ def base_map(department: str = "54") -> BaseMap:
         metro_box=(mx0, my0, round(mx1 - mx0, 1), round(my1 - my0, 1)),
         metro_labels=metro_labels,
     )
+
+
+def areas_of(
+    drawing: BaseMap, paint: Callable[[Drawn], tuple[str, str, str, str]], current: str = ""
+) -> list[Area]:
+    """The municipalities as areas to draw: `paint` gives each its (fill, ink, link, spoken
+    label); `current` is the code of the one chosen."""
+    found = []
+    for m in drawing.municipalities:
+        fill, ink, href, label = paint(m)
+        found.append(Area(m.code, m.name, m.d, m.x, m.y, fill, ink, href, label, m.code == current))
+    return found

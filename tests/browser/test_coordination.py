@@ -122,13 +122,17 @@ def test_a_partner_reports_its_5w_and_the_gap_map_changes(
 
     staff.goto("/staff/coordination/")
     expect(staff.locator('[data-figure="reached"]')).to_have_text("140")
-    expect(staff.locator("#coordination-map")).to_have_attribute("data-loaded", "1")
+    # The map says the same as the figure: Cúcuta shaded, its link naming the people reached.
+    expect(staff.get_by_role("link", name="Cúcuta: 140 personas alcanzadas")).to_have_count(1)
     assert_accessible(staff)
     screenshot(staff, "coordination-dashboard")
     staff.goto("/staff/coordination/gaps/")
     row = staff.locator('tr[data-municipality="Cúcuta"][data-service="Salud"]')
     expect(row).to_have_attribute("data-status", "covered")
-    expect(staff.locator("#coordination-map")).to_have_attribute("data-loaded", "1")
+    cucuta = staff.get_by_role(
+        "link", name="Cúcuta: 0 necesidades sin cubrir, 0 cubiertas en parte"
+    )
+    expect(cucuta.locator("path")).to_have_attribute("fill", "#9bd0a7")  # covered
     assert_accessible(staff)
     screenshot(staff, "coordination-gaps")
 

@@ -10,22 +10,30 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.formats import date_format, number_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from puente.accounts.roles import AuthedRequest, internal_view, office_view, secretariat_view
-from puente.coordination.analysis import dashboard_figures, gap_table, gaps_by_municipality
+from puente.coordination.analysis import (
+    MunicipalityGap,
+    dashboard_figures,
+    gap_table,
+    gaps_by_municipality,
+)
 from puente.coordination.forms import PictureFilterForm
 from puente.coordination.models import OverlapDecision, ReachedNationality, ReportRow
 from puente.coordination.overlaps import open_candidates
 from puente.coordination.selectors import approved_rows
+from puente.lib.choropleth import EMPTY, Area, bands, shade
 from puente.lib.paging import page_of
 from puente.lib.tabular import FORMATS, table_response
 from puente.portfolio.selectors import visible_activities
-from puente.territory.models import Sector, TargetPopulation, sector_label
+from puente.territory.models import Municipality, Sector, TargetPopulation, sector_label
+from puente.territory.svgmap import Drawn, areas_of, base_map
 
 MATRIX_HEADER = [
     "organisation",
@@ -123,7 +131,6 @@ def _filtered(
 def dashboard(request: AuthedRequest) -> HttpResponse:
     form, start, end, rows = _filtered(request)
     figures = dashboard_figures(rows)  # type: ignore[arg-type]
-    biggest = max([n for *_k, n in figures.by_municipality] + [1])
     english = (get_language() or "es").startswith("en")
     sectors = dict(
         Sector.objects.filter(pk__in=[c for c, *_r in figures.by_sector]).values_list(
@@ -138,7 +145,9 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
         "end": end,
         "figures": figures,
         "query": request.GET.urlencode(),
-        "map_points": _with_coordinates(figures.by_municipality, biggest),
+        "map": base_map(),
+        "areas": _reached_areas(figures.by_municipality, request.GET.urlencode()),
+        "classes": bands([float(n) for *_k, n in figures.by_municipality]),
         "by_municipality": bars((name, n) for _pk, name, n in figures.by_municipality),
         "by_sector": bars(
             (sector_label(code, (sectors.get(code) if english else "") or name), n)
@@ -176,23 +185,51 @@ def bars(pairs: Iterable[tuple[Any, int]]) -> list[dict[str, object]]:
     return [{"name": name, "value": value, "share": 100 * value / biggest} for name, value in items]
 
 
-def _with_coordinates(by_municipality: list, biggest: int) -> list[dict]:  # type: ignore[type-arg]
-    from puente.territory.models import Municipality
+def _matrix_link(pk: int, query: str) -> str:
+    """The 5W rows behind a municipality's figures, under the page's own filters."""
+    link = f"{reverse('coordination:matrix')}?municipality={pk}"
+    return f"{link}&{query}" if query else link
 
-    places = {
-        m.pk: m for m in Municipality.objects.filter(pk__in=[pk for pk, *_r in by_municipality])
-    }
-    return [
-        {
-            "name": name,
-            "value": people,
-            "share": people / biggest,
-            "lat": float(places[pk].latitude or 0),
-            "lon": float(places[pk].longitude or 0),
+
+def _reached_areas(by_municipality: list, query: str) -> list[Area]:  # type: ignore[type-arg]
+    """The dashboard's map: municipalities shaded by people reached."""
+    reached = {pk: n for pk, _name, n in by_municipality}
+    classes = bands([float(n) for n in reached.values()])
+    ids = dict(Municipality.objects.of_department("54").values_list("code", "pk"))
+
+    def paint(m: Drawn) -> tuple[str, str, str, str]:
+        people = reached.get(ids.get(m.code), 0)
+        shading = shade(people, classes)
+        said = ngettext("%(n)s person reached", "%(n)s people reached", people) % {
+            "n": number_format(people, force_grouping=True)
         }
-        for pk, name, people in by_municipality
-        if pk in places and places[pk].latitude is not None
-    ]
+        return shading.fill, shading.ink, _matrix_link(ids[m.code], query), f"{m.name}: {said}"
+
+    return areas_of(base_map(), paint)
+
+
+# The gap map's colours: the status colours of the gap table, lightened to hold a black label
+# where they can; "no needs recorded" is the empty grey.
+GAP_FILLS = {"uncovered": ("#a4161a", "#fff"), "partial": ("#f2c46d", "#000"),
+             "covered": ("#9bd0a7", "#000")}  # fmt: skip
+
+
+def _gap_areas(places: list[MunicipalityGap], query: str) -> list[Area]:
+    by_code = {p.municipality.code: p for p in places}
+    ids = dict(Municipality.objects.of_department("54").values_list("code", "pk"))
+
+    def paint(m: Drawn) -> tuple[str, str, str, str]:
+        place = by_code.get(m.code)
+        link = _matrix_link(ids[m.code], query)
+        if place is None:
+            return EMPTY, "#000", link, _("%(name)s: no needs recorded") % {"name": m.name}
+        fill, ink = GAP_FILLS[place.status]
+        said = _("%(name)s: %(uncovered)s uncovered needs, %(partial)s partly covered") % {
+            "name": m.name, "uncovered": place.uncovered, "partial": place.partial,
+        }  # fmt: skip
+        return fill, ink, link, said
+
+    return areas_of(base_map(), paint)
 
 
 @internal_view
@@ -226,19 +263,6 @@ def gaps(request: AuthedRequest) -> HttpResponseBase:
             [GAP_HXL],
         )
     places = gaps_by_municipality(cells)
-    map_points = [
-        {
-            "name": p.municipality.name,
-            "status": p.status,
-            "uncovered": p.uncovered,
-            "partial": p.partial,
-            "partners": p.partners,
-            "lat": float(p.municipality.latitude or 0),
-            "lon": float(p.municipality.longitude or 0),
-        }
-        for p in places
-        if p.municipality.latitude is not None
-    ]
     query = request.GET.copy()
     query.pop("format", None)
     context = {
@@ -247,7 +271,8 @@ def gaps(request: AuthedRequest) -> HttpResponseBase:
         "end": end,
         "cells": cells,
         "places": places,
-        "map_points": map_points,
+        "map": base_map(),
+        "areas": _gap_areas(places, query.urlencode()),
         "query": query.urlencode(),
     }
     return render(request, "coordination/gaps.html", context)

@@ -5,14 +5,15 @@ from collections.abc import Callable
 from django import forms
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from puente.directory.models import Organisation
+from puente.lib.choropleth import bands, shade
 from puente.lib.names import fold
 from puente.lib.paging import page_of
-from puente.portal.choropleth import bands, shade
 from puente.portal.selectors import (
     REST,
     TOP,
@@ -28,7 +29,7 @@ from puente.portfolio.selectors import (
     with_list_parts,
 )
 from puente.territory.models import Sector
-from puente.territory.svgmap import base_map
+from puente.territory.svgmap import Drawn, areas_of, base_map
 
 
 def _public_form(request: HttpRequest) -> ActivityFilterForm:
@@ -80,14 +81,19 @@ def activity_map(request: HttpRequest) -> HttpResponse:
     values = {code: value_of(f) for code, f in figures.items()}
     classes = bands(list(values.values()))
     drawing = base_map()
-    shapes = [
-        (m, shade(values.get(m.code, 0), classes), values.get(m.code, 0))
-        for m in drawing.municipalities
-    ]
     names = {m.code: m.name for m in drawing.municipalities}
     chosen = request.GET.get("municipio", "")
     filters = request.GET.copy()
     filters.pop("municipio", None)
+    query = filters.urlencode()
+    label = MAP_FIGURES[figure][0]
+
+    def paint(m: Drawn) -> tuple[str, str, str, str]:
+        shading = shade(values.get(m.code, 0), classes)
+        value = number_format(round(values.get(m.code, 0)), force_grouping=True)
+        href = f"?{query}&municipio={m.code}#cifras"
+        return shading.fill, shading.ink, href, f"{m.name}: {value} · {label}"
+
     rows = sorted(
         figures.items(), key=lambda item: (-values[item[0]], fold(names.get(item[0], "")))
     )
@@ -96,14 +102,13 @@ def activity_map(request: HttpRequest) -> HttpResponse:
         "portal/map.html",
         {
             "form": form,
-            "query": filters.urlencode(),
+            "query": query,
             "list_query": _list_query(filters),
             "figure": figure,
             "figure_label": MAP_FIGURES[figure][0],
             "map": drawing,
-            "shapes": shapes,
+            "areas": areas_of(drawing, paint, chosen),
             "classes": classes,
-            "metro_codes": drawing.metro_codes,
             "chosen": (chosen, names[chosen], figures[chosen]) if chosen in names else None,
             "rows": [(code, names.get(code, code), f) for code, f in rows],
         },

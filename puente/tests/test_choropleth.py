@@ -1,6 +1,6 @@
 """Shading classes: about as many places in each, every value in one, nothing shaded as nothing."""
 
-from puente.portal.choropleth import EMPTY, PALETTE, bands, shade
+from puente.lib.choropleth import EMPTY, PALETTE, bands, shade
 
 
 def test_values_fall_into_up_to_five_classes_of_about_equal_counts():

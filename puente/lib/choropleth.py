@@ -1,4 +1,5 @@
-"""Shading for a choropleth: values into a few classes by quantiles, each with its colour."""
+"""Shading for a choropleth: values into a few classes by quantiles, each with its colour, and
+the areas a map template draws (see templates/includes/choropleth.html)."""
 
 import math
 from dataclasses import dataclass
@@ -48,3 +49,19 @@ def shade(value: float | Decimal, classes: list[Band]) -> Shade:
             return Shade(index, band.fill, INK[PALETTE.index(band.fill)])
     last = classes[-1]
     return Shade(len(classes) - 1, last.fill, INK[PALETTE.index(last.fill)])
+
+
+@dataclass(frozen=True)
+class Area:
+    """One shape of a drawn map, as includes/choropleth.html draws it."""
+
+    code: str
+    name: str
+    d: str  # SVG path data
+    x: float  # label position
+    y: float
+    fill: str
+    ink: str  # the label's colour on that fill
+    href: str
+    label: str  # what a screen reader hears on the link
+    current: bool = False
