@@ -1,4 +1,4 @@
-"""Benchmark: the public portal under load (home, activity list, map data) against a trivial view.
+"""Benchmark: the public portal under load (home, activity list, map) against a trivial view.
 
     uv run --frozen --group bench python bench/portal.py [--activities 100000] [--seconds 6]
 
@@ -32,6 +32,9 @@ URLS = {
     "home page": "/es/",
     "public activity list": "/es/cooperacion/proyectos/",
     "map data (API)": "/api/map/municipalities",
+    # The map page draws its own SVG map: geometry, shading and the figures of 40 municipalities.
+    "map page": "/es/cooperacion/mapa/",
+    "map page, people, Tibú chosen": "/es/cooperacion/mapa/?figure=people&municipio=54810",
     # A different page of the list on every request: nothing is kept, every request renders.
     "list, every request a miss": "/es/cooperacion/proyectos/?page={n}",
 }
@@ -146,6 +149,7 @@ def main() -> None:
                 results[name][1] += latencies
                 results[name][2] += errors
         html, asset_bytes, assets = page_weight(port, "/es/")
+        map_html, map_asset_bytes, map_assets = page_weight(port, "/es/cooperacion/mapa/")
     finally:
         server.terminate()
         server.wait()
@@ -158,18 +162,24 @@ def main() -> None:
         f"{args.clients} client processes; {seconds:g} s per URL in {args.rounds} rounds"
     )
     print(
-        f"{'URL':28} {'req/s':>8} {'x trivial':>10} {'p95 ms':>8} {'x trivial':>10} {'errors':>7}"
+        f"{'URL':32} {'req/s':>8} {'x trivial':>10} {'p95 ms':>8} {'x trivial':>10} {'errors':>7}"
     )
     for name, (count, latencies, errors) in results.items():
         rps, p95 = count / seconds, statistics.quantiles(latencies, n=20)[-1]
         print(
-            f"{name:28} {rps:8.0f} {rps / base_rps:10.2f} {p95 * 1000:8.1f} "
+            f"{name:32} {rps:8.0f} {rps / base_rps:10.2f} {p95 * 1000:8.1f} "
             f"{p95 / base_p95:10.1f} {errors:7d}"
         )
     total = html + asset_bytes
     print(
         f"\nhome page weight, first visit: {total / 1024:.1f} KB "
         f"(HTML {html / 1024:.1f} KB + {assets} assets {asset_bytes / 1024:.1f} KB; target < 300 KB)"
+    )
+    map_total = map_html + map_asset_bytes
+    print(
+        f"map page weight, first visit, geometry included: {map_total / 1024:.1f} KB "
+        f"(HTML {map_html / 1024:.1f} KB + {map_assets} assets {map_asset_bytes / 1024:.1f} KB; "
+        "target < 400 KB)"
     )
 
 
