@@ -37,3 +37,14 @@ def test_viewers_get_the_portfolio_figures_without_the_secretariat_panels(viewer
     page = viewer_client.get("/staff/portfolio/").content.decode()
     assert "Por etapa" in page  # the portfolio's own tables are there
     assert "PQRSD: solicitudes abiertas" not in page and "Trabajo de frontera" not in page
+
+
+def test_each_dashboard_table_carries_its_bars(staff_client):
+    from puente.portfolio.tests.factories import ActivityFactory
+
+    ActivityFactory(stage="execution")
+    ActivityFactory(stage="execution")
+    ActivityFactory(stage="idea")
+    page = staff_client.get("/staff/portfolio/").content.decode()
+    assert '<rect width="100.0%" height="14" class="bar"></rect>' in page  # execution: the largest
+    assert '<rect width="50.0%" height="14" class="bar"></rect>' in page  # idea: half of it

@@ -34,14 +34,18 @@ def portfolio_dashboard(request: AuthedRequest) -> HttpResponse:
     names = {s.code: s.name for s in Sector.objects.filter(category__isnull=False)}
     for row in data["by_sector"]:  # type: ignore[attr-defined]
         row["label"] = f"{row['sector_id']} {names.get(row['sector_id'], '')}"
-    biggest = max([r["n"] for r in data["by_stage"]] or [1])  # type: ignore[attr-defined]
+    for key in ("by_stage", "by_sector", "by_municipality", "by_partner"):
+        rows = data[key]
+        # Each table is also its chart: a bar beside every number, as long as its share.
+        biggest = max([r["n"] for r in rows] or [1]) or 1  # type: ignore[attr-defined]
+        for row in rows:  # type: ignore[attr-defined]
+            row["share"] = 100 * row["n"] / biggest
     return render(
         request,
         "portfolio/dashboard.html",
         {
             "form": form,
             "data": data,
-            "biggest": biggest,
             "query": request.GET.urlencode(),
             "panels": panels_for(request),
             "my_work": work_for(request.user, localdate()),
