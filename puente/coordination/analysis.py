@@ -178,6 +178,7 @@ class MunicipalityGap:
     partial: int
     partners: int
     reached: int
+    needs: int = 0  # needs recorded here: with none, coverage cannot be judged
 
     @property
     def status(self) -> str:
@@ -197,6 +198,7 @@ def gaps_by_municipality(cells: list[GapCell]) -> list[MunicipalityGap]:
             sum(c.status == "partial" for c in group),
             max(c.partners for c in group),
             sum(c.reached for c in group),
+            sum(c.needs for c in group),
         )
         for group in grouped.values()
     ]

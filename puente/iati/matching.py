@@ -49,13 +49,12 @@ class Matcher:
         self.max_km = max_km
 
     def match(self, place: Place) -> Match:
-        return (
-            self.by_polygon(place)
-            or self.by_code_match(place)
-            or self.by_name(place)
-            or self.by_point(place)
-            or NO_MATCH
-        )
+        inside, coded = self.by_polygon(place), self.by_code_match(place)
+        if inside and coded and inside.municipality_id != coded.municipality_id:
+            # A point and a DIVIPOLA code that disagree: the code was written on purpose, the
+            # point is often approximate (a department's capital for "somewhere in it").
+            return coded
+        return inside or coded or self.by_name(place) or self.by_point(place) or NO_MATCH
 
     def by_polygon(self, place: Place) -> Match | None:
         if self.shapes is None or place.latitude is None or place.longitude is None:

@@ -3,7 +3,7 @@ figures."""
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -26,6 +26,7 @@ from puente.portfolio.models import (
 from puente.portfolio.selectors import (
     ActivityFilter,
     RateTable,
+    current_budgets,
     filter_activities,
     public_activities_per_municipality,
 )
@@ -203,22 +204,19 @@ def _count_resources() -> Resources:
 class MunicipalFigures:
     """What public activities bring to one municipality. An activity in several municipalities
     counts once in each for activities and partners; its budget and its people are shared
-    equally among them, so that the map's money and people add up to the activities' own."""
+    equally among all its municipalities (those outside the department included), so that the
+    map's money and people add up to the activities' own."""
 
     activities: int = 0
     resources: Decimal = Decimal(0)  # Colombian pesos, at each budget's start-date rate
     people: float = 0.0
-    partners: set[int] = field(default_factory=set)
-
-    @property
-    def partner_count(self) -> int:
-        return len(self.partners)
+    partner_count: int = 0
 
 
 def municipal_figures(f: ActivityFilter) -> dict[str, MunicipalFigures]:
     """The department's municipalities by DIVIPOLA code, each with what public activities that
-    `f` selects bring it; cached a few minutes per filter."""
-    key = "public-map-figures:" + hashlib.sha256(repr(f).encode()).hexdigest()
+    `f` selects bring it; cached a few minutes per filter (the list's order plays no part)."""
+    key = "public-map-figures:" + hashlib.sha256(repr(replace(f, sort="")).encode()).hexdigest()
     return kept(key, lambda: _count_municipal_figures(f), RESOURCES_SECONDS)  # type: ignore[return-value]
 
 
@@ -228,35 +226,47 @@ def _count_municipal_figures(f: ActivityFilter) -> dict[str, MunicipalFigures]:
         code: MunicipalFigures()
         for code in Municipality.objects.of_department("54").values_list("code", flat=True)
     }
-    places: dict[int, set[str]] = defaultdict(set)
+    places: dict[int, set[str]] = defaultdict(set)  # every municipality of each activity
     for activity_id, code in Location.objects.filter(
-        activity__in=selected, municipality__department__code="54"
+        activity__in=selected, municipality__isnull=False
     ).values_list("activity_id", "municipality__code"):
         places[activity_id].add(code)
+    places = {pk: codes for pk, codes in places.items() if codes & figures.keys()}
+    located = Activity.objects.filter(
+        pk__in=selected, locations__municipality__department__code="54"
+    )
     rates = RateTable()
     money: dict[int, Decimal] = defaultdict(Decimal)
-    for activity_id, amount, currency, start in Budget.objects.filter(
-        activity_id__in=places
-    ).values_list("activity_id", "amount", "currency_id", "period_start"):
-        cop = rates.to_cop(amount, currency, start)
-        money[activity_id] += cop or 0  # a budget without a rate is left out, as on Resources
+    budgets: dict[int, list[Budget]] = defaultdict(list)
+    for budget in Budget.objects.filter(activity__in=located.values("pk")).only(
+        "activity_id", "kind", "amount", "currency_id", "period_start", "period_end"
+    ):
+        budgets[budget.activity_id].append(budget)
+    for activity_id, rows in budgets.items():
+        # An original budget and its revision for one period count once, as the revision.
+        for budget in current_budgets(rows):
+            cop = rates.to_cop(budget.amount, budget.currency_id, budget.period_start)
+            money[activity_id] += cop or 0  # without a rate it is left out, as on Resources
     people = dict(
-        Beneficiaries.objects.filter(activity_id__in=places)
+        Beneficiaries.objects.filter(activity__in=located.values("pk"))
         .values_list("activity_id")
         .annotate(n=Sum("count"))
         .values_list("activity_id", "n")
     )
     partners: dict[int, set[int]] = defaultdict(set)
     for activity_id, organisation_id in Participation.objects.filter(
-        activity_id__in=places, organisation__reviewed=True
+        activity__in=located.values("pk"), organisation__reviewed=True
     ).values_list("activity_id", "organisation_id"):
         partners[activity_id].add(organisation_id)
+    present: dict[str, set[int]] = defaultdict(set)
     for activity_id, codes in places.items():
         share = len(codes)
-        for code in codes:
+        for code in codes & figures.keys():
             figure = figures[code]
             figure.activities += 1
             figure.resources += money[activity_id] / share
             figure.people += (people.get(activity_id) or 0) / share
-            figure.partners |= partners[activity_id]
+            present[code] |= partners[activity_id]
+    for code, organisations in present.items():
+        figures[code].partner_count = len(organisations)  # counts are kept, not the sets
     return figures

@@ -24,6 +24,7 @@ from .models import (
 )
 from .sector_names import NAMES, WITHDRAWN
 from .shapes import features
+from .svgmap import base_map
 
 
 @transaction.atomic
@@ -45,6 +46,7 @@ def load_reference_data() -> dict[str, int]:
     _load_sectors()
     _load_geography()
     _load_boundaries()
+    base_map.cache_clear()  # the map is drawn again from the boundaries just loaded
     for order, (slug, name_es, name_en) in enumerate(TARGET_POPULATIONS):
         TargetPopulation.objects.update_or_create(
             code=slug, defaults={"name_es": name_es, "name_en": name_en, "order": order}

@@ -85,12 +85,15 @@ class _Projection:
 
 
 @cache
-def base_map(department: str = "54") -> BaseMap:
-    """The department's map; reference data, drawn once per process."""
+def base_map(department: str = "54") -> BaseMap | None:
+    """The department's map; reference data, drawn once per process (load_reference_data
+    forgets it). None until the boundaries are loaded: the pages then show their tables alone."""
     rows = [
         (m.code, m.name, shape(m.boundary))
         for m in Municipality.objects.of_department(department).exclude(boundary={})
     ]
+    if not rows:
+        return None
     whole = MultiPolygon(
         [p for _c, _n, g in rows for p in getattr(g, "geoms", [g]) if isinstance(p, Polygon)]
     )
@@ -141,12 +144,14 @@ def base_map(department: str = "54") -> BaseMap:
 
 
 def areas_of(
-    drawing: BaseMap, paint: Callable[[Drawn], tuple[str, str, str, str]], current: str = ""
+    drawing: BaseMap | None,
+    paint: Callable[[Drawn], tuple[str, str, str, str]],
+    current: str = "",
 ) -> list[Area]:
     """The municipalities as areas to draw: `paint` gives each its (fill, ink, link, spoken
     label); `current` is the code of the one chosen."""
     found = []
-    for m in drawing.municipalities:
+    for m in drawing.municipalities if drawing else []:
         fill, ink, href, label = paint(m)
         found.append(Area(m.code, m.name, m.d, m.x, m.y, fill, ink, href, label, m.code == current))
     return found

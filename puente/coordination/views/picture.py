@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -146,7 +146,7 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
         "figures": figures,
         "query": request.GET.urlencode(),
         "map": base_map(),
-        "areas": _reached_areas(figures.by_municipality, request.GET.urlencode()),
+        "areas": _reached_areas(figures.by_municipality, request.GET),
         "classes": bands([float(n) for *_k, n in figures.by_municipality]),
         "by_municipality": bars((name, n) for _pk, name, n in figures.by_municipality),
         "by_sector": bars(
@@ -185,25 +185,28 @@ def bars(pairs: Iterable[tuple[Any, int]]) -> list[dict[str, object]]:
     return [{"name": name, "value": value, "share": 100 * value / biggest} for name, value in items]
 
 
-def _matrix_link(pk: int, query: str) -> str:
-    """The 5W rows behind a municipality's figures, under the page's own filters."""
-    link = f"{reverse('coordination:matrix')}?municipality={pk}"
-    return f"{link}&{query}" if query else link
+def _matrix_link(pk: int | None, query: QueryDict) -> str:
+    """The 5W rows behind a municipality's figures, under the page's other filters."""
+    filters = query.copy()
+    filters.pop("municipality", None)  # the page's own municipality filter would win
+    if pk is not None:
+        filters["municipality"] = str(pk)
+    return f"{reverse('coordination:matrix')}?{filters.urlencode()}"
 
 
-def _reached_areas(by_municipality: list, query: str) -> list[Area]:  # type: ignore[type-arg]
+def _reached_areas(by_municipality: list, query: QueryDict) -> list[Area]:  # type: ignore[type-arg]
     """The dashboard's map: municipalities shaded by people reached."""
     reached = {pk: n for pk, _name, n in by_municipality}
     classes = bands([float(n) for n in reached.values()])
     ids = dict(Municipality.objects.of_department("54").values_list("code", "pk"))
 
     def paint(m: Drawn) -> tuple[str, str, str, str]:
-        people = reached.get(ids.get(m.code), 0)
+        people = reached.get(ids.get(m.code), 0)  # type: ignore[call-overload]
         shading = shade(people, classes)
         said = ngettext("%(n)s person reached", "%(n)s people reached", people) % {
             "n": number_format(people, force_grouping=True)
         }
-        return shading.fill, shading.ink, _matrix_link(ids[m.code], query), f"{m.name}: {said}"
+        return shading.fill, shading.ink, _matrix_link(ids.get(m.code), query), f"{m.name}: {said}"
 
     return areas_of(base_map(), paint)
 
@@ -214,14 +217,14 @@ GAP_FILLS = {"uncovered": ("#a4161a", "#fff"), "partial": ("#f2c46d", "#000"),
              "covered": ("#9bd0a7", "#000")}  # fmt: skip
 
 
-def _gap_areas(places: list[MunicipalityGap], query: str) -> list[Area]:
+def _gap_areas(places: list[MunicipalityGap], query: QueryDict) -> list[Area]:
     by_code = {p.municipality.code: p for p in places}
     ids = dict(Municipality.objects.of_department("54").values_list("code", "pk"))
 
     def paint(m: Drawn) -> tuple[str, str, str, str]:
         place = by_code.get(m.code)
-        link = _matrix_link(ids[m.code], query)
-        if place is None:
+        link = _matrix_link(ids.get(m.code), query)
+        if place is None or not place.needs:  # reports, but no need recorded to judge them by
             return EMPTY, "#000", link, _("%(name)s: no needs recorded") % {"name": m.name}
         fill, ink = GAP_FILLS[place.status]
         said = _("%(name)s: %(uncovered)s uncovered needs, %(partial)s partly covered") % {
@@ -272,7 +275,7 @@ def gaps(request: AuthedRequest) -> HttpResponseBase:
         "cells": cells,
         "places": places,
         "map": base_map(),
-        "areas": _gap_areas(places, query.urlencode()),
+        "areas": _gap_areas(places, query),
         "query": query.urlencode(),
     }
     return render(request, "coordination/gaps.html", context)

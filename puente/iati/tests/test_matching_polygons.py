@@ -92,11 +92,14 @@ def test_a_point_in_colombia_outside_the_department_is_never_given_a_venezuelan_
     assert chosen.department.country_id == "VE"
 
 
-def test_the_polygon_comes_before_a_code_that_says_otherwise():
+def test_a_code_that_disagrees_with_the_point_wins_and_one_that_agrees_is_confirmed():
     matcher = Matcher(candidates(), municipal_shapes())
-    tibu = shape(Municipality.objects.get(code="54810").boundary).representative_point()
-    place = Place(
-        latitude=Decimal(str(tibu.y)), longitude=Decimal(str(tibu.x)),
-        administratives=[AdminCode("54001")],
+    tibu = Municipality.objects.get(code="54810")
+    point = shape(tibu.boundary).representative_point()
+    near = {"latitude": Decimal(str(point.y)), "longitude": Decimal(str(point.x))}
+    disagreeing = matcher.match(Place(**near, administratives=[AdminCode("54001")]))
+    assert (disagreeing.municipality_id, disagreeing.method) == (
+        Municipality.objects.get(code="54001").pk, "code",
     )  # fmt: skip
-    assert matcher.match(place).municipality_id == Municipality.objects.get(code="54810").pk
+    agreeing = matcher.match(Place(**near, administratives=[AdminCode("54810")]))
+    assert (agreeing.municipality_id, agreeing.method) == (tibu.pk, "inside")

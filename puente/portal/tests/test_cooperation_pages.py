@@ -70,3 +70,25 @@ def test_the_public_cannot_ask_for_drafts(client):
     ActivityFactory(title_es="Borrador interno", is_public=False)
     page = client.get("/es/cooperacion/proyectos/", {"public": "no"}).content.decode()
     assert "Borrador interno" not in page and 'name="public"' not in page
+
+
+def test_the_map_counts_a_revised_budget_once_and_shares_it_with_places_outside(client):
+    from decimal import Decimal
+
+    from puente.portal.selectors import municipal_figures
+    from puente.portfolio.models import Budget
+    from puente.portfolio.selectors import ActivityFilter
+    from puente.portfolio.tests.factories import BudgetFactory
+
+    tibu = Municipality.objects.get(code="54810")
+    abroad = Municipality.objects.filter(department__country="VE").first()
+    activity = LocationFactory(municipality=tibu, activity__is_public=True).activity
+    LocationFactory(activity=activity, municipality=abroad)
+    original = BudgetFactory(activity=activity, amount=Decimal("1000"), currency_id="COP")
+    BudgetFactory(
+        activity=activity, amount=Decimal("3000"), currency_id="COP", kind=Budget.Kind.REVISED,
+        period_start=original.period_start, period_end=original.period_end,
+    )  # fmt: skip
+    figures = municipal_figures(ActivityFilter(municipality="54810"))
+    assert figures["54810"].resources == Decimal("1500")  # the revision, half of it in Tibú
+    assert figures["54810"].activities == 1

@@ -28,7 +28,7 @@ from puente.portfolio.selectors import (
     filter_activities,
     with_list_parts,
 )
-from puente.territory.models import Sector
+from puente.territory.models import Municipality, Sector
 from puente.territory.svgmap import Drawn, areas_of, base_map
 
 
@@ -81,7 +81,7 @@ def activity_map(request: HttpRequest) -> HttpResponse:
     values = {code: value_of(f) for code, f in figures.items()}
     classes = bands(list(values.values()))
     drawing = base_map()
-    names = {m.code: m.name for m in drawing.municipalities}
+    names = dict(Municipality.objects.of_department("54").values_list("code", "name"))
     chosen = request.GET.get("municipio", "")
     filters = request.GET.copy()
     filters.pop("municipio", None)
