@@ -174,9 +174,18 @@ def _count_resources() -> Resources:
     by_sector: dict[str | None, Decimal] = defaultdict(Decimal)
     by_year: dict[int, Decimal] = defaultdict(Decimal)
     missing: set[str] = set()
-    for activity_id, amount, currency, start in Budget.objects.filter(**public).values_list(
-        "activity_id", "amount", "currency_id", "period_start"
+    by_activity: dict[int, list[Budget]] = defaultdict(list)
+    for budget in Budget.objects.filter(**public).only(
+        "activity_id", "kind", "amount", "currency_id", "period_start", "period_end"
     ):
+        by_activity[budget.activity_id].append(budget)
+    # An original budget and its revision for one period count once, as the revision.
+    current = [
+        (budget.activity_id, budget.amount, budget.currency_id, budget.period_start)
+        for rows in by_activity.values()
+        for budget in current_budgets(rows)
+    ]
+    for activity_id, amount, currency, start in current:
         cop = rates.to_cop(amount, currency, start)
         if cop is None:
             missing.add(currency)

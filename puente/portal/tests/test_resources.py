@@ -126,3 +126,15 @@ def test_the_chart_gathers_the_smaller_sources_in_one_bar(portfolio):
         BudgetFactory(activity=activity, amount=Decimal(1000 + n), currency_id="COP")
     page = Client().get("/es/cooperacion/recursos/").content.decode()
     assert "5 fuentes más" in page
+
+
+def test_a_budget_and_its_revision_for_one_period_count_once():
+    from puente.portfolio.models import Budget
+
+    activity = ActivityFactory(is_public=True)
+    original = BudgetFactory(activity=activity, amount=Decimal("1000000"), currency_id="COP")
+    BudgetFactory(
+        activity=activity, amount=Decimal("1500000"), currency_id="COP", kind=Budget.Kind.REVISED,
+        period_start=original.period_start, period_end=original.period_end,
+    )  # fmt: skip
+    assert public_resources().total == Decimal("1500000")
