@@ -100,3 +100,28 @@ def report_rows(data: dict[str, Any]) -> list[tuple[str, str, object]]:
     rows += [("kind", str(Kind(k).label), n) for k, n in data["by_kind"].items()]
     rows += [("subject", str(Subject(s).label), n) for s, n in data["by_subject"].items()]
     return rows
+
+
+# What became of the period's requests, in the order a reader expects, each with its colour.
+OUTCOMES = [
+    ("answered_on_time", "#1e6b30"),
+    ("answered_late", "#a4161a"),
+    ("transferred", "#5b6b7a"),
+    ("pending", "#f2c46d"),
+]
+
+
+def outcome_bar(data: dict[str, Any]) -> list[dict[str, object]]:
+    """The stacked bar of the report: each outcome's count and share of the requests received,
+    laid end to end (`start` is where its segment begins, in % of the bar)."""
+    labels = dict(TOTALS)
+    received = data.get("received") or 0
+    segments, start = [], 0.0
+    for key, fill in OUTCOMES:
+        n = data.get(key) or 0
+        share = 100 * n / received if received else 0.0
+        segments.append(
+            {"label": str(labels[key]), "n": n, "share": share, "start": start, "fill": fill}
+        )
+        start += share
+    return segments

@@ -36,6 +36,22 @@ def test_figures_count_answers_on_time_and_late_by_type_and_subject(staff_user) 
     # 2 Mar → 10 Mar is 6 working days; 3 Mar → 20 Mar is 13.
     assert data["average_answer_days"] == 9.5
     assert reports.figures(2026, None, today=bogota(2026, 12, 1).date())["received"] == 5
+    # The report's chart: what became of the four, end to end, as shares of those received.
+    bar = reports.outcome_bar(data)
+    assert [(s["n"], s["share"], s["start"]) for s in bar] == [
+        (1, 25.0, 0.0), (1, 25.0, 25.0), (1, 25.0, 50.0), (1, 25.0, 75.0),
+    ]  # fmt: skip
+
+
+def test_the_report_page_draws_what_became_of_the_requests(staff_client: Client) -> None:
+    today = timezone.localdate()
+    filed()
+    page = staff_client.get(
+        "/staff/pqrsd/reports/", {"year": today.year, "month": today.month}
+    ).content.decode()
+    assert "Qué pasó con las solicitudes recibidas" in page
+    assert "Aún en trámite: 1 (100 %)" in page
+    assert '<rect x="0.00" width="100.00" height="8" fill="#f2c46d"/>' in page
 
 
 def test_published_figures_are_frozen_until_published_again(staff_client: Client) -> None:

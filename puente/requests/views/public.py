@@ -13,7 +13,7 @@ from puente.lib.uploads import download_response
 from puente.requests import services
 from puente.requests.forms import RequestForm, TrackForm
 from puente.requests.models import Attachment, PublishedReport, Request, hash_code
-from puente.requests.reports import report_rows
+from puente.requests.reports import outcome_bar, report_rows
 
 FILED_KEY = "pqrsd_filed"
 TRACKED_KEY = "pqrsd_tracked"
@@ -111,5 +111,9 @@ def report_detail(request: HttpRequest, year: int, month: int = 0) -> HttpRespon
     return render(
         request,
         "requests/report.html",
-        {"report": report, "rows": report_rows(report.figures)},
+        {
+            "report": report,
+            "rows": report_rows(report.figures),
+            "outcomes": outcome_bar(report.figures),
+        },
     )

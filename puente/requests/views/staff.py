@@ -212,6 +212,7 @@ def report(request: AuthedRequest) -> HttpResponseBase:
             "form": form,
             "data": data,
             "rows": reports.report_rows(data),
+            "outcomes": reports.outcome_bar(data),
             "published": published,
             "year": year,
             "month": month,
