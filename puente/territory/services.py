@@ -1,6 +1,6 @@
 """Loads the reference data (geography, codelists, populations); safe to run again."""
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -45,7 +45,7 @@ def load_reference_data() -> dict[str, int]:
             )
     _load_sectors()
     _load_geography()
-    _load_boundaries()
+    load_boundaries()
     base_map.cache_clear()  # the map is drawn again from the boundaries just loaded
     for order, (slug, name_es, name_en) in enumerate(TARGET_POPULATIONS):
         TargetPopulation.objects.update_or_create(
@@ -77,17 +77,20 @@ def _load_sectors() -> None:
         )
 
 
-def _load_boundaries() -> None:
-    """DANE's polygons onto the departments and municipalities (territory/boundaries)."""
+def load_boundaries(
+    department: type[models.Model] = Department, municipality: type[models.Model] = Municipality
+) -> None:
+    """DANE's polygons onto the departments and municipalities (territory/boundaries); the
+    models are given by migration 0004, which runs it on historical models."""
     for model, name in (
-        (Department, "departments.geojson"),
-        (Municipality, "norte-de-santander-municipalities.geojson"),
+        (department, "departments.geojson"),
+        (municipality, "norte-de-santander-municipalities.geojson"),
     ):
         shapes = {f["properties"]["code"]: f["geometry"] for f in features(name)}
-        rows = list(model.objects.filter(code__in=shapes))
+        rows = list(model._default_manager.filter(code__in=shapes))
         for row in rows:
-            row.boundary = shapes[row.code]
-        model.objects.bulk_update(rows, ["boundary"])  # type: ignore[attr-defined]
+            row.boundary = shapes[row.code]  # type: ignore[attr-defined]
+        model._default_manager.bulk_update(rows, ["boundary"])
 
 
 def _load_geography() -> None:

@@ -8,7 +8,7 @@ Coordinates are projected once (equirectangular, corrected for latitude) and cac
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from shapely.geometry import MultiPolygon, Polygon, box, shape
 from shapely.geometry.base import BaseGeometry
@@ -46,7 +46,7 @@ class BaseMap:
     # Labels of the enlarged metropolitan area: each municipality's part inside it.
     metro_labels: list[Drawn]
 
-    @property
+    @cached_property
     def metro_codes(self) -> set[str]:
         """Municipalities labelled in the enlargement rather than on the department's map."""
         x, y, w, h = self.metro_box
