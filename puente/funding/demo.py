@@ -1,13 +1,15 @@
-"""Demo funding sources and calls (titles say DEMO): one open, one closing soon, one upcoming."""
+"""Demo funding sources and calls (titles say DEMO): one open, one closing soon, one upcoming;
+and the demo proposals' applications to them, in each state."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
+from puente.agreements.models import Proposal
 from puente.territory.models import Sector
 
-from .models import Call, Source, SourceKind
+from .models import Application, ApplicationStatus, Call, Source, SourceKind
 
 
 def create_demo_funding() -> int:
@@ -33,4 +35,29 @@ def create_demo_funding() -> int:
             total_amount=Decimal("3000000"), currency_id="EUR" if source == eu else "USD",
         )  # fmt: skip
         call.themes.set(Sector.objects.filter(code=theme))
+    _create_demo_applications(today)
     return len(calls)
+
+
+# (start of the proposal's title, call's title, status, requested, awarded, days ago sent)
+APPLICATIONS = [
+    ("DEMO · Escuelas", "DEMO · Integración", ApplicationStatus.AWARDED, "250000", "180000", 30),
+    ("DEMO · Escuelas", "DEMO · Agua", ApplicationStatus.SUBMITTED, "120000", None, 6),
+    ("DEMO · Centro", "DEMO · Integración", ApplicationStatus.DRAFTING, "150000", None, None),
+]
+
+
+def _create_demo_applications(today: date) -> None:
+    """Applications of the demo proposals, when the concepts' demo made them."""
+    for proposal_title, call_title, status, requested, awarded, sent in APPLICATIONS:
+        proposal = Proposal.objects.filter(title__startswith=proposal_title).first()
+        call = Call.objects.filter(title__startswith=call_title).first()
+        if proposal is None or call is None:
+            continue
+        Application.objects.create(
+            proposal=proposal, call=call, status=status, currency_id=call.currency_id,
+            amount_requested=Decimal(requested),
+            amount_awarded=Decimal(awarded) if awarded else None,
+            submitted_on=today - timedelta(days=sent) if sent else None,
+            decided_on=today - timedelta(days=5) if awarded else None,
+        )  # fmt: skip

@@ -164,6 +164,36 @@ def _demo_picture(seed: int) -> ContentFile:
     return ContentFile(buffer.getvalue(), name="demo.jpg")
 
 
+def _demo_people(count: int, width: int, height: int) -> ContentFile:
+    """Generated silhouettes marked DEMO, standing in for the photographs of real people that
+    only the office can put up (the Secretary's portrait, the team's group picture)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), (214, 226, 236))
+    draw = ImageDraw.Draw(image)
+    step = width / count
+    for n in range(count):
+        centre, head = step * (n + 0.5), min(step, height) * 0.16
+        top = height * (0.30 if n % 2 else 0.24)  # a second row stands a little lower
+        draw.ellipse((centre - head, top, centre + head, top + 2 * head), fill=(64, 84, 104))
+        draw.rounded_rectangle(
+            (centre - 2.2 * head, top + 2.3 * head, centre + 2.2 * head, height + head),
+            radius=int(head), fill=(64, 84, 104),
+        )  # fmt: skip
+    draw.text((24, 16), "DEMO", fill=(160, 30, 30), font_size=max(32, width // 14))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return ContentFile(buffer.getvalue(), name="demo.jpg")
+
+
+TEAM_ALBUM = (
+    "El equipo de la Secretaría (imagen de demostración)",
+    "The Secretariat's team (demo picture)",
+    "Ilustración de demostración: siluetas de cinco personas del equipo",
+    "Demo illustration: silhouettes of five people of the team",
+)
+
+
 def create_demo_gallery() -> None:
     from .services import set_renditions
 
@@ -173,6 +203,9 @@ def create_demo_gallery() -> None:
                 name=name, position_es=position_es, position_en=position_en,
                 extension=extension, order=order,
             )  # fmt: skip
+    office = Office.objects.first()
+    if office is not None and not office.secretary_photo:
+        office.secretary_photo.save("demo.jpg", _demo_people(1, 600, 750))
     if Album.objects.filter(is_demo=True).exists():
         return
     today = timezone.localdate()
@@ -191,3 +224,11 @@ def create_demo_gallery() -> None:
             )  # fmt: skip
             set_renditions(photo, picture)
             photo.save()
+    title_es, title_en, alt_es, alt_en = TEAM_ALBUM
+    album = Album(title_es=title_es, title_en=title_en, taken_on=today, is_published=True)
+    album.is_demo = True
+    album.save()
+    picture = _demo_people(5, 1200, 800)
+    photo = Photo(album=album, position=0, alt_es=alt_es, alt_en=alt_en, large=picture)
+    set_renditions(photo, picture)
+    photo.save()

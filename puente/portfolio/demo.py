@@ -215,3 +215,51 @@ def _create_parts(plans: list, populations: dict, rng: random.Random) -> None:  
     ]
     for model, rows in groups:
         model._default_manager.bulk_create(rows, batch_size=1000)
+
+
+# The plan and programmes above the demo projects, each programme taking the projects of its
+# sectors that started under the plan: (Spanish title, English title, sectors).
+PLAN_TITLES = (
+    "DEMO · Plan de Desarrollo Departamental 2024–2027: frontera y cooperación",
+    "DEMO · Departmental Development Plan 2024–2027: border and cooperation",
+)
+PROGRAMMES: list[tuple[str, str, set[str]]] = [
+    ("DEMO · Salud, protección y atención humanitaria a población migrante",
+     "DEMO · Health, protection and humanitarian assistance for migrants",
+     {"12220", "13020", "15160", "15190", "72010", "52010"}),
+    ("DEMO · Educación y oportunidades para la juventud de frontera",
+     "DEMO · Education and opportunities for border youth",
+     {"11220", "11231", "16020"}),
+    ("DEMO · Desarrollo económico, paz e integración fronteriza",
+     "DEMO · Economic development, peace and border integration",
+     {"14030", "15220", "31120", "16010", "33110", "74020"}),
+]  # fmt: skip
+PLAN_START, PLAN_END = date(2024, 1, 1), date(2027, 12, 31)
+
+
+@transaction.atomic
+def create_demo_plans() -> int:
+    """The demo plan with its three programmes; demo projects started under the plan join the
+    programme of their sector. Returns the number of projects placed (0 when already done)."""
+    if Activity.objects.filter(is_demo=True, level=Level.PLAN).exists():
+        return 0
+    common = {
+        "stage": Stage.EXECUTION, "iati_status": IATI_STATUS_OF_STAGE[Stage.EXECUTION],
+        "planned_start": PLAN_START, "planned_end": PLAN_END, "actual_start": PLAN_START,
+        "is_public": True, "is_demo": True,
+        "description_es": "Plan de demostración generado para probar Puente.",
+        "description_en": "Demo plan generated to try Puente out.",
+    }  # fmt: skip
+    plan = Activity.objects.create(
+        level=Level.PLAN, title_es=PLAN_TITLES[0], title_en=PLAN_TITLES[1], **common
+    )
+    placed = 0
+    projects = Activity.objects.filter(
+        is_demo=True, level=Level.PROJECT, parent=None, planned_start__gte=PLAN_START
+    )
+    for title_es, title_en, sectors in PROGRAMMES:
+        programme = Activity.objects.create(
+            level=Level.PROGRAMME, parent=plan, title_es=title_es, title_en=title_en, **common
+        )
+        placed += projects.filter(sectors__sector_id__in=sectors).update(parent=programme)
+    return placed

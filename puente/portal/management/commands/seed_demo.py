@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandParser
 
 from puente.accounts.roles import Role
-from puente.agreements.demo import create_demo_agreements
+from puente.agreements.demo import create_demo_agreements, create_demo_concepts
 from puente.border.demo import create_demo_border
 from puente.coordination.demo import create_demo_coordination
 from puente.directory.demo import create_demo_organisations
@@ -22,7 +22,7 @@ from puente.portal.demo import (
     create_demo_content,
     create_demo_gallery,
 )
-from puente.portfolio.demo import create_exchange_rates, generate_activities
+from puente.portfolio.demo import create_demo_plans, create_exchange_rates, generate_activities
 from puente.portfolio.models import Activity
 from puente.requests.demo import create_demo_requests
 from puente.territory.services import load_reference_data
@@ -46,7 +46,11 @@ class Command(BaseCommand):
             create_demo_announcements()
             create_exchange_rates()
             made = generate_activities(options["activities"])
-            self.stdout.write(f"Demo data: {made} activities (marked as demo).")
+            placed = create_demo_plans()
+            self.stdout.write(
+                f"Demo data: {made} activities (marked as demo); a plan with three programmes"
+                f" holding {placed} of them."
+            )
         User = get_user_model()
         _make_demo_logins(credentials)
         made_events = create_demo_events()
@@ -59,12 +63,18 @@ class Command(BaseCommand):
             self.stdout.write("Demo data: border obstacles, a binational meeting and a study.")
         if create_demo_agreements(staff):
             self.stdout.write("Demo data: three agreements (references DEMO-…).")
+        if made_proposals := create_demo_concepts(staff):
+            self.stdout.write(
+                f"Demo data: {made_proposals} proposals, their concepts in every state (DEMO · …)."
+            )
         if made_reports := create_demo_coordination(staff):
             self.stdout.write(
                 f"Demo data: {made_reports} 5W reports of four partners and six needs (DEMO)."
             )
         if create_demo_funding():
-            self.stdout.write("Demo data: funding sources and three calls (titles DEMO · …).")
+            self.stdout.write(
+                "Demo data: funding sources, three calls and applications to them (DEMO · …)."
+            )
         made_requests = create_demo_requests(staff)
         if made_requests:
             self.stdout.write(f"Demo data: {made_requests} PQRSD requests (marked as demo).")
