@@ -1,12 +1,18 @@
 """One page of a list, and the query string that keeps the user's filters on the other pages."""
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 
-def page_of(request: HttpRequest, qs: QuerySet, per_page: int | None = None) -> tuple[Page, str]:  # type: ignore[type-arg]
+def page_of(
+    request: HttpRequest,
+    qs: QuerySet | Sequence,  # type: ignore[type-arg]
+    per_page: int | None = None,
+) -> tuple[Page, str]:  # type: ignore[type-arg]
     paginator = Paginator(qs, per_page or settings.PUENTE_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     # The numbers the page list shows: the first, the last, and two each side of this one

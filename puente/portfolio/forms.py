@@ -1,5 +1,6 @@
 """Forms of the staff workspace: the activity, its inline parts, filters and lifecycle steps."""
 
+import secrets
 from decimal import Decimal
 from typing import Any
 
@@ -10,12 +11,14 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from puente.directory.models import Organisation
+from puente.lib.formcache import rendered_fields
 from puente.lib.freshcache import forget, kept
 from puente.lib.uploads import detect_document
 from puente.territory.models import Municipality, Sector, TargetPopulation
@@ -283,11 +286,14 @@ INLINES = [
 FILTER_CHOICES_SECONDS = 300
 
 
-def filter_choices() -> dict[str, list[tuple[object, str]]]:
-    """Sectors, municipalities, partners with activities and populations, in this language."""
+def filter_choices() -> dict[str, Any]:
+    """Sectors, municipalities, partners with activities and populations, in this language, and
+    a version that changes whenever they are counted afresh."""
 
-    def build() -> dict[str, list[tuple[object, str]]]:
+    def build() -> dict[str, Any]:
         return {
+            # Changes with every rebuild: the filter form's kept HTML is keyed by it.
+            "version": secrets.token_hex(8),
             "sector": [(s.code, str(s)) for s in Sector.objects.order_by("code")],
             "municipality": [(m.code, m.name) for m in Municipality.objects.of_department("54")],
             "organisation": [
@@ -303,7 +309,7 @@ def filter_choices() -> dict[str, list[tuple[object, str]]]:
         }
 
     key = f"portfolio:filter-choices:{get_language()}"
-    return kept(key, build, FILTER_CHOICES_SECONDS)  # type: ignore[return-value]
+    return kept(key, build, FILTER_CHOICES_SECONDS)
 
 
 def forget_filter_choices(**_signal: Any) -> None:
@@ -342,8 +348,10 @@ class ActivityFilterForm(forms.Form):
         anything = [("", _("All"))]
         self.fields["stage"].choices = anything + list(Stage.choices)  # type: ignore[attr-defined]
         self.fields["level"].choices = anything + list(Level.choices)  # type: ignore[attr-defined]
-        for name, choices in filter_choices().items():
-            self.fields[name].choices = anything + choices  # type: ignore[attr-defined]
+        kept_choices = filter_choices()
+        self.choices_version: str = kept_choices["version"]
+        for name in ("sector", "municipality", "organisation", "population"):
+            self.fields[name].choices = anything + kept_choices[name]  # type: ignore[attr-defined]
         self.fields["year"].choices = anything + [  # type: ignore[attr-defined]
             (y, y) for y in range(2015, 2031)
         ]
@@ -357,6 +365,11 @@ class ActivityFilterForm(forms.Form):
             ("-stage", _("Stage, furthest along first")),
             ("updated", _("Least recently updated")),
         ]
+
+    def rendered_fields(self) -> SafeString:
+        """The fields' HTML, kept as long as the choices are (the list's long drop-downs took
+        a third of its page's time; bench/portfolio.py)."""
+        return rendered_fields(self, self.choices_version, FILTER_CHOICES_SECONDS)
 
     def to_filter(self) -> ActivityFilter:
         # Keep the filters that are valid; an invalid one is shown with its error and ignored.

@@ -24,10 +24,7 @@ from puente.portal.selectors import (
 )
 from puente.portfolio.forms import ActivityFilterForm
 from puente.portfolio.models import Activity
-from puente.portfolio.selectors import (
-    filter_activities,
-    with_list_parts,
-)
+from puente.portfolio.selectors import LIST_DEFERRED, add_list_parts, filter_activities
 from puente.territory.models import Municipality, Sector
 from puente.territory.svgmap import Drawn, areas_of, base_map
 
@@ -42,7 +39,8 @@ def _public_form(request: HttpRequest) -> ActivityFilterForm:
 def activity_list(request: HttpRequest) -> HttpResponse:
     form = _public_form(request)
     qs = filter_activities(Activity.objects.public(), form.to_filter())
-    page, query = page_of(request, with_list_parts(qs))
+    page, query = page_of(request, qs.defer(*LIST_DEFERRED))
+    page.object_list = add_list_parts(page.object_list)
     return render(
         request,
         "portal/activities.html",

@@ -179,3 +179,37 @@ def test_staff_filter_drafts_from_published(staff_client):
     assert titles(staff_client.get(reverse("portfolio:list"), {"public": "no"})) == ["Borrador"]
     assert titles(staff_client.get(reverse("portfolio:list"), {"public": "yes"})) == ["Publicada"]
     assert len(titles(staff_client.get(reverse("portfolio:list")))) == 2
+
+
+def test_a_partner_added_to_an_activity_is_in_the_filter_at_once_though_the_filters_are_kept(
+    staff_client,
+):
+    """The filter form's HTML is kept between requests; a new partner must not wait for it."""
+    url = reverse("portfolio:list")
+    first = staff_client.get(url).content.decode()
+    assert staff_client.get(url).content.decode().count("<option") == first.count("<option")
+    partner = ParticipationFactory(
+        organisation__name="Fundación Nueva del Catatumbo", organisation__acronym=""
+    ).organisation
+    page = staff_client.get(url).content.decode()
+    assert f'<option value="{partner.pk}">Fundación Nueva del Catatumbo</option>' in page
+    chosen = staff_client.get(url, {"organisation": partner.pk}).content.decode()
+    assert f'<option value="{partner.pk}" selected>Fundación Nueva del Catatumbo</option>' in chosen
+
+
+def test_a_search_lists_every_match_across_pages_with_its_partners_and_places(
+    staff_client, settings
+):
+    settings.PUENTE_PAGE_SIZE = 2
+    tibu = Municipality.objects.get(code="54810")
+    for n in range(3):
+        LocationFactory(municipality=tibu, activity__title_es=f"Agua {n} en Tibú")
+    ParticipationFactory(activity__title_es="Agua 9 en Ocaña", organisation__acronym="NRC")
+    url = reverse("portfolio:list")
+    first = staff_client.get(url, {"q": "agua", "sort": "title"})
+    assert first.context["page"].paginator.count == 4
+    assert titles(first) == ["Agua 0 en Tibú", "Agua 1 en Tibú"]
+    assert "Tibú" in first.content.decode()
+    second = staff_client.get(url, {"q": "agua", "sort": "title", "page": 2})
+    assert titles(second) == ["Agua 2 en Tibú", "Agua 9 en Ocaña"]
+    assert ">NRC</td>" in second.content.decode()

@@ -26,14 +26,15 @@ from ..forms import (
 from ..lifecycle import allowed_next
 from ..models import Activity, Disaggregation, Indicator, IndicatorPeriod, Result
 from ..selectors import (
+    LIST_DEFERRED,
     RateTable,
     activity_finance,
+    add_list_parts,
     budget_in_own_currency,
     can_edit_activity,
     filter_activities,
     fully_readable_ids,
     visible_activities,
-    with_list_parts,
 )
 
 
@@ -46,12 +47,24 @@ def _filtered(request: AuthedRequest) -> tuple[ActivityFilterForm, QuerySet[Acti
 @internal_view
 def activity_list(request: AuthedRequest) -> HttpResponse:
     form, qs = _filtered(request)
-    page, query = page_of(request, with_list_parts(qs).prefetch_related("budgets"))
+    if form.to_filter().q:
+        # A text search reads every candidate row: read the matching ids in order once, rather
+        # than twice (the count, then the page), and then only the page's rows.
+        page, query = page_of(request, list(qs.values_list("pk", flat=True)))
+        rows = Activity.objects.defer(*LIST_DEFERRED).in_bulk(page.object_list)
+        page.object_list = [rows[pk] for pk in page.object_list]
+    else:
+        page, query = page_of(request, qs.defer(*LIST_DEFERRED))
+    page.object_list = add_list_parts(page.object_list, budgets=True)
     rates, full = RateTable(), fully_readable_ids(request.user)
     for activity in page.object_list:
         # Money follows the export's rule: only of the activities this reader reads in full.
         if full is None or activity.pk in full:
-            activity.list_budget = budget_in_own_currency(activity, rates)
+            activity.list_budget = budget_in_own_currency(  # type: ignore[attr-defined]
+                activity,
+                rates,
+                activity.budget_rows,  # type: ignore[attr-defined]
+            )
     others = request.GET.copy()
     for key in ("sort", "page"):
         others.pop(key, None)

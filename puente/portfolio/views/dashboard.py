@@ -31,7 +31,8 @@ def portfolio_dashboard(request: AuthedRequest) -> HttpResponse:
     labels = dict(Stage.choices)
     for row in data["by_stage"]:  # type: ignore[attr-defined]
         row["label"] = labels.get(row["stage"], row["stage"])
-    names = {s.code: s.name for s in Sector.objects.filter(category__isnull=False)}
+    shown = [row["sector_id"] for row in data["by_sector"]]  # type: ignore[attr-defined]
+    names = {s.code: s.name for s in Sector.objects.filter(code__in=shown)}
     for row in data["by_sector"]:  # type: ignore[attr-defined]
         row["label"] = f"{row['sector_id']} {names.get(row['sector_id'], '')}"
     for key in ("by_stage", "by_sector", "by_municipality", "by_partner"):
