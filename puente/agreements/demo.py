@@ -2,7 +2,7 @@
 ending soon with an obligation due, a memorandum in legal review; and proposals whose concepts
 stand in every state (titles marked DEMO)."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -103,15 +103,18 @@ def create_demo_concepts(staff: User | None) -> int:
         proposal.sectors.set(Sector.objects.filter(code=sector))
         proposal.populations.set(TargetPopulation.objects.filter(code__in=pops))
         if decision is not None:
-            _assess(proposal, decision, staff, filed)
+            _assess(proposal, decision, staff)
     return len(PROPOSALS)
 
 
-def _assess(proposal: Proposal, decision: str, staff: User, filed: datetime) -> None:
+def _assess(proposal: Proposal, decision: str, staff: User) -> None:
+    summaries: dict[str, str] = {
+        Decision.VIABLE: "Demostración: objetivo claro, presupuesto coherente y cofinanciación asegurada.",
+        Decision.NOT_VIABLE: "Demostración: el presupuesto no cubre las actividades y no hay cofinanciación ni plan de sostenibilidad.",
+    }  # fmt: skip
     concept = Concept.objects.create(
-        proposal=proposal, decision=decision,
-        summary="Evaluación de demostración: objetivo claro, presupuesto por revisar." if decision else "",
-    )  # fmt: skip
+        proposal=proposal, decision=decision, summary=summaries.get(decision, "")
+    )
     criteria = list(Criterion.objects.filter(active=True))
     scored = criteria if decision else criteria[:3]  # an assessment begun scores a few criteria
     score = 2 if decision == Decision.NOT_VIABLE else 4
@@ -122,5 +125,4 @@ def _assess(proposal: Proposal, decision: str, staff: User, filed: datetime) -> 
     proposal.status = ProposalStatus.ASSESSING
     proposal.save(update_fields=["status"])
     if decision:
-        issued = issue_concept(concept, staff)
-        Concept.objects.filter(pk=issued.pk).update(issued_at=filed + timedelta(days=8))
+        issue_concept(concept, staff)  # issued today: the PDF and the page say the same date

@@ -42,7 +42,7 @@ def create_demo_funding() -> int:
 # (start of the proposal's title, call's title, status, requested, awarded, days ago sent)
 APPLICATIONS = [
     ("DEMO · Escuelas", "DEMO · Integración", ApplicationStatus.AWARDED, "250000", "180000", 30),
-    ("DEMO · Escuelas", "DEMO · Agua", ApplicationStatus.SUBMITTED, "120000", None, 6),
+    ("DEMO · Comedor", "DEMO · Integración", ApplicationStatus.SUBMITTED, "120000", None, 6),
     ("DEMO · Centro", "DEMO · Integración", ApplicationStatus.DRAFTING, "150000", None, None),
 ]
 

@@ -205,7 +205,7 @@ def create_demo_gallery() -> None:
             )  # fmt: skip
     office = Office.objects.first()
     if office is not None and not office.secretary_photo:
-        office.secretary_photo.save("demo.jpg", _demo_people(1, 600, 750))
+        office.secretary_photo.save("demo.jpg", _demo_people(1, 600, 600))  # shown square
     if Album.objects.filter(is_demo=True).exists():
         return
     today = timezone.localdate()

@@ -247,19 +247,21 @@ def create_demo_plans() -> int:
         "stage": Stage.EXECUTION, "iati_status": IATI_STATUS_OF_STAGE[Stage.EXECUTION],
         "planned_start": PLAN_START, "planned_end": PLAN_END, "actual_start": PLAN_START,
         "is_public": True, "is_demo": True,
-        "description_es": "Plan de demostración generado para probar Puente.",
-        "description_en": "Demo plan generated to try Puente out.",
     }  # fmt: skip
     plan = Activity.objects.create(
-        level=Level.PLAN, title_es=PLAN_TITLES[0], title_en=PLAN_TITLES[1], **common
-    )
+        level=Level.PLAN, title_es=PLAN_TITLES[0], title_en=PLAN_TITLES[1],
+        description_es="Plan de demostración generado para probar Puente.",
+        description_en="Demo plan generated to try Puente out.", **common,
+    )  # fmt: skip
     placed = 0
     projects = Activity.objects.filter(
         is_demo=True, level=Level.PROJECT, parent=None, planned_start__gte=PLAN_START
     )
     for title_es, title_en, sectors in PROGRAMMES:
         programme = Activity.objects.create(
-            level=Level.PROGRAMME, parent=plan, title_es=title_es, title_en=title_en, **common
-        )
+            level=Level.PROGRAMME, parent=plan, title_es=title_es, title_en=title_en,
+            description_es="Programa de demostración generado para probar Puente.",
+            description_en="Demo programme generated to try Puente out.", **common,
+        )  # fmt: skip
         placed += projects.filter(sectors__sector_id__in=sectors).update(parent=programme)
     return placed

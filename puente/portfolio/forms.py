@@ -40,7 +40,9 @@ from .models import (
     Participation,
     Result,
     SdgGoal,
+    SharedIndicator,
     Transaction,
+    same_unit,
 )
 from .selectors import SORTS, ActivityFilter
 from .services import NewIndicator
@@ -485,7 +487,42 @@ class ResultForm(forms.ModelForm):
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = ["title", "measure", "ascending", "baseline_year", "baseline_value"]
+        fields = [
+            "title", "shared", "measure", "unit", "ascending", "baseline_year", "baseline_value",
+        ]  # fmt: skip
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        shared = self.fields["shared"]
+        shared.queryset = SharedIndicator.objects.all()  # type: ignore[attr-defined]
+        shared.empty_label = _("None: this project's own indicator")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict:
+        """A project's figures join a shared indicator's sum only in its measure and unit: a
+        mismatch is refused here, where it can still be corrected."""
+        cleaned = super().clean() or {}
+        shared = cleaned.get("shared")
+        if shared is None:
+            return cleaned
+        if cleaned.get("measure") and cleaned["measure"] != shared.measure:
+            self.add_error(
+                "measure",
+                _("The shared indicator “%(name)s” is measured as %(measure)s.")
+                % {"name": shared.name, "measure": shared.get_measure_display()},
+            )
+        if cleaned.get("unit") and not same_unit(cleaned["unit"], shared.unit):
+            self.add_error(
+                "unit",
+                _("The shared indicator “%(name)s” counts in “%(unit)s”; leave the unit empty or "
+                  "write the same one.") % {"name": shared.name, "unit": shared.unit},
+            )  # fmt: skip
+        return cleaned
+
+
+class SharedIndicatorForm(forms.ModelForm):
+    class Meta:
+        model = SharedIndicator
+        fields = ["name_es", "name_en", "unit", "measure", "ascending", "reference"]
 
 
 class PeriodForm(forms.ModelForm):

@@ -6,6 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -529,12 +530,65 @@ class Measure(models.TextChoices):
     QUALITATIVE = "5", _("Qualitative")
 
 
+class SharedIndicator(models.Model):
+    """An indicator the Secretariat defines once; the projects' indicators that measure it are
+    linked to it, so that a plan or programme adds up its projects' figures."""
+
+    name_es = models.CharField(_("name (Spanish)"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    unit = models.CharField(
+        _("unit"), max_length=60, help_text=_("What is counted: people, households, %…")
+    )
+    measure = models.CharField(
+        _("measure"), max_length=1, choices=Measure.choices, default=Measure.UNIT
+    )
+    ascending = models.BooleanField(_("higher is better"), default=True)
+    reference = models.CharField(
+        _("SDG or IATI indicator reference"), max_length=60, blank=True,
+        help_text=_("For example, SDG target 10.7.2."),
+    )  # fmt: skip
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("shared indicator")
+        verbose_name_plural = _("shared indicators")
+        ordering = ["name_es"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        if (get_language() or "es").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name_es
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolio:shared-indicator", args=[self.pk])
+
+
+def same_unit(one: str, other: str) -> bool:
+    """Units compared as people write them: case and surrounding spaces aside."""
+    return one.strip().casefold() == other.strip().casefold()
+
+
 class Indicator(models.Model):
     result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="indicators")
     title = models.CharField(_("title"), max_length=300)
     measure = models.CharField(
         _("measure"), max_length=1, choices=Measure.choices, default=Measure.UNIT
     )
+    unit = models.CharField(
+        _("unit"), max_length=60, blank=True,
+        help_text=_("Left empty, the shared indicator's unit."),
+    )  # fmt: skip
+    shared = models.ForeignKey(
+        SharedIndicator, on_delete=models.PROTECT, null=True, blank=True, related_name="uses",
+        verbose_name=_("shared indicator"),
+        help_text=_(
+            "The Secretariat's indicator this one measures: plans and programmes add it up."
+        ),
+    )  # fmt: skip
     ascending = models.BooleanField(_("higher is better"), default=True)
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     baseline_value = models.DecimalField(

@@ -2,13 +2,15 @@
 
 from django.urls import path
 
-from .views import activities, dashboard, documents, rates, results
+from .views import activities, dashboard, documents, indicators, rates, results
 
 app_name = "portfolio"
 urlpatterns = [
     path("", dashboard.portfolio_dashboard, name="dashboard"),
     path("activities/", activities.activity_list, name="list"),
     path("exchange-rates/", rates.exchange_rates, name="rates"),
+    path("indicators/", indicators.shared_indicators, name="shared-indicators"),
+    path("indicators/<int:pk>/", indicators.shared_indicator, name="shared-indicator"),
     path("activities/export.<str:fmt>", activities.activity_export, name="export"),
     path("activities/new/", activities.activity_create, name="create"),
     path("activities/<int:pk>/", activities.activity_detail, name="detail"),

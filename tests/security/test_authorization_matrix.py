@@ -114,6 +114,8 @@ RULES: dict[str, tuple[str, str]] = {
             "portfolio:dashboard",
             "portfolio:list",
             "portfolio:rates",
+            "portfolio:shared-indicators",
+            "portfolio:shared-indicator",
             "portfolio:export",
             "directory:list",
             "directory:detail",

@@ -11,7 +11,7 @@ from puente.accounts.roles import Role
 from puente.agreements.tests.factories import AgreementFactory, ProposalFactory, make_proposer
 from puente.directory.tests.factories import OrganisationFactory
 from puente.iati.tests.factories import keep_record
-from puente.portfolio.models import OrganisationRole
+from puente.portfolio.models import OrganisationRole, SharedIndicator
 from puente.portfolio.tests.factories import ParticipationFactory
 from puente.tests.world import make_user
 
@@ -98,6 +98,7 @@ def build_world() -> World:
             population=TargetPopulation.objects.first(), people_affected=1, severity=1,
             source="x", evidence_date="2026-01-01").pk,
         "run": ImportRun.objects.create(source="x.xml", label="x.xml").pk,
+        "shared_indicator": SharedIndicator.objects.create(name_es="Personas", unit="personas").pk,
         "obstacle": Obstacle.objects.first().pk if Obstacle.objects.exists() else MISSING,
         "meeting": BinationalMeeting.objects.first().pk if BinationalMeeting.objects.exists() else MISSING,
         "study": Study.objects.first().pk if Study.objects.exists() else MISSING,
@@ -113,6 +114,7 @@ _SUB_OBJECTS = ("row_id", "result_id", "indicator_id", "period_id", "document_id
                 "material_id")  # fmt: skip
 # Which object a URL's pk names, by the start of its name (the first match wins).
 _OBJECTS = [
+    ("portfolio:shared-indicator", "shared_indicator"),
     ("portfolio:", "activity"),
     ("iati:record", "imported_activity"),
     ("directory:", "organisation"),

@@ -24,7 +24,8 @@ from ..forms import (
     new_indicators,
 )
 from ..lifecycle import allowed_next
-from ..models import Activity, Disaggregation, Indicator, IndicatorPeriod, Result
+from ..models import Activity, Disaggregation, Indicator, IndicatorPeriod, Level, Result
+from ..rollup import rollups
 from ..selectors import (
     LIST_DEFERRED,
     RateTable,
@@ -109,6 +110,17 @@ def activity_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         # Sections of the apps above the portfolio (the IATI check), without importing them.
         "panels": panels_for(request, "activity", activity),
         "stage_form": StageChangeForm(allowed=allowed_next(activity.stage)),
+        # A plan's or programme's parts, and its results: its projects' shared indicators
+        # added up.
+        "children": None
+        if activity.level == Level.PROJECT
+        else visible_activities(request.user)
+        .filter(parent=activity)
+        .defer(*LIST_DEFERRED)
+        .order_by("level", "title_es", "pk"),
+        "rollups": None
+        if activity.level == Level.PROJECT
+        else rollups(activity, visible_activities(request.user)),
         "results": activity.results.prefetch_related(
             Prefetch(
                 "indicators__periods",
