@@ -17,13 +17,19 @@ from .models import (
     AgeGroup,
     Beneficiaries,
     Budget,
+    Disaggregation,
     ExchangeRate,
+    Indicator,
+    IndicatorPeriod,
     Level,
     Location,
+    Measure,
     Nationality,
     OrganisationRole,
     Participation,
+    Result,
     Sex,
+    SharedIndicator,
     Transaction,
 )
 
@@ -264,4 +270,58 @@ def create_demo_plans() -> int:
             description_en="Demo programme generated to try Puente out.", **common,
         )  # fmt: skip
         placed += projects.filter(sectors__sector_id__in=sectors).update(parent=programme)
+    _create_demo_results(plan)
     return placed
+
+
+# (Spanish name, English name, unit, measure, the programme's title start, target range)
+SHARED = [
+    ("Personas atendidas u orientadas", "People assisted or guided", "personas", Measure.UNIT,
+     "DEMO · Salud", (200, 1500)),
+    ("Jóvenes que terminan una formación", "Young people who complete a training", "personas",
+     Measure.UNIT, "DEMO · Educación", (40, 300)),
+    ("Hogares con agua potable", "Households with drinking water", "%", Measure.PERCENTAGE,
+     "DEMO · Desarrollo", (60, 95)),
+]  # fmt: skip
+
+
+def _create_demo_results(plan: Activity, per_programme: int = 8) -> None:
+    """Shared indicators, and a result measuring one in a few projects of each programme,
+    with yearly targets and actuals split by sex, so that the programmes' sums show."""
+    rng = random.Random(19)
+    for name_es, name_en, unit, measure, programme_title, (low, high) in SHARED:
+        shared = SharedIndicator.objects.create(
+            name_es=name_es, name_en=name_en, unit=unit, measure=measure
+        )
+        programme = Activity.objects.filter(parent=plan, title_es__startswith=programme_title)
+        projects = Activity.objects.filter(parent__in=programme).order_by("pk")[:per_programme]
+        for project in projects:
+            result = Result.objects.create(
+                activity=project, kind=Result.Kind.OUTCOME, title=name_es
+            )
+            indicator = Indicator.objects.create(
+                result=result, title=name_es, shared=shared, measure=measure,
+                baseline_year=2023, baseline_value=Decimal(low // 2),
+            )  # fmt: skip
+            for year in (2024, 2025, 2026):
+                target = Decimal(rng.randrange(low, high))
+                actual = (
+                    None
+                    if year == 2026
+                    else (target * rng.randrange(55, 110) / 100).quantize(Decimal("1"))
+                )
+                period = IndicatorPeriod.objects.create(
+                    indicator=indicator, period_start=date(year, 1, 1),
+                    period_end=date(year, 12, 31), target=target, actual=actual,
+                )  # fmt: skip
+                if measure == Measure.PERCENTAGE:
+                    continue  # a share is not split into parts that add up
+                women = (target * Decimal("0.55")).quantize(Decimal("1"))
+                rows = [("target", "Mujeres", women), ("target", "Hombres", target - women)]
+                if actual is not None:
+                    share = (actual * Decimal("0.55")).quantize(Decimal("1"))
+                    rows += [("actual", "Mujeres", share), ("actual", "Hombres", actual - share)]
+                Disaggregation.objects.bulk_create(
+                    Disaggregation(period=period, side=side, dimension="sex", category=c, value=v)
+                    for side, c, v in rows
+                )

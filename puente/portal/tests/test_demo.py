@@ -9,6 +9,7 @@ from puente.agreements.models import Concept, Proposal
 from puente.funding.models import Application
 from puente.portal.models import Album, Office
 from puente.portfolio.models import Activity, Level
+from puente.portfolio.rollup import rollups
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,9 @@ def test_a_fresh_demo_shows_every_module(settings, tmp_path, client):
     assert {p.parent_id for p in programmes} == {plan.pk} and programmes.count() == 3
     for programme in programmes:
         assert programme.children.filter(level=Level.PROJECT).exists(), programme.title
+        # and its results add up: one shared indicator measured by its projects
+        (rollup,) = rollups(programme, Activity.objects.all())
+        assert not rollup.refused and rollup.years[2025].target, programme.title
 
     # proposals and concepts in every state, applications to the calls
     assert set(Proposal.objects.values_list("status", flat=True)) == {
