@@ -48,22 +48,8 @@ def table_response(
         )
     elif fmt == "xlsx":
         book = Workbook(write_only=True)
-        sheet = book.create_sheet(name[:31])
-        # The header stays in view and filters; numbers and dates stay numbers and dates.
-        sheet.freeze_panes = f"A{2 + len(extra_header_rows)}"
-        sheet.append(list(header))
-        for extra in extra_header_rows:
-            sheet.append(list(extra))
-        last = 1 + len(extra_header_rows)
-        for row in rows:
-            sheet.append([safe_cell(c) for c in row])
-            last += 1
-        # With a hashtag row under the header, the filter buttons sit on the hashtags.
-        first = 1 + len(extra_header_rows)
-        sheet.auto_filter.ref = f"A{first}:{get_column_letter(max(len(header), 1))}{last}"
-        buffer = BytesIO()
-        book.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+        add_sheet(book, name, header, rows, extra_header_rows)
+        response = HttpResponse(_saved(book), content_type=XLSX)
     elif fmt == "json":
         records = [dict(zip(header, row, strict=True)) for row in rows]
         response = HttpResponse(
@@ -74,3 +60,44 @@ def table_response(
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
+
+
+def add_sheet(
+    book: Workbook,
+    title: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    extra_header_rows: Sequence[Sequence[str]] = (),
+) -> None:
+    """One sheet of a write-only workbook: the header stays in view and filters; numbers and
+    dates stay numbers and dates."""
+    sheet = book.create_sheet(title[:31])
+    sheet.freeze_panes = f"A{2 + len(extra_header_rows)}"
+    sheet.append(list(header))
+    for extra in extra_header_rows:
+        sheet.append(list(extra))
+    last = 1 + len(extra_header_rows)
+    for row in rows:
+        sheet.append([safe_cell(c) for c in row])
+        last += 1
+    # With a hashtag row under the header, the filter buttons sit on the hashtags.
+    first = 1 + len(extra_header_rows)
+    sheet.auto_filter.ref = f"A{first}:{get_column_letter(max(len(header), 1))}{last}"
+
+
+def workbook_response(
+    name: str, sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[object]]]]
+) -> HttpResponse:
+    """An XLSX download of several sheets, each (title, header, rows)."""
+    book = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        add_sheet(book, title, header, rows)
+    response = HttpResponse(_saved(book), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+def _saved(book: Workbook) -> bytes:
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

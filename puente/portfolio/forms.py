@@ -30,6 +30,7 @@ from .models import (
     ActivitySector,
     Beneficiaries,
     Budget,
+    Dimension,
     Disaggregation,
     Document,
     Indicator,
@@ -564,3 +565,27 @@ DisaggregationInline = inlineformset_factory(
     extra=3,
     can_delete=True,
 )
+
+
+class IpttForm(ActivityFilterForm):
+    """The activity list's filters, a plan or programme to narrow to, a dimension to split by."""
+
+    programme = forms.TypedChoiceField(
+        label=_("Plan or programme"), required=False, coerce=int, empty_value=None
+    )
+    split = forms.ChoiceField(
+        label=_("Split by"),
+        required=False,
+        choices=[("", _("No split"))]
+        + [(d.value, d.label) for d in Dimension if d != Dimension.OTHER],
+    )
+
+    def __init__(self, *args: Any, readable: QuerySet[Activity], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["sort"]  # rows follow their activity's title
+        self.fields["programme"].choices = [("", _("All"))] + [  # type: ignore[attr-defined]
+            (a.pk, f"{a.get_level_display()}: {a.title}")
+            for a in readable.filter(level__in=[Level.PLAN, Level.PROGRAMME]).order_by(
+                "level", "title_es"
+            )
+        ]

@@ -24,6 +24,8 @@ from .models import (
 # Measures whose figures can be added up (counts) or averaged (percentages); the others
 # (nominal, ordinal, qualitative) have no sum.
 ADDABLE = {Measure.UNIT, Measure.PERCENTAGE}
+# Thresholds of the IPTT's standing, in percent of the target (said on the page).
+ON_TRACK, FAR_BEHIND, OVERSHOOT = 90, 60, 125
 
 
 @dataclass
@@ -37,6 +39,17 @@ class Figures:
         if self.target in (None, 0) or self.actual is None:
             return None
         return (self.actual / self.target * 100).quantize(Decimal("0.1"))  # type: ignore[operator]
+
+    def standing(self, ascending: bool = True) -> str:
+        """ "on", "behind" or "far" (behind), or "" without both figures: the IPTT's colours.
+        Higher is better: on from 90 % of the target, far below 60 %. Lower is better: on at
+        or below the target, far above 125 % of it."""
+        achieved = self.achieved
+        if achieved is None:
+            return ""
+        if ascending:
+            return "on" if achieved >= ON_TRACK else "behind" if achieved >= FAR_BEHIND else "far"
+        return "on" if achieved <= 100 else "behind" if achieved <= OVERSHOOT else "far"
 
 
 @dataclass
@@ -76,8 +89,8 @@ class Rollup:
         table: dict[str, dict[str, Figures]] = defaultdict(dict)
         for (_year, dimension, category), figures in sorted(self.breakdown.items()):
             total = table[dimension].setdefault(category, Figures())
-            total.target = _add([total.target, figures.target])
-            total.actual = _add([total.actual, figures.actual])
+            total.target = add_present([total.target, figures.target])
+            total.actual = add_present([total.actual, figures.actual])
         return [(d, sorted(rows.items())) for d, rows in sorted(table.items())]
 
 
@@ -87,10 +100,12 @@ def life_of(years: dict[int, Figures], measure: str) -> Figures:
         return Figures()
     if measure == Measure.PERCENTAGE:
         return years[max(years)]
-    return Figures(_add(f.target for f in years.values()), _add(f.actual for f in years.values()))
+    return Figures(
+        add_present(f.target for f in years.values()), add_present(f.actual for f in years.values())
+    )
 
 
-def _add(values: Iterable[Decimal | None]) -> Decimal | None:
+def add_present(values: Iterable[Decimal | None]) -> Decimal | None:
     present = [v for v in values if v is not None]
     return sum(present, Decimal(0)) if present else None
 
@@ -175,8 +190,8 @@ def _contribution(
             figures.target = period.target if period.target is not None else figures.target
             figures.actual = period.actual if period.actual is not None else figures.actual
         else:
-            figures.target = _add([figures.target, period.target])
-            figures.actual = _add([figures.actual, period.actual])
+            figures.target = add_present([figures.target, period.target])
+            figures.actual = add_present([figures.actual, period.actual])
     return contribution
 
 
@@ -210,11 +225,11 @@ def _roll(
         _weighted(rollup, years)
     else:
         rollup.method = _("Sum of the projects' figures; periods grouped by the year they end.")
-        rollup.baseline = _add(c.baseline for c in contributions)
+        rollup.baseline = add_present(c.baseline for c in contributions)
         for year in years:
             rollup.years[year] = Figures(
-                _add(c.years[year].target for c in contributions if year in c.years),
-                _add(c.years[year].actual for c in contributions if year in c.years),
+                add_present(c.years[year].target for c in contributions if year in c.years),
+                add_present(c.years[year].actual for c in contributions if year in c.years),
             )
         _sum_breakdown(rollup, contributions, periods)
     return rollup
@@ -261,6 +276,6 @@ def _sum_breakdown(
                 key = (period.period_end.year, row.get_dimension_display(), row.category)
                 figures = rollup.breakdown.setdefault(key, Figures())
                 if row.side == Disaggregation.Side.TARGET:
-                    figures.target = _add([figures.target, row.value])
+                    figures.target = add_present([figures.target, row.value])
                 else:
-                    figures.actual = _add([figures.actual, row.value])
+                    figures.actual = add_present([figures.actual, row.value])

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import activities, dashboard, documents, indicators, rates, results
+from .views import activities, dashboard, documents, indicators, iptt, rates, results
 
 app_name = "portfolio"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("activities/", activities.activity_list, name="list"),
     path("exchange-rates/", rates.exchange_rates, name="rates"),
     path("indicators/", indicators.shared_indicators, name="shared-indicators"),
+    path("indicator-tracking/", iptt.iptt, name="iptt"),
+    path("indicator-tracking/export.xlsx", iptt.iptt_export, name="iptt_export"),
     path("indicators/<int:pk>/", indicators.shared_indicator, name="shared-indicator"),
     path("activities/export.<str:fmt>", activities.activity_export, name="export"),
     path("activities/new/", activities.activity_create, name="create"),

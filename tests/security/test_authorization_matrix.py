@@ -115,6 +115,8 @@ RULES: dict[str, tuple[str, str]] = {
             "portfolio:list",
             "portfolio:rates",
             "portfolio:shared-indicators",
+            "portfolio:iptt",
+            "portfolio:iptt_export",
             "portfolio:shared-indicator",
             "portfolio:export",
             "directory:list",

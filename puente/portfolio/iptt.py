@@ -1,0 +1,125 @@
+"""The indicator performance tracking table: each indicator's target, actual and share achieved
+by year and over the life of its project, optionally split by one disaggregation dimension."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from .models import Dimension, Indicator, IndicatorPeriod, Measure
+from .rollup import Figures, add_present, life_of
+
+
+@dataclass
+class IpttRow:
+    indicator: Indicator
+    unit: str
+    years: dict[int, Figures]
+    # category -> figures by year, when the table is split by a dimension
+    parts: dict[str, dict[int, Figures]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> Figures:
+        return life_of(self.years, self.indicator.measure)
+
+    def cells(self, years: Sequence[int]) -> list[Figures]:
+        return [self.years.get(year, Figures()) for year in years]
+
+    def part_rows(self, years: Sequence[int]) -> list[tuple[str, list[Figures], Figures]]:
+        return [
+            (category, [by_year.get(y, Figures()) for y in years], life_of(by_year, Measure.UNIT))
+            for category, by_year in sorted(self.parts.items())
+        ]
+
+
+def iptt_rows(indicators: QuerySet[Indicator], split: str = "") -> tuple[list[int], list[IpttRow]]:
+    """The rows of `indicators` (already filtered and paged) and the years their periods end."""
+    chosen = list(indicators.select_related("result__activity", "shared"))
+    periods: dict[int, list[IndicatorPeriod]] = defaultdict(list)
+    query = IndicatorPeriod.objects.filter(indicator__in=chosen).order_by("period_end", "pk")
+    if split:
+        query = query.prefetch_related("disaggregations")
+    for period in query:
+        periods[period.indicator_id].append(period)
+    rows = [_row(indicator, periods[indicator.pk], split) for indicator in chosen]
+    years = sorted({year for row in rows for year in row.years})
+    return years, rows
+
+
+def _row(indicator: Indicator, periods: list[IndicatorPeriod], split: str) -> IpttRow:
+    percentage = indicator.measure == Measure.PERCENTAGE
+    unit = indicator.unit or (indicator.shared.unit if indicator.shared else "")
+    row = IpttRow(indicator, unit or ("%" if percentage else ""), {})
+    for period in periods:
+        year = period.period_end.year
+        figures = row.years.setdefault(year, Figures())
+        if percentage:  # a share is not added over a year's periods: the latest one stands
+            figures.target = figures.target if period.target is None else period.target
+            figures.actual = figures.actual if period.actual is None else period.actual
+        else:
+            figures.target = add_present([figures.target, period.target])
+            figures.actual = add_present([figures.actual, period.actual])
+        if split and not percentage:
+            for part in period.disaggregations.all():
+                if part.dimension != split:
+                    continue
+                cell = row.parts.setdefault(part.category, {}).setdefault(year, Figures())
+                if part.side == "target":
+                    cell.target = add_present([cell.target, part.value])
+                else:
+                    cell.actual = add_present([cell.actual, part.value])
+    return row
+
+
+def standing_label(standing: str) -> str:
+    return {"on": _("on track"), "behind": _("behind"), "far": _("far behind")}.get(standing, "")
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def sheets(
+    indicators: QuerySet[Indicator], split_dimensions: Iterable[str], batch: int = 500
+) -> Iterator[tuple[str, list[str], list[list[object]]]]:
+    """The IPTT as workbook sheets: one of totals, then one per dimension (rows by category)."""
+    pks = list(indicators.values_list("pk", flat=True))
+    for dimension in ["", *split_dimensions]:
+        rows: list[IpttRow] = []
+        for first in range(0, len(pks), batch):
+            chunk = Indicator.objects.filter(pk__in=pks[first : first + batch]).order_by(
+                "result__activity__title_es", "pk"
+            )
+            rows += iptt_rows(chunk, dimension)[1]
+        years = sorted({year for row in rows for year in row.years})
+        title = str(Dimension(dimension).label) if dimension else _("Totals")
+        yield (
+            title,
+            _header(years, dimension),
+            [line for row in rows for line in _lines(row, years, dimension)],
+        )
+
+
+def _header(years: list[int], dimension: str) -> list[str]:
+    header = [_("Activity"), _("IATI identifier"), _("Indicator"), _("Unit")]
+    if dimension:
+        header.append(str(Dimension(dimension).label))
+    for year in years:
+        header += [f"{year} {_('target')}", f"{year} {_('actual')}", f"{year} {_('% achieved')}"]
+    return header + [_("Life of project target"), _("Life of project actual"), _("% achieved")]
+
+
+def _lines(row: IpttRow, years: list[int], dimension: str) -> Iterator[list[object]]:
+    activity = row.indicator.result.activity
+    start: list[object] = [activity.title, activity.iati_identifier or "", row.indicator.title]
+    start.append(row.unit)
+    parts = row.part_rows(years) if dimension else [("", row.cells(years), row.total)]
+    for category, cells, total in parts:
+        line = [*start, category] if dimension else list(start)
+        for figures in [*cells, total]:
+            line += [_number(figures.target), _number(figures.actual)]
+            line.append(_number(figures.achieved))
+        yield line

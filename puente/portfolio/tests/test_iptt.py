@@ -1,0 +1,84 @@
+"""The indicator performance tracking table: the figures of the projects' pages, by year and
+over the life of the project, split by a dimension, filtered by programme, exported as XLSX."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from puente.portfolio.models import Level, SharedIndicator
+from puente.portfolio.tests.factories import ActivityFactory
+from puente.portfolio.tests.test_rollup import project_measuring
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def portfolio():
+    shared = SharedIndicator.objects.create(name_es="Personas orientadas", unit="personas")
+    programme = ActivityFactory(title_es="Programa de migración", level=Level.PROGRAMME)
+    project_measuring(shared, programme, "Cúcuta", [
+        (2025, 100, 95, {"Mujeres": (60, 55), "Hombres": (40, 40)}),
+        (2026, 200, 100, {"Mujeres": (120, 50), "Hombres": (80, 50)}),
+    ])  # fmt: skip
+    project_measuring(shared, None, "Ocaña, fuera del programa", [(2025, 10, 2, {})])
+    return programme
+
+
+def test_the_table_shows_each_indicator_by_year_and_over_the_life_of_its_project(
+    staff_client, portfolio
+):
+    response = staff_client.get(reverse("portfolio:iptt"))
+    rows = {row.indicator.title: row for row in response.context["rows"]}
+    assert response.context["years"] == [2025, 2026]
+    cucuta = rows["Personas orientadas en Cúcuta"]
+    assert (cucuta.years[2025].target, cucuta.years[2025].actual) == (100, 95)
+    assert (cucuta.total.target, cucuta.total.actual, cucuta.total.achieved) == (300, 195, 65)
+    page = response.content.decode()
+    # 95 % in 2025 is on track, 50 % in 2026 far behind, 65 % over the life behind: in words too
+    assert "en curso" in page and "muy atrasado" in page and "atrasado" in page
+    # far behind: Cúcuta in 2026 (50 %), Ocaña in 2025 and over its life (20 %)
+    assert page.count("standing-far") == 3
+
+
+def test_a_programme_narrows_the_table_and_a_split_adds_its_categories(staff_client, portfolio):
+    response = staff_client.get(
+        reverse("portfolio:iptt"), {"programme": portfolio.pk, "split": "sex"}
+    )
+    (row,) = response.context["rows"]
+    assert row.indicator.title == "Personas orientadas en Cúcuta"
+    parts = {category: total for category, _cells, total in row.split_rows}
+    assert (parts["Mujeres"].target, parts["Mujeres"].actual) == (180, 105)
+    assert ">Hombres</th>" in response.content.decode()
+
+
+def test_the_export_has_the_same_figures_as_numbers_and_a_sheet_per_dimension(
+    staff_client, portfolio
+):
+    response = staff_client.get(reverse("portfolio:iptt_export"), {"programme": portfolio.pk})
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames[0] == "Totales" and "Sexo" in book.sheetnames
+    totals = list(book["Totales"].iter_rows(values_only=True))
+    header, (row,) = totals[0], totals[1:]
+    assert row[2] == "Personas orientadas en Cúcuta"
+    assert row[header.index("2025 meta")] == 100 and row[header.index("2026 logro")] == 100
+    assert row[header.index("Meta de toda la vida del proyecto")] == 300
+    assert row[header.index("Logro de toda la vida del proyecto")] == 195
+    by_sex = {r[4]: r for r in list(book["Sexo"].iter_rows(values_only=True))[1:]}
+    assert by_sex["Mujeres"][5] == 60 and by_sex["Hombres"][6] == 40  # 2025 target, actual
+
+
+def test_a_partner_reporter_reads_only_the_indicators_of_activities_it_may_read(client):
+    from tests.security.world import build_world
+
+    world = build_world()
+    client.force_login(world.users["reporter A"])
+    response = client.get(reverse("portfolio:iptt"))
+    assert response.status_code == 200
+    readable = {row.indicator.result.activity_id for row in response.context["rows"]}
+    from puente.portfolio.selectors import visible_activities
+
+    assert readable <= set(
+        visible_activities(world.users["reporter A"]).values_list("pk", flat=True)
+    )

@@ -1,0 +1,72 @@
+"""The indicator performance tracking table (IPTT): a staff report and its XLSX export."""
+
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from puente.accounts.roles import AuthedRequest, internal_view
+from puente.lib.paging import page_of
+from puente.lib.tabular import workbook_response
+
+from ..forms import IpttForm
+from ..iptt import iptt_rows, sheets, standing_label
+from ..models import Activity, Dimension, Indicator
+from ..rollup import FAR_BEHIND, ON_TRACK, OVERSHOOT, projects_under
+from ..selectors import filter_activities, visible_activities
+
+
+def _indicators(request: AuthedRequest) -> tuple[IpttForm, QuerySet[Indicator]]:
+    readable = visible_activities(request.user)
+    form = IpttForm(request.GET or None, readable=readable)
+    activities = filter_activities(readable, form.to_filter())
+    programme = form.cleaned_data.get("programme") if form.is_valid() else None
+    if programme:
+        parent = readable.filter(pk=programme).first()
+        activities = (
+            activities.filter(pk__in=projects_under(parent, readable))
+            if parent
+            else Activity.objects.none()
+        )
+    indicators = Indicator.objects.filter(result__activity__in=activities).order_by(
+        "result__activity__title_es", "result__activity_id", "pk"
+    )
+    return form, indicators
+
+
+@internal_view
+def iptt(request: AuthedRequest) -> HttpResponse:
+    form, indicators = _indicators(request)
+    split = form.cleaned_data.get("split", "") if form.is_valid() else ""
+    page, query = page_of(request, indicators, per_page=50)
+    chosen = Indicator.objects.filter(pk__in=[i.pk for i in page.object_list]).order_by(
+        "result__activity__title_es", "result__activity_id", "pk"
+    )
+    years, rows = iptt_rows(chosen, split)
+    for row in rows:
+        ascending = row.indicator.ascending
+        row.shown = [  # type: ignore[attr-defined]
+            (f, f.standing(ascending), standing_label(f.standing(ascending)))
+            for f in [*row.cells(years), row.total]
+        ]
+        row.split_rows = row.part_rows(years) if split else []  # type: ignore[attr-defined]
+    return render(
+        request,
+        "portfolio/iptt.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "years": years,
+            "rows": rows,
+            "split": split,
+            "thresholds": {"on": ON_TRACK, "far": FAR_BEHIND, "over": OVERSHOOT},
+        },
+    )
+
+
+@internal_view
+def iptt_export(request: AuthedRequest) -> HttpResponse:
+    _form, indicators = _indicators(request)
+    dimensions = [d.value for d in Dimension if d != Dimension.OTHER]
+    return workbook_response(_("indicator-tracking"), sheets(indicators, dimensions))
