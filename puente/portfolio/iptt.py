@@ -25,6 +25,12 @@ class IpttRow:
     def total(self) -> Figures:
         return life_of(self.years, self.indicator.measure)
 
+    @property
+    def complete(self) -> bool:
+        """Every year with a target has its actual: only then is the life-of-project share a
+        verdict rather than a figure to date."""
+        return all(f.actual is not None for f in self.years.values() if f.target is not None)
+
     def cells(self, years: Sequence[int]) -> list[Figures]:
         return [self.years.get(year, Figures()) for year in years]
 

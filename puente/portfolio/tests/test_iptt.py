@@ -38,8 +38,9 @@ def test_the_table_shows_each_indicator_by_year_and_over_the_life_of_its_project
     page = response.content.decode()
     # 95 % in 2025 is on track, 50 % in 2026 far behind, 65 % over the life behind: in words too
     assert "en curso" in page and "muy atrasado" in page and "atrasado" in page
-    # far behind: Cúcuta in 2026 (50 %), Ocaña in 2025 and over its life (20 %)
+    # far behind: Cúcuta in 2026 (50 %), Ocaña in 2025 and over its life (20 %, complete)
     assert page.count("standing-far") == 3
+    assert "a la fecha" not in page  # every target has its actual
 
 
 def test_a_programme_narrows_the_table_and_a_split_adds_its_categories(staff_client, portfolio):
@@ -82,3 +83,10 @@ def test_a_partner_reporter_reads_only_the_indicators_of_activities_it_may_read(
     assert readable <= set(
         visible_activities(world.users["reporter A"]).values_list("pk", flat=True)
     )
+
+
+def test_a_project_under_way_reads_to_date_over_its_life_not_far_behind(staff_client):
+    shared = SharedIndicator.objects.create(name_es="Personas orientadas", unit="personas")
+    project_measuring(shared, None, "Tibú", [(2025, 100, 100, {}), (2026, 900, None, {})])
+    page = staff_client.get(reverse("portfolio:iptt")).content.decode()
+    assert "a la fecha" in page and "standing-far" not in page  # 10 % of 1 000, but 2026 is open

@@ -47,8 +47,15 @@ def iptt(request: AuthedRequest) -> HttpResponse:
         ascending = row.indicator.ascending
         row.shown = [  # type: ignore[attr-defined]
             (f, f.standing(ascending), standing_label(f.standing(ascending)))
-            for f in [*row.cells(years), row.total]
+            for f in row.cells(years)
         ]
+        total = row.total
+        # A project still under way is not "far behind" its life's target: its share is to date.
+        row.shown.append(  # type: ignore[attr-defined]
+            (total, total.standing(ascending), standing_label(total.standing(ascending)))
+            if row.complete
+            else (total, "", _("to date"))
+        )
         row.split_rows = row.part_rows(years) if split else []  # type: ignore[attr-defined]
     return render(
         request,
