@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from django import forms
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils.formats import number_format
@@ -23,7 +24,7 @@ from puente.portal.selectors import (
     top_with_rest,
 )
 from puente.portfolio.forms import ActivityFilterForm
-from puente.portfolio.models import Activity
+from puente.portfolio.models import Activity, IndicatorPeriod
 from puente.portfolio.selectors import LIST_DEFERRED, add_list_parts, filter_activities
 from puente.territory.models import Municipality, Sector
 from puente.territory.svgmap import Drawn, areas_of, base_map
@@ -50,7 +51,13 @@ def activity_list(request: HttpRequest) -> HttpResponse:
 
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(Activity.objects.public(), pk=pk)
-    return render(request, "portal/activity.html", {"activity": activity})
+    results = activity.results.prefetch_related(
+        Prefetch(
+            "indicators__periods",
+            queryset=IndicatorPeriod.objects.prefetch_related("disaggregations"),
+        )
+    )
+    return render(request, "portal/activity.html", {"activity": activity, "results": results})
 
 
 # What the map can shade municipalities by: (label, the figure of a MunicipalFigures).

@@ -166,3 +166,16 @@ def test_the_secretariat_defines_shared_indicators_and_a_viewer_only_reads_them(
     assert "Personas con documento" in viewer_client.get(url).content.decode()
     assert viewer_client.post(url, {"name_es": "X", "unit": "y", "measure": "1"}).status_code == 403
     assert SharedIndicator.objects.count() == 1
+
+
+def test_a_public_project_page_shows_its_results_with_progress_and_groups(client, people_guided):
+    project = project_measuring(people_guided, None, "Cúcuta", [
+        (2025, 100, 80, {"Mujeres": (60, 50), "Hombres": (40, 30)}),
+    ])  # fmt: skip
+    page = client.get(reverse("portal:activity", args=[project.pk])).content.decode()
+    assert "Resultados" in page and "Personas orientadas en Cúcuta" in page
+    assert ">80<" in page and "77,8 %" in page  # (80 − 10) / (100 − 10) from the baseline
+    assert ">Mujeres</th>" in page and ">50<" in page
+    project.is_public = False
+    project.save()
+    assert client.get(reverse("portal:activity", args=[project.pk])).status_code == 404
