@@ -133,3 +133,25 @@ def test_a_sector_is_found_by_typing_part_of_its_name(staff_page: Page):
     select.select_option(label="11220 Educación primaria")
     assert_accessible(page)
     screenshot(page, "sector-typeahead")
+
+
+def test_on_a_phone_the_staff_areas_fold_under_one_menu_button(staff_page: Page):
+    """At 390 px the five lines of areas were more than half the screen before the page."""
+    page = staff_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/staff/portfolio/activities/")
+    menu = page.get_by_role("navigation", name="Espacio de trabajo del personal")
+    button = menu.locator("summary", has_text="Menú del personal")
+    expect(menu.locator("summary", has_text="Portafolio")).to_be_hidden()
+    heading = page.get_by_role("heading", name="Actividades", level=1).bounding_box()
+    assert heading and heading["y"] < 844 / 2
+    button.focus()
+    page.keyboard.press("Enter")
+    menu.locator("summary", has_text="Portafolio").click()
+    expect(menu.get_by_role("link", name="Seguimiento de indicadores")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "staff-menu-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/staff/portfolio/activities/")
+    expect(button).to_be_hidden()  # on a wide screen the areas show in a row, no button
+    expect(menu.locator("summary", has_text="Portafolio")).to_be_visible()

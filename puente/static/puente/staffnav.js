@@ -5,6 +5,14 @@
   "use strict";
 
   document.addEventListener("DOMContentLoaded", function () {
+    // On a phone the areas start folded under one button, so that the page starts on screen.
+    var whole = document.querySelector(".staff-bar details.staff-menu");
+    var phone = window.matchMedia("(max-width: 40rem)");
+    if (whole) {
+      var fit = function () { whole.open = !phone.matches; };
+      fit();
+      phone.addEventListener("change", fit);
+    }
     var menus = document.querySelectorAll(".staff-bar details.menu");
     menus.forEach(function (menu) {
       menu.addEventListener("toggle", function () {
