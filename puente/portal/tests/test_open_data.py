@@ -75,3 +75,28 @@ def test_the_transparency_datasets_hold_functions_directory_and_resources(client
         ))
     )  # fmt: skip
     assert ["year", "2025", "2025", "1500000.00"] in resources
+
+
+def test_the_results_dataset_has_targets_and_actuals_by_sex_with_hxl_and_only_public_rows(client):
+    from puente.portfolio.models import SharedIndicator
+    from puente.portfolio.tests.test_rollup import project_measuring
+
+    shared = SharedIndicator.objects.create(name_es="Personas orientadas", unit="personas")
+    project_measuring(
+        shared, None, "Tibú", [(2025, 100, 80, {"Mujeres": (60, 50), "Hombres": (40, 30)})]
+    )
+    hidden = project_measuring(shared, None, "Borrador", [(2025, 5, 5, {})])
+    hidden.is_public = False
+    hidden.save()
+    response = client.get("/es/datos-abiertos/results.csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    header, tags, *records = rows
+    assert {"#indicator+name", "#targeted", "#reached", "#targeted+f", "#reached+m"} <= set(tags)
+    (record,) = records
+    row = dict(zip(header, record, strict=True))
+    assert row["indicator"] == "Personas orientadas en Tibú" and row["unit"] == "personas"
+    assert (row["target"], row["actual"]) == ("100.0000", "80.0000")
+    assert (row["target_female"], row["actual_male"]) == ("60.0000", "30.0000")
+    sheet = load_workbook(io.BytesIO(client.get("/es/datos-abiertos/results.xlsx").content)).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[2][header.index("actual")] == 80  # a number in the spreadsheet

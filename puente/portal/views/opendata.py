@@ -16,7 +16,7 @@ from puente.directory.models import Organisation
 from puente.lib.tabular import FORMATS, table_response
 from puente.portal.models import Function, Office, TeamMember
 from puente.portal.selectors import public_partners, public_resources
-from puente.portfolio.models import Activity
+from puente.portfolio.models import Activity, IndicatorPeriod
 from puente.portfolio.selectors import activities_per_municipality
 from puente.territory.models import Sector
 
@@ -62,6 +62,39 @@ def _activities() -> Iterator[list[object]]:
             "; ".join(m.name for m in places),
             "yes" if a.humanitarian else "no",
         ]
+
+
+# Sex categories as staff and publishers write them, for HXL's +f and +m columns.
+FEMALE = {"f", "female", "femenino", "mujer", "mujeres", "women", "woman", "niñas"}
+MALE = {"m", "male", "masculino", "hombre", "hombres", "men", "man", "niños"}
+
+
+def _results() -> Iterator[list[object]]:
+    """One row per indicator period of a public activity, with its sex split where recorded."""
+    periods = (
+        IndicatorPeriod.objects.filter(indicator__result__activity__in=Activity.objects.public())
+        .select_related("indicator__result__activity", "indicator__shared")
+        .prefetch_related("disaggregations")
+        .order_by("indicator__result__activity_id", "indicator_id", "period_start", "pk")
+    )
+    for period in periods.iterator(chunk_size=1000):
+        indicator = period.indicator
+        activity = indicator.result.activity
+        by_sex: dict[tuple[str, str], Decimal] = {}
+        for part in period.disaggregations.all():
+            category = part.category.strip().casefold()
+            sex = "f" if category in FEMALE else "m" if category in MALE else ""
+            if part.dimension == "sex" and sex:
+                key = (part.side, sex)
+                by_sex[key] = by_sex.get(key, Decimal(0)) + part.value
+        yield [
+            activity.pk, activity.iati_identifier or "", activity.title_es, indicator.title,
+            indicator.shared.name_es if indicator.shared else "",
+            indicator.unit or (indicator.shared.unit if indicator.shared else ""),
+            indicator.measure, period.period_start.isoformat(), period.period_end.isoformat(),
+            period.target, period.actual,
+            *(by_sex.get((side, sex)) for sex in ("f", "m") for side in ("target", "actual")),
+        ]  # fmt: skip
 
 
 def _partners() -> Iterator[list[object]]:
@@ -122,6 +155,20 @@ DATASETS = {
              ("municipality_codes", "#adm2+code"), ("municipalities", "#adm2+name"),
              ("humanitarian", "#indicator+humanitarian")],
             _activities,
+        ),
+        Dataset(
+            "results",
+            _("Results of the cooperation activities"),
+            _("Each indicator of the public activities, period by period: target and actual, and "
+              "by sex where recorded. Measure codes are IATI's (1 unit, 2 percentage)."),
+            [("activity_id", "#activity+id"), ("iati_identifier", "#activity+code"),
+             ("activity", "#activity+name"), ("indicator", "#indicator+name"),
+             ("shared_indicator", "#indicator+name+shared"), ("unit", "#indicator+unit"),
+             ("measure", "#indicator+type+code"), ("period_start", "#date+start"),
+             ("period_end", "#date+end"), ("target", "#targeted"), ("actual", "#reached"),
+             ("target_female", "#targeted+f"), ("actual_female", "#reached+f"),
+             ("target_male", "#targeted+m"), ("actual_male", "#reached+m")],
+            _results,
         ),
         Dataset(
             "partners",
