@@ -2,6 +2,8 @@
 
 import io
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
@@ -16,6 +18,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from reportlab.platypus.flowables import Flowable
 
 from puente.agreements.concept_pdf import OFFICE, _text
+from puente.portfolio.models import Activity
+from puente.portfolio.rollup import Rollup
 from puente.territory.models import sector_label
 
 from .analysis import Figures, GapCell
@@ -29,9 +33,18 @@ STATUS_COLOURS = {
 }
 
 
-def render_report(start: date, end: date, figures: Figures, cells: list[GapCell]) -> bytes:
+PlanResults = list[tuple[Activity, list[Rollup]]]
+
+
+def render_report(
+    start: date,
+    end: date,
+    figures: Figures,
+    cells: list[GapCell],
+    plans: PlanResults = (),  # type: ignore[assignment]
+) -> bytes:
     with translation.override("es"):
-        return _render(start, end, figures, cells)
+        return _render(start, end, figures, cells, list(plans))
 
 
 def _number(value: int) -> str:
@@ -60,7 +73,9 @@ def bar_chart(title: str, items: list[tuple[str, int]], width: float = 16 * cm) 
     return drawing
 
 
-def _render(start: date, end: date, figures: Figures, cells: list[GapCell]) -> bytes:
+def _render(
+    start: date, end: date, figures: Figures, cells: list[GapCell], plans: PlanResults
+) -> bytes:
     styles = getSampleStyleSheet()
     small = ParagraphStyle("small", parent=styles["BodyText"], fontSize=9, leading=11)
     cell_style = ParagraphStyle("cell", parent=small, fontSize=7.5, leading=9)
@@ -147,6 +162,7 @@ def _render(start: date, end: date, figures: Figures, cells: list[GapCell]) -> b
         story.append(table)
     else:
         story.append(Paragraph(_("No open needs are recorded."), small))
+    story += _plan_results(plans, range(start.year, end.year + 1), styles, cell_style)
     buffer = io.BytesIO()
     SimpleDocTemplate(
         buffer,
@@ -159,3 +175,59 @@ def _render(start: date, end: date, figures: Figures, cells: list[GapCell]) -> b
         bottomMargin=1.5 * cm,
     ).build(story)
     return buffer.getvalue()
+
+
+def _figure(value: Decimal | None) -> str:
+    return "—" if value is None else number_format(value, 0, force_grouping=True)
+
+
+def _plan_results(
+    plans: PlanResults, years: range, styles: Any, cell_style: ParagraphStyle
+) -> list[Flowable]:
+    """The plans' results, as their pages add them up: target and actual of each shared
+    indicator in the report's years and over the whole period."""
+    story: list[Flowable] = [
+        Spacer(1, 0.4 * cm),
+        Paragraph(
+            _("Results of the plans (their projects' shared indicators)"), styles["Heading2"]
+        ),
+    ]
+    shown = [(plan, found) for plan, found in plans if found]
+    if not shown:
+        story.append(
+            Paragraph(_("No plan has projects measuring a shared indicator yet."), cell_style)
+        )
+    for plan, found in shown:
+        story.append(Paragraph(_text(plan.title), styles["Heading3"]))
+        header: list[object] = [_("Indicator"), *[str(y) for y in years]]
+        data: list[list[object]] = [[*header, _("Whole period"), _("% of target")]]
+        for rollup in found:
+            name = Paragraph(_text(f"{rollup.shared.name} ({rollup.shared.unit})"), cell_style)
+            if rollup.refused:
+                data.append(
+                    [
+                        name,
+                        Paragraph(
+                            _text(_("Not added up: ") + " ".join(rollup.refused)), cell_style
+                        ),
+                    ]
+                )
+                continue
+            cells = [rollup.years.get(y) for y in years]
+            total = rollup.total
+            data.append([
+                name,
+                *[f"{_figure(c.actual)} / {_figure(c.target)}" if c else "—" for c in cells],
+                f"{_figure(total.actual)} / {_figure(total.target)}",
+                "—" if total.achieved is None else f"{number_format(total.achieved, 1)} %",
+            ])  # fmt: skip
+        table = Table(data, repeatRows=1)
+        table.setStyle(TableStyle([
+            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6eef2")),
+            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+            ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ]))  # fmt: skip
+        story.append(table)
+    story.append(Paragraph(_("Each cell: actual / target."), cell_style))
+    return story

@@ -132,3 +132,21 @@ def test_the_governor_report_is_a_pdf_with_the_figures(staff_client, staff_user)
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "1 socios" in text or "1 partners" in text
     assert "Tibú" in text and "Cúcuta" in text
+
+
+def test_the_governor_report_carries_the_plans_results_as_their_pages_add_them_up(staff_client):
+    from puente.portfolio.models import Activity, Level, SharedIndicator
+    from puente.portfolio.tests.factories import ActivityFactory
+    from puente.portfolio.tests.test_rollup import project_measuring
+
+    plan = ActivityFactory(title_es="Plan de frontera", level=Level.PLAN)
+    programme = ActivityFactory(title_es="Programa", level=Level.PROGRAMME, parent=plan)
+    shared = SharedIndicator.objects.create(name_es="Personas orientadas", unit="personas")
+    project_measuring(shared, programme, "Cúcuta", [(2026, 1200, 900, {})])
+    project_measuring(shared, programme, "Tibú", [(2026, 800, 600, {})])
+    assert Activity.objects.filter(parent=programme).count() == 2
+    response = staff_client.get("/staff/coordination/governor-report.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Resultados de los planes" in text and "Plan de frontera" in text
+    assert "Personas orientadas (personas)" in text
+    assert "1.500 / 2.000" in text or "1 500 / 2 000" in text  # actual / target, both projects

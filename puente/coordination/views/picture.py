@@ -31,6 +31,8 @@ from puente.coordination.selectors import approved_rows
 from puente.lib.choropleth import EMPTY, Area, bands, shade
 from puente.lib.paging import page_of
 from puente.lib.tabular import FORMATS, table_response
+from puente.portfolio.models import Level
+from puente.portfolio.rollup import rollups
 from puente.portfolio.selectors import visible_activities
 from puente.territory.models import Municipality, Sector, TargetPopulation, sector_label
 from puente.territory.svgmap import Drawn, areas_of, base_map
@@ -386,7 +388,12 @@ def governor_report(request: AuthedRequest) -> HttpResponse:
     from puente.coordination.governor_pdf import render_report
 
     form, start, end, rows = _filtered(request)
-    pdf = render_report(start, end, dashboard_figures(rows), gap_table(start, end, rows))  # type: ignore[arg-type]
+    readable = visible_activities(request.user)
+    plans = [
+        (plan, rollups(plan, readable))
+        for plan in readable.filter(level=Level.PLAN).order_by("title_es")[:10]
+    ]
+    pdf = render_report(start, end, dashboard_figures(rows), gap_table(start, end, rows), plans)  # type: ignore[arg-type]
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="coordinacion-{start:%Y-%m}-{end:%Y-%m}.pdf"'
