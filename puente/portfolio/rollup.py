@@ -6,12 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import (
     Activity,
     Beneficiaries,
+    Dimension,
     Disaggregation,
     Indicator,
     IndicatorPeriod,
@@ -56,8 +59,10 @@ class Figures:
 class Contribution:
     """One project's indicator linked to the shared one, with its figures by year."""
 
-    activity: Activity
-    indicator: Indicator
+    activity_id: int
+    activity_title: str
+    indicator_title: str
+    measure: str
     unit: str
     baseline: Decimal | None
     people: int  # whom the project targets: the weight of its percentages
@@ -65,7 +70,7 @@ class Contribution:
 
     @property
     def total(self) -> Figures:
-        return life_of(self.years, self.indicator.measure)
+        return life_of(self.years, self.measure)
 
 
 @dataclass
@@ -111,110 +116,106 @@ def add_present(values: Iterable[Decimal | None]) -> Decimal | None:
 
 
 def projects_under(activity: Activity, readable: QuerySet[Activity]) -> QuerySet[Activity]:
-    """The projects below a plan or programme (a plan's through its programmes too)."""
-    ids: set[int] = set()
-    frontier = [activity.pk]
-    for _depth in range(3):  # plan > programme > project, and a project directly under a plan
-        children = list(readable.filter(parent_id__in=frontier).values_list("pk", "level"))
-        ids.update(pk for pk, _level in children)
-        frontier = [pk for pk, level in children if level != Level.PROJECT]
-        if not frontier:
-            break
-    return readable.filter(pk__in=ids, level=Level.PROJECT)
+    """The projects below a plan or programme: its own, and its programmes' (plan > programme
+    > project at most), as one query that others can nest."""
+    below = Q(parent=activity) | Q(parent__parent=activity) | Q(parent__parent__parent=activity)
+    return readable.filter(below, level=Level.PROJECT)
 
 
 def rollups(activity: Activity, readable: QuerySet[Activity]) -> list[Rollup]:
-    """One roll-up per shared indicator that the projects under `activity` measure."""
+    """One roll-up per shared indicator that the projects under `activity` measure.
+
+    Counts are added up by the database, a year per indicator; only percentages, whose year
+    is their last period's, are read period by period (bench/results.py: a programme of 5,000
+    projects)."""
     projects = projects_under(activity, readable)
-    indicators = (
-        Indicator.objects.filter(result__activity__in=projects, shared__isnull=False)
-        .select_related("shared", "result__activity")
-        .order_by("shared__name_es", "result__activity__title_es", "pk")
-    )
-    by_shared: dict[int, list[Indicator]] = defaultdict(list)
-    for indicator in indicators:
-        by_shared[indicator.shared_id].append(indicator)  # type: ignore[index]
-    if not by_shared:
+    linked = Indicator.objects.filter(result__activity__in=projects, shared__isnull=False)
+    english = (get_language() or "es").startswith("en")
+    rows = linked.order_by("shared__name_es", "result__activity__title_es", "pk").values_list(
+        "pk", "shared_id", "result__activity_id", "result__activity__title_es",
+        "result__activity__title_en", "title", "unit", "measure", "baseline_value",
+    )  # fmt: skip
+    if not rows:
         return []
-    periods = _periods_by_indicator([i.pk for group in by_shared.values() for i in group])
-    people = _people_by_activity({i.result.activity_id for g in by_shared.values() for i in g})
-    found = []
-    for group in by_shared.values():
-        shared = group[0].shared
-        assert shared is not None
-        contributions = [
-            _contribution(i, periods.get(i.pk, []), people.get(i.result.activity_id, 0))
-            for i in group
-        ]
-        found.append(_roll(shared, contributions, periods))
-    return found
+    people = _people_by_activity(projects)
+    by_year = _sums_by_year(linked)
+    shares = _percentages_by_year(linked.filter(measure=Measure.PERCENTAGE))
+    shared_of = SharedIndicator.objects.in_bulk({row[1] for row in rows})
+    groups: dict[int, list[Contribution]] = defaultdict(list)
+    for pk, shared_id, activity_id, title_es, title_en, title, unit, measure, baseline in rows:
+        groups[shared_id].append(
+            Contribution(
+                activity_id=activity_id,
+                activity_title=(title_en if english and title_en else title_es or title_en),
+                indicator_title=title,
+                measure=measure,
+                unit=unit or shared_of[shared_id].unit,
+                baseline=baseline,
+                people=people.get(activity_id, 0),
+                years=shares.get(pk, {}) if measure == Measure.PERCENTAGE else by_year.get(pk, {}),
+            )
+        )
+    return [_roll(shared_of[pk], contributions, linked) for pk, contributions in groups.items()]
 
 
-def _periods_by_indicator(ids: list[int]) -> dict[int, list[IndicatorPeriod]]:
-    found: dict[int, list[IndicatorPeriod]] = defaultdict(list)
-    periods = IndicatorPeriod.objects.filter(indicator_id__in=ids).prefetch_related(
-        "disaggregations"
-    )
-    for period in periods.order_by("period_end", "pk"):
-        found[period.indicator_id].append(period)
-    return found
-
-
-def _people_by_activity(ids: set[int]) -> dict[int, int]:
+def _sums_by_year(indicators: QuerySet[Indicator]) -> dict[int, dict[int, Figures]]:
+    """indicator -> year -> its periods' targets and actuals added (None when none is given)."""
+    found: dict[int, dict[int, Figures]] = defaultdict(dict)
     rows = (
-        Beneficiaries.objects.filter(activity_id__in=ids)
+        IndicatorPeriod.objects.filter(indicator__in=indicators)
+        .annotate(year=ExtractYear("period_end"))
+        .values("indicator_id", "year")
+        .annotate(target=Sum("target"), actual=Sum("actual"))
+        .values_list("indicator_id", "year", "target", "actual")
+        .order_by()
+    )
+    for indicator_id, year, target, actual in rows:
+        found[indicator_id][year] = Figures(target, actual)
+    return found
+
+
+def _percentages_by_year(indicators: QuerySet[Indicator]) -> dict[int, dict[int, Figures]]:
+    """indicator -> year -> its last period's figures: a share is not added over a year."""
+    found: dict[int, dict[int, Figures]] = defaultdict(dict)
+    periods = IndicatorPeriod.objects.filter(indicator__in=indicators).order_by("period_end", "pk")
+    for indicator_id, end, target, actual in periods.values_list(
+        "indicator_id", "period_end", "target", "actual"
+    ):
+        figures = found[indicator_id].setdefault(end.year, Figures())
+        figures.target = figures.target if target is None else target
+        figures.actual = figures.actual if actual is None else actual
+    return found
+
+
+def _people_by_activity(projects: QuerySet[Activity]) -> dict[int, int]:
+    rows = (
+        Beneficiaries.objects.filter(activity__in=projects)
         .values("activity_id")
         .annotate(n=Sum("count"))
         .values_list("activity_id", "n")
+        .order_by()
     )
     return {activity_id: n or 0 for activity_id, n in rows}
 
 
-def _contribution(
-    indicator: Indicator, periods: list[IndicatorPeriod], people: int
-) -> Contribution:
-    shared = indicator.shared
-    assert shared is not None
-    contribution = Contribution(
-        activity=indicator.result.activity,
-        indicator=indicator,
-        unit=indicator.unit or shared.unit,
-        baseline=indicator.baseline_value,
-        people=people,
-    )
-    percentage = indicator.measure == Measure.PERCENTAGE
-    for period in periods:
-        year = period.period_end.year
-        figures = contribution.years.setdefault(year, Figures())
-        if percentage:  # a share is not added over a year's periods: the latest one stands
-            figures.target = period.target if period.target is not None else figures.target
-            figures.actual = period.actual if period.actual is not None else figures.actual
-        else:
-            figures.target = add_present([figures.target, period.target])
-            figures.actual = add_present([figures.actual, period.actual])
-    return contribution
-
-
 def _roll(
-    shared: SharedIndicator,
-    contributions: list[Contribution],
-    periods: dict[int, list[IndicatorPeriod]],
+    shared: SharedIndicator, contributions: list[Contribution], linked: QuerySet[Indicator]
 ) -> Rollup:
     rollup = Rollup(shared, contributions)
     for c in contributions:
-        if c.indicator.measure != shared.measure:
+        if c.measure != shared.measure:
             rollup.refused.append(
                 _("“%(project)s” measures it as %(theirs)s, the shared indicator as %(ours)s.")
                 % {
-                    "project": c.activity.title,
-                    "theirs": c.indicator.get_measure_display(),
+                    "project": c.activity_title,
+                    "theirs": Measure(c.measure).label,
                     "ours": shared.get_measure_display(),
                 }
             )
         elif not same_unit(c.unit, shared.unit):
             rollup.refused.append(
                 _("“%(project)s” counts it in “%(theirs)s”, the shared indicator in “%(ours)s”.")
-                % {"project": c.activity.title, "theirs": c.unit, "ours": shared.unit}
+                % {"project": c.activity_title, "theirs": c.unit, "ours": shared.unit}
             )
     if shared.measure not in ADDABLE:
         rollup.refused.append(_("Its measure (%s) has no sum.") % shared.get_measure_display())
@@ -231,7 +232,7 @@ def _roll(
                 add_present(c.years[year].target for c in contributions if year in c.years),
                 add_present(c.years[year].actual for c in contributions if year in c.years),
             )
-        _sum_breakdown(rollup, contributions, periods)
+        _sum_breakdown(rollup, linked.filter(shared=shared))
     return rollup
 
 
@@ -267,15 +268,21 @@ def _weighted(rollup: Rollup, years: list[int]) -> None:
         )
 
 
-def _sum_breakdown(
-    rollup: Rollup, contributions: list[Contribution], periods: dict[int, list[IndicatorPeriod]]
-) -> None:
-    for c in contributions:
-        for period in periods.get(c.indicator.pk, []):
-            for row in period.disaggregations.all():
-                key = (period.period_end.year, row.get_dimension_display(), row.category)
-                figures = rollup.breakdown.setdefault(key, Figures())
-                if row.side == Disaggregation.Side.TARGET:
-                    figures.target = add_present([figures.target, row.value])
-                else:
-                    figures.actual = add_present([figures.actual, row.value])
+def _sum_breakdown(rollup: Rollup, indicators: QuerySet[Indicator]) -> None:
+    """The disaggregations of the shared indicator's periods, added by the database per year,
+    dimension, category and side."""
+    rows = (
+        Disaggregation.objects.filter(period__indicator__in=indicators)
+        .annotate(year=ExtractYear("period__period_end"))
+        .values("year", "dimension", "category", "side")
+        .annotate(total=Sum("value"))
+        .values_list("year", "dimension", "category", "side", "total")
+        .order_by()
+    )
+    for year, dimension, category, side, total in rows:
+        label = str(Dimension(dimension).label) if dimension in Dimension.values else dimension
+        figures = rollup.breakdown.setdefault((year, label, category), Figures())
+        if side == Disaggregation.Side.TARGET:
+            figures.target = add_present([figures.target, total])
+        else:
+            figures.actual = add_present([figures.actual, total])

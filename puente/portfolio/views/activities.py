@@ -110,17 +110,7 @@ def activity_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         # Sections of the apps above the portfolio (the IATI check), without importing them.
         "panels": panels_for(request, "activity", activity),
         "stage_form": StageChangeForm(allowed=allowed_next(activity.stage)),
-        # A plan's or programme's parts, and its results: its projects' shared indicators
-        # added up.
-        "children": None
-        if activity.level == Level.PROJECT
-        else visible_activities(request.user)
-        .filter(parent=activity)
-        .defer(*LIST_DEFERRED)
-        .order_by("level", "title_es", "pk"),
-        "rollups": None
-        if activity.level == Level.PROJECT
-        else rollups(activity, visible_activities(request.user)),
+        **_plan_parts(request, activity),
         "results": activity.results.prefetch_related(
             Prefetch(
                 "indicators__periods",
@@ -129,6 +119,20 @@ def activity_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         ),
     }
     return render(request, "portfolio/activity_detail.html", context)
+
+
+def _plan_parts(request: AuthedRequest, activity: Activity) -> dict[str, object]:
+    """A plan's or programme's parts (the first hundred, and how many) and its results: its
+    projects' shared indicators added up."""
+    if activity.level == Level.PROJECT:
+        return {"children": None, "rollups": None}
+    readable = visible_activities(request.user)
+    parts = readable.filter(parent=activity).defer(*LIST_DEFERRED).order_by("level", "title_es")
+    return {
+        "children": list(parts[:100]),
+        "children_count": parts.count(),
+        "rollups": rollups(activity, readable),
+    }
 
 
 def _inline_formsets(request: AuthedRequest, activity: Activity) -> list:
