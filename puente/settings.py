@@ -118,6 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "puente.accounts.roles.role_context",
                 "puente.portal.views.accessibility.preferences",
+                "puente.lib.formcache.release",
             ],
         },
     },

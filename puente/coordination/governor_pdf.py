@@ -34,6 +34,7 @@ STATUS_COLOURS = {
 
 
 PlanResults = list[tuple[Activity, list[Rollup]]]
+MAX_PLANS = 10  # the report's plans, by title
 
 
 def render_report(
@@ -200,18 +201,14 @@ def _plan_results(
     for plan, found in shown:
         story.append(Paragraph(_text(plan.title), styles["Heading3"]))
         header: list[object] = [_("Indicator"), *[str(y) for y in years]]
-        data: list[list[object]] = [[*header, _("Whole period"), _("% of target")]]
+        data: list[list[object]] = [[*header, _("Life of the plan"), _("% of target")]]
+        spans: list[tuple[object, ...]] = []
         for rollup in found:
             name = Paragraph(_text(f"{rollup.shared.name} ({rollup.shared.unit})"), cell_style)
             if rollup.refused:
-                data.append(
-                    [
-                        name,
-                        Paragraph(
-                            _text(_("Not added up: ") + " ".join(rollup.refused)), cell_style
-                        ),
-                    ]
-                )
+                why = Paragraph(_text(_("Not added up: ") + " ".join(rollup.refused)), cell_style)
+                data.append([name, why, *[""] * (len(years) + 1)])
+                spans.append(("SPAN", (1, len(data) - 1), (-1, len(data) - 1)))
                 continue
             cells = [rollup.years.get(y) for y in years]
             total = rollup.total
@@ -227,7 +224,11 @@ def _plan_results(
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6eef2")),
             ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
             ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+            *spans,
         ]))  # fmt: skip
         story.append(table)
     story.append(Paragraph(_("Each cell: actual / target."), cell_style))
+    if len(plans) >= MAX_PLANS:
+        more = _("The first %s plans by title; each plan's page has its own.") % MAX_PLANS
+        story.append(Paragraph(more, cell_style))
     return story

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from .models import Dimension, Indicator, IndicatorPeriod, Measure
-from .rollup import Figures, add_present, life_of
+from .rollup import Figures, life_of
 
 
 @dataclass
@@ -27,9 +28,11 @@ class IpttRow:
 
     @property
     def complete(self) -> bool:
-        """Every year with a target has its actual: only then is the life-of-project share a
-        verdict rather than a figure to date."""
-        return all(f.actual is not None for f in self.years.values() if f.target is not None)
+        """The project has ended (its actual end, else its planned one, is past): only then is
+        the life-of-project share a verdict rather than a figure to date."""
+        activity = self.indicator.result.activity
+        end = activity.actual_end or activity.planned_end
+        return end is not None and end < localdate()
 
     def cells(self, years: Sequence[int]) -> list[Figures]:
         return [self.years.get(year, Figures()) for year in years]
@@ -62,21 +65,17 @@ def _row(indicator: Indicator, periods: list[IndicatorPeriod], split: str) -> Ip
     for period in periods:
         year = period.period_end.year
         figures = row.years.setdefault(year, Figures())
-        if percentage:  # a share is not added over a year's periods: the latest one stands
-            figures.target = figures.target if period.target is None else period.target
-            figures.actual = figures.actual if period.actual is None else period.actual
-        else:
-            figures.target = add_present([figures.target, period.target])
-            figures.actual = add_present([figures.actual, period.actual])
+        # Counts add over a year's periods; a share does not: the latest period's stands.
+        step = figures.replace if percentage else figures.add
+        step(Figures.of(period.target, period.actual))
         if split and not percentage:
+            sides: dict[str, dict[str, Decimal]] = defaultdict(dict)
             for part in period.disaggregations.all():
-                if part.dimension != split:
-                    continue
-                cell = row.parts.setdefault(part.category, {}).setdefault(year, Figures())
-                if part.side == "target":
-                    cell.target = add_present([cell.target, part.value])
-                else:
-                    cell.actual = add_present([cell.actual, part.value])
+                if part.dimension == split:
+                    sides[part.category][part.side] = part.value
+            for category, values in sides.items():
+                cell = row.parts.setdefault(category, {}).setdefault(year, Figures())
+                cell.add(Figures.of(values.get("target"), values.get("actual")))
     return row
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
-from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -35,13 +34,36 @@ ON_TRACK, FAR_BEHIND, OVERSHOOT = 90, 60, 125
 class Figures:
     target: Decimal | None = None
     actual: Decimal | None = None
+    # The targets and actuals of only the periods (or projects) that give both: the share
+    # achieved compares like with like, never one project's actual with another's target.
+    paired_target: Decimal | None = None
+    paired_actual: Decimal | None = None
+
+    @classmethod
+    def of(cls, target: Decimal | None, actual: Decimal | None) -> "Figures":
+        both = target is not None and actual is not None
+        return cls(target, actual, target if both else None, actual if both else None)
+
+    def add(self, other: "Figures") -> None:
+        """Counts: another period's or project's figures added to these."""
+        self.target = add_present([self.target, other.target])
+        self.actual = add_present([self.actual, other.actual])
+        self.paired_target = add_present([self.paired_target, other.paired_target])
+        self.paired_actual = add_present([self.paired_actual, other.paired_actual])
+
+    def replace(self, other: "Figures") -> None:
+        """Shares: a later period's figures stand, each where it gives one."""
+        self.target = self.target if other.target is None else other.target
+        self.actual = self.actual if other.actual is None else other.actual
+        if other.paired_target is not None:
+            self.paired_target, self.paired_actual = other.paired_target, other.paired_actual
 
     @property
     def achieved(self) -> Decimal | None:
-        """The actual as a share of the target, in percent."""
-        if self.target in (None, 0) or self.actual is None:
+        """The actual as a share of the target, in percent, over what gives both."""
+        if self.paired_target in (None, 0) or self.paired_actual is None:
             return None
-        return (self.actual / self.target * 100).quantize(Decimal("0.1"))  # type: ignore[operator]
+        return (self.paired_actual / self.paired_target * 100).quantize(Decimal("0.1"))  # type: ignore[operator]
 
     def standing(self, ascending: bool = True) -> str:
         """ "on", "behind" or "far" (behind), or "" without both figures: the IPTT's colours.
@@ -86,28 +108,29 @@ class Rollup:
 
     @property
     def total(self) -> Figures:
-        """Life of the programme: counts added over the years, percentages as of the last."""
-        return life_of(self.years, self.shared.measure)
+        """Life of the programme: counts added over the years; a share averaged over each
+        project's latest figures, as the years are (a project silent in the last year counts)."""
+        if self.shared.measure != Measure.PERCENTAGE:
+            return life_of(self.years, Measure.UNIT)
+        return _average_of([c.total for c in self.contributions], self.contributions)
 
     def breakdown_by_dimension(self) -> list[tuple[str, list[tuple[str, Figures]]]]:
         """[(dimension, [(category, figures over every year)])], for the small tables."""
         table: dict[str, dict[str, Figures]] = defaultdict(dict)
         for (_year, dimension, category), figures in sorted(self.breakdown.items()):
-            total = table[dimension].setdefault(category, Figures())
-            total.target = add_present([total.target, figures.target])
-            total.actual = add_present([total.actual, figures.actual])
+            table[dimension].setdefault(category, Figures()).add(figures)
         return [(d, sorted(rows.items())) for d, rows in sorted(table.items())]
 
 
 def life_of(years: dict[int, Figures], measure: str) -> Figures:
-    """Figures over every year: counts added, a percentage as of its last year."""
-    if not years:
-        return Figures()
-    if measure == Measure.PERCENTAGE:
-        return years[max(years)]
-    return Figures(
-        add_present(f.target for f in years.values()), add_present(f.actual for f in years.values())
-    )
+    """Figures over every year: counts added, a share as its latest figures stand."""
+    total = Figures()
+    for _year, figures in sorted(years.items()):
+        if measure == Measure.PERCENTAGE:
+            total.replace(figures)
+        else:
+            total.add(figures)
+    return total
 
 
 def add_present(values: Iterable[Decimal | None]) -> Decimal | None:
@@ -117,17 +140,26 @@ def add_present(values: Iterable[Decimal | None]) -> Decimal | None:
 
 def projects_under(activity: Activity, readable: QuerySet[Activity]) -> QuerySet[Activity]:
     """The projects below a plan or programme: its own, and its programmes' (plan > programme
-    > project at most), as one query that others can nest."""
-    below = Q(parent=activity) | Q(parent__parent=activity) | Q(parent__parent__parent=activity)
-    return readable.filter(below, level=Level.PROJECT)
+    > project at most). The few containers are looked up first, so that the projects are one
+    indexed `parent IN (...)` that other queries nest."""
+    containers, frontier = [activity.pk], [activity.pk]
+    for _depth in range(2):
+        frontier = list(
+            readable.filter(parent_id__in=frontier)
+            .exclude(level=Level.PROJECT)
+            .values_list("pk", flat=True)
+        )
+        containers += frontier
+        if not frontier:
+            break
+    return readable.filter(parent_id__in=containers, level=Level.PROJECT)
 
 
 def rollups(activity: Activity, readable: QuerySet[Activity]) -> list[Rollup]:
     """One roll-up per shared indicator that the projects under `activity` measure.
 
-    Counts are added up by the database, a year per indicator; only percentages, whose year
-    is their last period's, are read period by period (bench/results.py: a programme of 5,000
-    projects)."""
+    Counts are added up by the database; only percentages, whose year is their last period's,
+    are read period by period (bench/results.py: a programme of 5,000 projects)."""
     projects = projects_under(activity, readable)
     linked = Indicator.objects.filter(result__activity__in=projects, shared__isnull=False)
     english = (get_language() or "es").startswith("en")
@@ -138,39 +170,76 @@ def rollups(activity: Activity, readable: QuerySet[Activity]) -> list[Rollup]:
     if not rows:
         return []
     people = _people_by_activity(projects)
-    by_year = _sums_by_year(linked)
     shares = _percentages_by_year(linked.filter(measure=Measure.PERCENTAGE))
     shared_of = SharedIndicator.objects.in_bulk({row[1] for row in rows})
     groups: dict[int, list[Contribution]] = defaultdict(list)
+    pk_of: dict[int, int] = {}  # id(contribution) -> its indicator
     for pk, shared_id, activity_id, title_es, title_en, title, unit, measure, baseline in rows:
-        groups[shared_id].append(
-            Contribution(
-                activity_id=activity_id,
-                activity_title=(title_en if english and title_en else title_es or title_en),
-                indicator_title=title,
-                measure=measure,
-                unit=unit or shared_of[shared_id].unit,
-                baseline=baseline,
-                people=people.get(activity_id, 0),
-                years=shares.get(pk, {}) if measure == Measure.PERCENTAGE else by_year.get(pk, {}),
-            )
+        contribution = Contribution(
+            activity_id=activity_id,
+            activity_title=(title_en if english and title_en else title_es or title_en),
+            indicator_title=title,
+            measure=measure,
+            unit=unit or shared_of[shared_id].unit,
+            baseline=baseline,
+            people=people.get(activity_id, 0),
+            years=shares.get(pk, {}),
         )
-    return [_roll(shared_of[pk], contributions, linked) for pk, contributions in groups.items()]
+        groups[shared_id].append(contribution)
+        pk_of[id(contribution)] = pk
+    # A count's yearly figures per project only for the contributions a page lists; the
+    # totals are added up by the database over all of them.
+    listed = [c for group in groups.values() for c in group[:SHOWN] if c.measure == Measure.UNIT]
+    by_year = _sums_by_year(Indicator.objects.filter(pk__in=[pk_of[id(c)] for c in listed]))
+    for c in listed:
+        c.years = by_year.get(pk_of[id(c)], {})
+    totals = _sums_by_shared_and_year(linked.filter(measure=Measure.UNIT))
+    found = [_roll(shared_of[pk], group, totals.get(pk, {})) for pk, group in groups.items()]
+    _sum_breakdowns([r for r in found if r.years and r.shared.measure == Measure.UNIT], linked)
+    return found
 
 
-def _sums_by_year(indicators: QuerySet[Indicator]) -> dict[int, dict[int, Figures]]:
-    """indicator -> year -> its periods' targets and actuals added (None when none is given)."""
+# How many contributions a roll-up lists with their own figures.
+SHOWN = 100
+# A period's figures added up, and the same over the periods that give both.
+BOTH = Q(target__isnull=False, actual__isnull=False)
+PAIRED_SUMS = {  # named apart from the fields they add up (Django refuses a clash)
+    "sum_target": Sum("target"),
+    "sum_actual": Sum("actual"),
+    "sum_paired_target": Sum("target", filter=BOTH),
+    "sum_paired_actual": Sum("actual", filter=BOTH),
+}
+
+
+def _sums_by_shared_and_year(indicators: QuerySet[Indicator]) -> dict[int, dict[int, Figures]]:
+    """shared indicator -> year -> the linked indicators' periods added up."""
     found: dict[int, dict[int, Figures]] = defaultdict(dict)
     rows = (
         IndicatorPeriod.objects.filter(indicator__in=indicators)
-        .annotate(year=ExtractYear("period_end"))
-        .values("indicator_id", "year")
-        .annotate(target=Sum("target"), actual=Sum("actual"))
-        .values_list("indicator_id", "year", "target", "actual")
+        .values("indicator__shared_id", "period_end")
+        .annotate(**PAIRED_SUMS)
+        .values_list("indicator__shared_id", "period_end", *PAIRED_SUMS)
         .order_by()
     )
-    for indicator_id, year, target, actual in rows:
-        found[indicator_id][year] = Figures(target, actual)
+    for shared_id, end, *sums in rows:
+        found[shared_id].setdefault(end.year, Figures()).add(Figures(*sums))
+    return found
+
+
+def _sums_by_year(indicators: QuerySet[Indicator]) -> dict[int, dict[int, Figures]]:
+    """indicator -> year -> its periods' targets and actuals added (None when none is given).
+    Grouped by end date in the database and by year here: SQLite's year extraction is a Python
+    function called on every row."""
+    found: dict[int, dict[int, Figures]] = defaultdict(dict)
+    rows = (
+        IndicatorPeriod.objects.filter(indicator__in=indicators)
+        .values("indicator_id", "period_end")
+        .annotate(**PAIRED_SUMS)
+        .values_list("indicator_id", "period_end", *PAIRED_SUMS)
+        .order_by()
+    )
+    for indicator_id, end, *sums in rows:
+        found[indicator_id].setdefault(end.year, Figures()).add(Figures(*sums))
     return found
 
 
@@ -181,9 +250,7 @@ def _percentages_by_year(indicators: QuerySet[Indicator]) -> dict[int, dict[int,
     for indicator_id, end, target, actual in periods.values_list(
         "indicator_id", "period_end", "target", "actual"
     ):
-        figures = found[indicator_id].setdefault(end.year, Figures())
-        figures.target = figures.target if target is None else target
-        figures.actual = figures.actual if actual is None else actual
+        found[indicator_id].setdefault(end.year, Figures()).replace(Figures.of(target, actual))
     return found
 
 
@@ -199,7 +266,7 @@ def _people_by_activity(projects: QuerySet[Activity]) -> dict[int, int]:
 
 
 def _roll(
-    shared: SharedIndicator, contributions: list[Contribution], linked: QuerySet[Indicator]
+    shared: SharedIndicator, contributions: list[Contribution], sums: dict[int, Figures]
 ) -> Rollup:
     rollup = Rollup(shared, contributions)
     for c in contributions:
@@ -221,25 +288,43 @@ def _roll(
         rollup.refused.append(_("Its measure (%s) has no sum.") % shared.get_measure_display())
     if rollup.refused:
         return rollup  # mixed figures are never added: a partial sum would read as the whole
-    years = sorted({year for c in contributions for year in c.years})
     if shared.measure == Measure.PERCENTAGE:
-        _weighted(rollup, years)
+        _weighted(rollup, sorted({year for c in contributions for year in c.years}))
     else:
         rollup.method = _("Sum of the projects' figures; periods grouped by the year they end.")
         rollup.baseline = add_present(c.baseline for c in contributions)
-        for year in years:
-            rollup.years[year] = Figures(
-                add_present(c.years[year].target for c in contributions if year in c.years),
-                add_present(c.years[year].actual for c in contributions if year in c.years),
-            )
-        _sum_breakdown(rollup, linked.filter(shared=shared))
+        rollup.years = dict(sorted(sums.items()))
     return rollup
+
+
+def _is_weighted(contributions: list[Contribution]) -> bool:
+    return all(c.people > 0 for c in contributions)
+
+
+def _average_of(figures: list[Figures], contributions: list[Contribution]) -> Figures:
+    """Each side averaged over the projects that give it, weighted by the people each project
+    targets when every project records them; the share achieved over projects giving both."""
+    weighted = _is_weighted(contributions)
+
+    def average(values: Iterable[tuple[Decimal | None, int]]) -> Decimal | None:
+        present = [(v, w if weighted else 1) for v, w in values if v is not None]
+        if not present:
+            return None
+        total = sum((v * w for v, w in present), Decimal(0))
+        return (total / sum(w for _v, w in present)).quantize(Decimal("0.01"))
+
+    people = [c.people for c in contributions]
+    return Figures(
+        average(zip((f.target for f in figures), people, strict=True)),
+        average(zip((f.actual for f in figures), people, strict=True)),
+        average(zip((f.paired_target for f in figures), people, strict=True)),
+        average(zip((f.paired_actual for f in figures), people, strict=True)),
+    )
 
 
 def _weighted(rollup: Rollup, years: list[int]) -> None:
     contributions = rollup.contributions
-    weighted = all(c.people > 0 for c in contributions)
-    if weighted:
+    if _is_weighted(contributions):
         rollup.method = _(
             "Average of the projects' percentages, each weighted by the people the project "
             "targets; a year's figure is its last period's."
@@ -249,40 +334,38 @@ def _weighted(rollup: Rollup, years: list[int]) -> None:
             "Simple average of the projects' percentages (not every project records the people "
             "it targets, so none is weighted); a year's figure is its last period's."
         )
-
-    def average(pairs: Iterable[tuple[Decimal | None, int]]) -> Decimal | None:
-        present = [
-            (value, weight if weighted else 1) for value, weight in pairs if value is not None
-        ]
-        if not present:
-            return None
-        total = sum((value * weight for value, weight in present), Decimal(0))
-        return (total / sum(weight for _v, weight in present)).quantize(Decimal("0.01"))
-
-    rollup.baseline = average((c.baseline, c.people) for c in contributions)
+    baselines = [Figures(c.baseline) for c in contributions]
+    rollup.baseline = _average_of(baselines, contributions).target
     for year in years:
-        present = [c for c in contributions if year in c.years]
-        rollup.years[year] = Figures(
-            average((c.years[year].target, c.people) for c in present),
-            average((c.years[year].actual, c.people) for c in present),
-        )
+        cells = [c.years.get(year, Figures()) for c in contributions]
+        rollup.years[year] = _average_of(cells, contributions)
 
 
-def _sum_breakdown(rollup: Rollup, indicators: QuerySet[Indicator]) -> None:
-    """The disaggregations of the shared indicator's periods, added by the database per year,
-    dimension, category and side."""
+def _sum_breakdowns(found: list[Rollup], linked: QuerySet[Indicator]) -> None:
+    """The disaggregations of the counted roll-ups' periods, added by the database per shared
+    indicator, end date, dimension, category and side, in one query."""
+    by_shared = {rollup.shared.pk: rollup for rollup in found}
+    if not by_shared:
+        return
     rows = (
-        Disaggregation.objects.filter(period__indicator__in=indicators)
-        .annotate(year=ExtractYear("period__period_end"))
-        .values("year", "dimension", "category", "side")
+        Disaggregation.objects.filter(
+            period__indicator__in=linked.filter(shared_id__in=list(by_shared))
+        )
+        .values(
+            "period__indicator__shared_id", "period__period_end", "dimension", "category", "side"
+        )
         .annotate(total=Sum("value"))
-        .values_list("year", "dimension", "category", "side", "total")
+        .values_list(
+            "period__indicator__shared_id", "period__period_end", "dimension", "category", "side",
+            "total",
+        )
         .order_by()
-    )
-    for year, dimension, category, side, total in rows:
+    )  # fmt: skip
+    for shared_id, end, dimension, category, side, total in rows:
         label = str(Dimension(dimension).label) if dimension in Dimension.values else dimension
-        figures = rollup.breakdown.setdefault((year, label, category), Figures())
+        key = (end.year, label, category)
+        figures = by_shared[shared_id].breakdown.setdefault(key, Figures())
         if side == Disaggregation.Side.TARGET:
-            figures.target = add_present([figures.target, total])
+            figures.add(Figures(target=total))
         else:
-            figures.actual = add_present([figures.actual, total])
+            figures.add(Figures(actual=total))

@@ -385,13 +385,13 @@ def overlap_decide(request: AuthedRequest) -> HttpResponse:
 
 @office_view
 def governor_report(request: AuthedRequest) -> HttpResponse:
-    from puente.coordination.governor_pdf import render_report
+    from puente.coordination.governor_pdf import MAX_PLANS, render_report
 
     form, start, end, rows = _filtered(request)
     readable = visible_activities(request.user)
     plans = [
         (plan, rollups(plan, readable))
-        for plan in readable.filter(level=Level.PLAN).order_by("title_es")[:10]
+        for plan in readable.filter(level=Level.PLAN).order_by("title_es")[:MAX_PLANS]
     ]
     pdf = render_report(start, end, dashboard_figures(rows), gap_table(start, end, rows), plans)  # type: ignore[arg-type]
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -65,8 +65,9 @@ def _activities() -> Iterator[list[object]]:
 
 
 # Sex categories as staff and publishers write them, for HXL's +f and +m columns.
-FEMALE = {"f", "female", "femenino", "mujer", "mujeres", "women", "woman", "niñas"}
-MALE = {"m", "male", "masculino", "hombre", "hombres", "men", "man", "niños"}
+# ("niños" is left out: in Spanish it usually means children of either sex.)
+FEMALE = {"f", "female", "femenino", "mujer", "mujeres", "women", "woman"}
+MALE = {"m", "male", "masculino", "hombre", "hombres", "men", "man"}
 
 
 def _results() -> Iterator[list[object]]:

@@ -2,6 +2,7 @@
 over the life of the project, split by a dimension, filtered by programme, exported as XLSX."""
 
 import io
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -37,10 +38,11 @@ def test_the_table_shows_each_indicator_by_year_and_over_the_life_of_its_project
     assert (cucuta.total.target, cucuta.total.actual, cucuta.total.achieved) == (300, 195, 65)
     page = response.content.decode()
     # 95 % in 2025 is on track, 50 % in 2026 far behind, 65 % over the life behind: in words too
-    assert "en curso" in page and "muy atrasado" in page and "atrasado" in page
+    assert "según lo previsto" in page and "muy atrasado" in page
+    assert page.count("standing-behind") == 1 and page.count("standing-on") == 1
     # far behind: Cúcuta in 2026 (50 %), Ocaña in 2025 and over its life (20 %, complete)
     assert page.count("standing-far") == 3
-    assert "a la fecha" not in page  # every target has its actual
+    assert "a la fecha" not in page  # both projects ended in 2025
 
 
 def test_a_programme_narrows_the_table_and_a_split_adds_its_categories(staff_client, portfolio):
@@ -74,8 +76,16 @@ def test_a_partner_reporter_reads_only_the_indicators_of_activities_it_may_read(
     from tests.security.world import build_world
 
     world = build_world()
+    shared = SharedIndicator.objects.create(name_es="Personas orientadas", unit="personas")
+    hidden = project_measuring(shared, None, "Borrador de otra organización", [(2025, 9, 9, {})])
+    hidden.is_public = False
+    hidden.save()
+    project_measuring(shared, None, "Público de otra organización", [(2025, 5, 5, {})])
     client.force_login(world.users["reporter A"])
     response = client.get(reverse("portfolio:iptt"))
+    titles = {row.indicator.title for row in response.context["rows"]}
+    assert "Personas orientadas en Público de otra organización" in titles
+    assert "Personas orientadas en Borrador de otra organización" not in titles
     assert response.status_code == 200
     readable = {row.indicator.result.activity_id for row in response.context["rows"]}
     from puente.portfolio.selectors import visible_activities
@@ -87,6 +97,12 @@ def test_a_partner_reporter_reads_only_the_indicators_of_activities_it_may_read(
 
 def test_a_project_under_way_reads_to_date_over_its_life_not_far_behind(staff_client):
     shared = SharedIndicator.objects.create(name_es="Personas orientadas", unit="personas")
-    project_measuring(shared, None, "Tibú", [(2025, 100, 100, {}), (2026, 900, None, {})])
+    project = project_measuring(shared, None, "Tibú", [(2025, 100, 20, {})])
+    project.planned_end = date(2030, 12, 31)  # 20 % so far, of a project with years to go
+    project.save()
     page = staff_client.get(reverse("portfolio:iptt")).content.decode()
-    assert "a la fecha" in page and "standing-far" not in page  # 10 % of 1 000, but 2026 is open
+    assert "a la fecha" in page and page.count("standing-far") == 1  # 2025, not its life
+    project.planned_end = date(2025, 12, 31)  # over: its life is judged
+    project.save()
+    page = staff_client.get(reverse("portfolio:iptt")).content.decode()
+    assert "a la fecha" not in page and page.count("standing-far") == 2

@@ -175,7 +175,36 @@ def test_a_public_project_page_shows_its_results_with_progress_and_groups(client
     page = client.get(reverse("portal:activity", args=[project.pk])).content.decode()
     assert "Resultados" in page and "Personas orientadas en Cúcuta" in page
     assert ">80<" in page and "77,8 %" in page  # (80 − 10) / (100 − 10) from the baseline
-    assert ">Mujeres</th>" in page and ">50<" in page
+    assert ">Sexo: Mujeres</th>" in page and ">50<" in page
+    period = IndicatorPeriod.objects.get(indicator__result__activity=project)
+    for dimension, value in (("nationality", 15), ("population", 20)):
+        Disaggregation.objects.create(
+            period=period, side="actual", dimension=dimension, category="Otro", value=value
+        )
+    page = client.get(reverse("portal:activity", args=[project.pk])).content.decode()
+    assert ">Nacionalidad: Otro</th>" in page and ">Población objetivo: Otro</th>" in page
+    assert "1520" not in page  # two groups named alike are not run together
     project.is_public = False
     project.save()
     assert client.get(reverse("portal:activity", args=[project.pk])).status_code == 404
+
+
+def test_a_programmes_share_over_its_life_counts_every_project_not_only_the_last_years(programme):
+    share = SharedIndicator.objects.create(
+        name_es="Hogares con agua", unit="%", measure=Measure.PERCENTAGE
+    )
+    project_measuring(share, programme, "A", [(2025, 80, 20, {})], measure=Measure.PERCENTAGE)
+    project_measuring(share, programme, "B", [(2026, 80, 80, {})], measure=Measure.PERCENTAGE)
+    (rollup,) = rollups(programme, Activity.objects.all())
+    assert (rollup.total.target, rollup.total.actual) == (80, 50)  # A's 20 and B's 80, not 80
+    assert rollup.total.achieved == Decimal("62.5")
+
+
+def test_the_share_achieved_compares_only_projects_giving_both_target_and_actual(
+    people_guided, programme
+):
+    project_measuring(people_guided, programme, "A", [(2025, 100, 50, {})])
+    project_measuring(people_guided, programme, "B", [(2025, None, 80, {})])
+    (rollup,) = rollups(programme, Activity.objects.all())
+    assert (rollup.years[2025].target, rollup.years[2025].actual) == (100, 130)
+    assert rollup.years[2025].achieved == 50  # A's 50 of 100; B gives no target

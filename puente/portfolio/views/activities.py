@@ -53,7 +53,7 @@ def activity_list(request: AuthedRequest) -> HttpResponse:
         # than twice (the count, then the page), and then only the page's rows.
         page, query = page_of(request, list(qs.values_list("pk", flat=True)))
         rows = Activity.objects.defer(*LIST_DEFERRED).in_bulk(page.object_list)
-        page.object_list = [rows[pk] for pk in page.object_list]
+        page.object_list = [rows[pk] for pk in page.object_list if pk in rows]  # gone since
     else:
         page, query = page_of(request, qs.defer(*LIST_DEFERRED))
     page.object_list = add_list_parts(page.object_list, budgets=True)

@@ -1,7 +1,7 @@
 """The Secretariat's shared indicators: defined once, linked from projects, added up by plans."""
 
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +25,11 @@ def shared_indicators(request: AuthedRequest) -> HttpResponse:
             added: SharedIndicator = services.save_part(form, request.user)  # type: ignore[assignment]
             messages.success(request, _("The shared indicator was added."))
             return redirect(added)
-    indicators = SharedIndicator.objects.annotate(n=Count("uses")).order_by("name_es")
+    # Only the uses in activities this reader may read are counted.
+    readable = Q(uses__result__activity__in=visible_activities(request.user))
+    indicators = SharedIndicator.objects.annotate(n=Count("uses", filter=readable)).order_by(
+        "name_es"
+    )
     return render(
         request,
         "portfolio/shared_indicators.html",
