@@ -193,7 +193,7 @@ def rollups(activity: Activity, readable: QuerySet[Activity]) -> list[Rollup]:
     by_year = _sums_by_year(Indicator.objects.filter(pk__in=[pk_of[id(c)] for c in listed]))
     for c in listed:
         c.years = by_year.get(pk_of[id(c)], {})
-    totals = _sums_by_shared_and_year(linked.filter(measure=Measure.UNIT))
+    totals = _sums_by_year(linked.filter(measure=Measure.UNIT), by="indicator__shared_id")
     found = [_roll(shared_of[pk], group, totals.get(pk, {})) for pk, group in groups.items()]
     _sum_breakdowns([r for r in found if r.years and r.shared.measure == Measure.UNIT], linked)
     return found
@@ -211,35 +211,22 @@ PAIRED_SUMS = {  # named apart from the fields they add up (Django refuses a cla
 }
 
 
-def _sums_by_shared_and_year(indicators: QuerySet[Indicator]) -> dict[int, dict[int, Figures]]:
-    """shared indicator -> year -> the linked indicators' periods added up."""
+def _sums_by_year(
+    indicators: QuerySet[Indicator], by: str = "indicator_id"
+) -> dict[int, dict[int, Figures]]:
+    """`by` (an indicator, or "indicator__shared_id") -> year -> the periods' targets and
+    actuals added (None when none is given). Grouped by end date in the database and by year
+    here: SQLite's year extraction is a Python function called on every row."""
     found: dict[int, dict[int, Figures]] = defaultdict(dict)
     rows = (
         IndicatorPeriod.objects.filter(indicator__in=indicators)
-        .values("indicator__shared_id", "period_end")
+        .values(by, "period_end")
         .annotate(**PAIRED_SUMS)
-        .values_list("indicator__shared_id", "period_end", *PAIRED_SUMS)
+        .values_list(by, "period_end", *PAIRED_SUMS)
         .order_by()
     )
-    for shared_id, end, *sums in rows:
-        found[shared_id].setdefault(end.year, Figures()).add(Figures(*sums))
-    return found
-
-
-def _sums_by_year(indicators: QuerySet[Indicator]) -> dict[int, dict[int, Figures]]:
-    """indicator -> year -> its periods' targets and actuals added (None when none is given).
-    Grouped by end date in the database and by year here: SQLite's year extraction is a Python
-    function called on every row."""
-    found: dict[int, dict[int, Figures]] = defaultdict(dict)
-    rows = (
-        IndicatorPeriod.objects.filter(indicator__in=indicators)
-        .values("indicator_id", "period_end")
-        .annotate(**PAIRED_SUMS)
-        .values_list("indicator_id", "period_end", *PAIRED_SUMS)
-        .order_by()
-    )
-    for indicator_id, end, *sums in rows:
-        found[indicator_id].setdefault(end.year, Figures()).add(Figures(*sums))
+    for key, end, *sums in rows:
+        found[key].setdefault(end.year, Figures()).add(Figures(*sums))
     return found
 
 
