@@ -60,10 +60,12 @@ class Figures:
 
     @property
     def achieved(self) -> Decimal | None:
-        """The actual as a share of the target, in percent, over what gives both."""
-        if self.paired_target in (None, 0) or self.paired_actual is None:
+        """The actuals given against a target, as a share of every target, in percent: a
+        target still without its actual counts as not yet reached, and an actual without a
+        target is not counted against another's target."""
+        if self.target in (None, 0) or self.paired_actual is None:
             return None
-        return (self.paired_actual / self.paired_target * 100).quantize(Decimal("0.1"))  # type: ignore[operator]
+        return (self.paired_actual / self.target * 100).quantize(Decimal("0.1"))  # type: ignore[operator]
 
     def standing(self, ascending: bool = True) -> str:
         """ "on", "behind" or "far" (behind), or "" without both figures: the IPTT's colours.

@@ -3,6 +3,7 @@ over the life of the project, split by a dimension, filtered by programme, expor
 
 import io
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -106,3 +107,14 @@ def test_a_project_under_way_reads_to_date_over_its_life_not_far_behind(staff_cl
     project.save()
     page = staff_client.get(reverse("portfolio:iptt")).content.decode()
     assert "a la fecha" not in page and page.count("standing-far") == 2
+
+
+def test_a_target_without_its_actual_counts_as_not_reached_over_a_finished_projects_life(
+    staff_client,
+):
+    shared = SharedIndicator.objects.create(name_es="Personas orientadas", unit="personas")
+    project_measuring(shared, None, "Toledo", [(2025, 100, 95, {}), (2026, 200, None, {})])
+    (row,) = staff_client.get(reverse("portfolio:iptt")).context["rows"]
+    assert (row.total.target, row.total.actual) == (300, 95)
+    assert row.total.achieved == Decimal("31.7")  # 95 of 300, as the figures beside it read
+    assert row.years[2025].achieved == 95
