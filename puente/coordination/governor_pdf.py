@@ -48,7 +48,7 @@ def render_report(
         return _render(start, end, figures, cells, list(plans))
 
 
-def _number(value: int) -> str:
+def _number(value: int | Decimal) -> str:
     return number_format(value, 0, force_grouping=True)
 
 
@@ -179,7 +179,7 @@ def _render(
 
 
 def _figure(value: Decimal | None) -> str:
-    return "—" if value is None else number_format(value, 0, force_grouping=True)
+    return "—" if value is None else _number(value)
 
 
 def _plan_results(

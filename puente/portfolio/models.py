@@ -14,7 +14,14 @@ from simple_history.models import HistoricalRecords
 from puente.directory.models import Organisation
 from puente.lib.names import fold
 from puente.lib.uploads import random_name
-from puente.territory.models import Country, Currency, Municipality, Sector, TargetPopulation
+from puente.territory.models import (
+    BilingualName,
+    Country,
+    Currency,
+    Municipality,
+    Sector,
+    TargetPopulation,
+)
 
 from .lifecycle import IATI_STATUS_OF_STAGE, IatiStatus, Stage
 
@@ -530,12 +537,10 @@ class Measure(models.TextChoices):
     QUALITATIVE = "5", _("Qualitative")
 
 
-class SharedIndicator(models.Model):
+class SharedIndicator(BilingualName):
     """An indicator the Secretariat defines once; the projects' indicators that measure it are
     linked to it, so that a plan or programme adds up its projects' figures."""
 
-    name_es = models.CharField(_("name (Spanish)"), max_length=300)
-    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     unit = models.CharField(
         _("unit"), max_length=60, help_text=_("What is counted: people, households, %…")
     )
@@ -553,15 +558,6 @@ class SharedIndicator(models.Model):
         verbose_name = _("shared indicator")
         verbose_name_plural = _("shared indicators")
         ordering = ["name_es"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        if (get_language() or "es").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name_es
 
     def get_absolute_url(self) -> str:
         return reverse("portfolio:shared-indicator", args=[self.pk])

@@ -34,29 +34,26 @@ ON_TRACK, FAR_BEHIND, OVERSHOOT = 90, 60, 125
 class Figures:
     target: Decimal | None = None
     actual: Decimal | None = None
-    # The targets and actuals of only the periods (or projects) that give both: the share
-    # achieved compares like with like, never one project's actual with another's target.
-    paired_target: Decimal | None = None
+    # The actuals given against a target: the share achieved counts only these, never one
+    # project's actual against another's target.
     paired_actual: Decimal | None = None
 
     @classmethod
     def of(cls, target: Decimal | None, actual: Decimal | None) -> "Figures":
-        both = target is not None and actual is not None
-        return cls(target, actual, target if both else None, actual if both else None)
+        return cls(target, actual, actual if target is not None else None)
 
     def add(self, other: "Figures") -> None:
         """Counts: another period's or project's figures added to these."""
         self.target = add_present([self.target, other.target])
         self.actual = add_present([self.actual, other.actual])
-        self.paired_target = add_present([self.paired_target, other.paired_target])
         self.paired_actual = add_present([self.paired_actual, other.paired_actual])
 
     def replace(self, other: "Figures") -> None:
         """Shares: a later period's figures stand, each where it gives one."""
         self.target = self.target if other.target is None else other.target
         self.actual = self.actual if other.actual is None else other.actual
-        if other.paired_target is not None:
-            self.paired_target, self.paired_actual = other.paired_target, other.paired_actual
+        if other.paired_actual is not None:
+            self.paired_actual = other.paired_actual
 
     @property
     def achieved(self) -> Decimal | None:
@@ -83,6 +80,7 @@ class Figures:
 class Contribution:
     """One project's indicator linked to the shared one, with its figures by year."""
 
+    indicator_id: int
     activity_id: int
     activity_title: str
     indicator_title: str
@@ -175,9 +173,9 @@ def rollups(activity: Activity, readable: QuerySet[Activity]) -> list[Rollup]:
     shares = _percentages_by_year(linked.filter(measure=Measure.PERCENTAGE))
     shared_of = SharedIndicator.objects.in_bulk({row[1] for row in rows})
     groups: dict[int, list[Contribution]] = defaultdict(list)
-    pk_of: dict[int, int] = {}  # id(contribution) -> its indicator
     for pk, shared_id, activity_id, title_es, title_en, title, unit, measure, baseline in rows:
         contribution = Contribution(
+            indicator_id=pk,
             activity_id=activity_id,
             activity_title=(title_en if english and title_en else title_es or title_en),
             indicator_title=title,
@@ -188,13 +186,12 @@ def rollups(activity: Activity, readable: QuerySet[Activity]) -> list[Rollup]:
             years=shares.get(pk, {}),
         )
         groups[shared_id].append(contribution)
-        pk_of[id(contribution)] = pk
     # A count's yearly figures per project only for the contributions a page lists; the
     # totals are added up by the database over all of them.
     listed = [c for group in groups.values() for c in group[:SHOWN] if c.measure == Measure.UNIT]
-    by_year = _sums_by_year(Indicator.objects.filter(pk__in=[pk_of[id(c)] for c in listed]))
+    by_year = _sums_by_year(Indicator.objects.filter(pk__in=[c.indicator_id for c in listed]))
     for c in listed:
-        c.years = by_year.get(pk_of[id(c)], {})
+        c.years = by_year.get(c.indicator_id, {})
     totals = _sums_by_year(linked.filter(measure=Measure.UNIT), by="indicator__shared_id")
     found = [_roll(shared_of[pk], group, totals.get(pk, {})) for pk, group in groups.items()]
     _sum_breakdowns([r for r in found if r.years and r.shared.measure == Measure.UNIT], linked)
@@ -203,13 +200,11 @@ def rollups(activity: Activity, readable: QuerySet[Activity]) -> list[Rollup]:
 
 # How many contributions a roll-up lists with their own figures.
 SHOWN = 100
-# A period's figures added up, and the same over the periods that give both.
-BOTH = Q(target__isnull=False, actual__isnull=False)
+# A period's figures added up, and its actuals given against a target (Figures.paired_actual).
 PAIRED_SUMS = {  # named apart from the fields they add up (Django refuses a clash)
     "sum_target": Sum("target"),
     "sum_actual": Sum("actual"),
-    "sum_paired_target": Sum("target", filter=BOTH),
-    "sum_paired_actual": Sum("actual", filter=BOTH),
+    "sum_paired_actual": Sum("actual", filter=Q(target__isnull=False)),
 }
 
 
@@ -306,7 +301,6 @@ def _average_of(figures: list[Figures], contributions: list[Contribution]) -> Fi
     return Figures(
         average(zip((f.target for f in figures), people, strict=True)),
         average(zip((f.actual for f in figures), people, strict=True)),
-        average(zip((f.paired_target for f in figures), people, strict=True)),
         average(zip((f.paired_actual for f in figures), people, strict=True)),
     )
 

@@ -136,8 +136,7 @@ def test_the_governor_report_is_a_pdf_with_the_figures(staff_client, staff_user)
 
 def test_the_governor_report_carries_the_plans_results_as_their_pages_add_them_up(staff_client):
     from puente.portfolio.models import Activity, Level, SharedIndicator
-    from puente.portfolio.tests.factories import ActivityFactory
-    from puente.portfolio.tests.test_rollup import project_measuring
+    from puente.portfolio.tests.factories import ActivityFactory, project_measuring
 
     plan = ActivityFactory(title_es="Plan de frontera", level=Level.PLAN)
     programme = ActivityFactory(title_es="Programa", level=Level.PROGRAMME, parent=plan)

@@ -79,7 +79,7 @@ def test_the_transparency_datasets_hold_functions_directory_and_resources(client
 
 def test_the_results_dataset_has_targets_and_actuals_by_sex_with_hxl_and_only_public_rows(client):
     from puente.portfolio.models import SharedIndicator
-    from puente.portfolio.tests.test_rollup import project_measuring
+    from puente.portfolio.tests.factories import project_measuring
 
     shared = SharedIndicator.objects.create(name_es="Personas orientadas", unit="personas")
     project_measuring(

@@ -10,13 +10,20 @@ from puente.portfolio.forms import INLINES
 from puente.portfolio.models import (
     Activity,
     ActivitySector,
+    Beneficiaries,
     Budget,
+    Disaggregation,
+    Indicator,
+    IndicatorPeriod,
+    Level,
     Location,
+    Measure,
     OrganisationRole,
     Participation,
+    Result,
     Transaction,
 )
-from puente.territory.models import Municipality
+from puente.territory.models import Municipality, TargetPopulation
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):
@@ -115,3 +122,29 @@ def activity_form_data(**overrides: object) -> dict[str, object]:
     )
     data.update(overrides)
     return data
+
+
+def project_measuring(shared, parent, title, periods, unit="", measure=Measure.UNIT, people=0):
+    """A project under `parent` whose indicator is linked to `shared`, with (year, target,
+    actual, {category: (target, actual)} by sex) periods."""
+    project = ActivityFactory(title_es=title, level=Level.PROJECT, parent=parent)
+    result = Result.objects.create(activity=project, title="Orientación")
+    indicator = Indicator.objects.create(
+        result=result, title=f"Personas orientadas en {title}", shared=shared, unit=unit,
+        measure=measure, baseline_value=Decimal(10),
+    )  # fmt: skip
+    for year, target, actual, by_sex in periods:
+        period = IndicatorPeriod.objects.create(
+            indicator=indicator, period_start=date(year, 1, 1), period_end=date(year, 12, 31),
+            target=target, actual=actual,
+        )  # fmt: skip
+        for category, (sex_target, sex_actual) in by_sex.items():
+            for side, value in (("target", sex_target), ("actual", sex_actual)):
+                Disaggregation.objects.create(
+                    period=period, side=side, dimension="sex", category=category, value=value
+                )
+    if people:
+        Beneficiaries.objects.create(
+            activity=project, population=TargetPopulation.objects.first(), count=people
+        )
+    return project

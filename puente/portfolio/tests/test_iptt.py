@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from puente.portfolio.models import Level, SharedIndicator
 from puente.portfolio.tests.factories import ActivityFactory
-from puente.portfolio.tests.test_rollup import project_measuring
+from puente.portfolio.tests.factories import project_measuring
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,6 @@
 """A programme's results add up: its projects' figures for each shared indicator, by year and by
 disaggregation; mixed units and measures are refused, never summed; percentages are weighted."""
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,7 +8,6 @@ from django.urls import reverse
 
 from puente.portfolio.models import (
     Activity,
-    Beneficiaries,
     Disaggregation,
     Indicator,
     IndicatorPeriod,
@@ -19,36 +17,9 @@ from puente.portfolio.models import (
     SharedIndicator,
 )
 from puente.portfolio.rollup import rollups
-from puente.portfolio.tests.factories import ActivityFactory
-from puente.territory.models import TargetPopulation
+from puente.portfolio.tests.factories import ActivityFactory, project_measuring
 
 pytestmark = pytest.mark.django_db
-
-
-def project_measuring(shared, parent, title, periods, unit="", measure=Measure.UNIT, people=0):
-    """A project under `parent` whose indicator is linked to `shared`, with (year, target,
-    actual, {category: (target, actual)} by sex) periods."""
-    project = ActivityFactory(title_es=title, level=Level.PROJECT, parent=parent)
-    result = Result.objects.create(activity=project, title="Orientación")
-    indicator = Indicator.objects.create(
-        result=result, title=f"Personas orientadas en {title}", shared=shared, unit=unit,
-        measure=measure, baseline_value=Decimal(10),
-    )  # fmt: skip
-    for year, target, actual, by_sex in periods:
-        period = IndicatorPeriod.objects.create(
-            indicator=indicator, period_start=date(year, 1, 1), period_end=date(year, 12, 31),
-            target=target, actual=actual,
-        )  # fmt: skip
-        for category, (sex_target, sex_actual) in by_sex.items():
-            for side, value in (("target", sex_target), ("actual", sex_actual)):
-                Disaggregation.objects.create(
-                    period=period, side=side, dimension="sex", category=category, value=value
-                )
-    if people:
-        Beneficiaries.objects.create(
-            activity=project, population=TargetPopulation.objects.first(), count=people
-        )
-    return project
 
 
 @pytest.fixture
