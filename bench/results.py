@@ -200,6 +200,13 @@ def main() -> None:
         ),
         "IPTT first page rows (SQL)": median_ms(lambda: by_sql(PAGE_SQL, []), args.repeat),
         "IPTT page, whole request": median_ms(lambda: client.get(iptt_url), args.repeat),
+        # Read once: an export of the programme's 5,000 indicators with every split.
+        "IPTT export of the programme (XLSX)": median_ms(
+            lambda: client.get(
+                f"/staff/portfolio/indicator-tracking/export.xlsx?programme={programme.pk}"
+            ),
+            1,
+        ),
         "programme page, whole request": median_ms(lambda: client.get(programme_url), args.repeat),
     }
     n_periods = IndicatorPeriod.objects.count()

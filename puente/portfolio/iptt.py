@@ -19,8 +19,8 @@ class IpttRow:
     indicator: Indicator
     unit: str
     years: dict[int, Figures]
-    # category -> figures by year, when the table is split by a dimension
-    parts: dict[str, dict[int, Figures]] = field(default_factory=dict)
+    # dimension -> category -> figures by year, for the dimensions asked for
+    parts: dict[str, dict[str, dict[int, Figures]]] = field(default_factory=dict)
 
     @property
     def total(self) -> Figures:
@@ -37,28 +37,34 @@ class IpttRow:
     def cells(self, years: Sequence[int]) -> list[Figures]:
         return [self.years.get(year, Figures()) for year in years]
 
-    def part_rows(self, years: Sequence[int]) -> list[tuple[str, list[Figures], Figures]]:
+    def part_rows(
+        self, years: Sequence[int], dimension: str
+    ) -> list[tuple[str, list[Figures], Figures]]:
         return [
             (category, [by_year.get(y, Figures()) for y in years], life_of(by_year, Measure.UNIT))
-            for category, by_year in sorted(self.parts.items())
+            for category, by_year in sorted(self.parts.get(dimension, {}).items())
         ]
 
 
-def iptt_rows(indicators: QuerySet[Indicator], split: str = "") -> tuple[list[int], list[IpttRow]]:
-    """The rows of `indicators` (already filtered and paged) and the years their periods end."""
+def iptt_rows(
+    indicators: QuerySet[Indicator], splits: Iterable[str] = ()
+) -> tuple[list[int], list[IpttRow]]:
+    """The rows of `indicators` (already filtered and paged), split by each of `splits`, and
+    the years their periods end."""
+    splits = set(splits)
     chosen = list(indicators.select_related("result__activity", "shared"))
     periods: dict[int, list[IndicatorPeriod]] = defaultdict(list)
     query = IndicatorPeriod.objects.filter(indicator__in=chosen).order_by("period_end", "pk")
-    if split:
+    if splits:
         query = query.prefetch_related("disaggregations")
     for period in query:
         periods[period.indicator_id].append(period)
-    rows = [_row(indicator, periods[indicator.pk], split) for indicator in chosen]
+    rows = [_row(indicator, periods[indicator.pk], splits) for indicator in chosen]
     years = sorted({year for row in rows for year in row.years})
     return years, rows
 
 
-def _row(indicator: Indicator, periods: list[IndicatorPeriod], split: str) -> IpttRow:
+def _row(indicator: Indicator, periods: list[IndicatorPeriod], splits: set[str]) -> IpttRow:
     percentage = indicator.measure == Measure.PERCENTAGE
     unit = indicator.unit or (indicator.shared.unit if indicator.shared else "")
     row = IpttRow(indicator, unit or ("%" if percentage else ""), {})
@@ -68,13 +74,14 @@ def _row(indicator: Indicator, periods: list[IndicatorPeriod], split: str) -> Ip
         # Counts add over a year's periods; a share does not: the latest period's stands.
         step = figures.replace if percentage else figures.add
         step(Figures.of(period.target, period.actual))
-        if split and not percentage:
-            sides: dict[str, dict[str, Decimal]] = defaultdict(dict)
+        if splits and not percentage:
+            sides: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
             for part in period.disaggregations.all():
-                if part.dimension == split:
-                    sides[part.category][part.side] = part.value
-            for category, values in sides.items():
-                cell = row.parts.setdefault(category, {}).setdefault(year, Figures())
+                if part.dimension in splits:
+                    sides[(part.dimension, part.category)][part.side] = part.value
+            for (dimension, category), values in sides.items():
+                by_category = row.parts.setdefault(dimension, {})
+                cell = by_category.setdefault(category, {}).setdefault(year, Figures())
                 cell.add(Figures.of(values.get("target"), values.get("actual")))
     return row
 
@@ -87,25 +94,33 @@ def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
+# An export reads every indicator it holds; beyond this many, staff narrow the filters.
+EXPORT_LIMIT = 5_000
+
+
 def sheets(
-    indicators: QuerySet[Indicator], split_dimensions: Iterable[str], batch: int = 500
-) -> Iterator[tuple[str, list[str], list[list[object]]]]:
-    """The IPTT as workbook sheets: one of totals, then one per dimension (rows by category)."""
+    indicators: QuerySet[Indicator], split_dimensions: Sequence[str], batch: int = 1000
+) -> list[tuple[str, list[str], list[list[object]]]]:
+    """The IPTT as workbook sheets: one of totals, then one per dimension (rows by category).
+    Every indicator is read once, with all its splits (bench/results.py times it)."""
     pks = list(indicators.values_list("pk", flat=True))
-    for dimension in ["", *split_dimensions]:
-        rows: list[IpttRow] = []
-        for first in range(0, len(pks), batch):
-            chunk = Indicator.objects.filter(pk__in=pks[first : first + batch]).order_by(
-                "result__activity__title_es", "pk"
-            )
-            rows += iptt_rows(chunk, dimension)[1]
-        years = sorted({year for row in rows for year in row.years})
-        title = str(Dimension(dimension).label) if dimension else _("Totals")
-        yield (
-            title,
+    rows: list[IpttRow] = []
+    for first in range(0, len(pks), batch):
+        chunk = pks[first : first + batch]
+        found = {
+            r.indicator.pk: r
+            for r in iptt_rows(Indicator.objects.filter(pk__in=chunk), split_dimensions)[1]
+        }
+        rows += [found[pk] for pk in chunk]  # in the page's order
+    years = sorted({year for row in rows for year in row.years})
+    return [
+        (
+            str(Dimension(dimension).label) if dimension else _("Totals"),
             _header(years, dimension),
             [line for row in rows for line in _lines(row, years, dimension)],
         )
+        for dimension in ["", *split_dimensions]
+    ]
 
 
 def _header(years: list[int], dimension: str) -> list[str]:
@@ -121,7 +136,7 @@ def _lines(row: IpttRow, years: list[int], dimension: str) -> Iterator[list[obje
     activity = row.indicator.result.activity
     start: list[object] = [activity.title, activity.iati_identifier or "", row.indicator.title]
     start.append(row.unit)
-    parts = row.part_rows(years) if dimension else [("", row.cells(years), row.total)]
+    parts = row.part_rows(years, dimension) if dimension else [("", row.cells(years), row.total)]
     for category, cells, total in parts:
         line = [*start, category] if dimension else list(start)
         for figures in [*cells, total]:

@@ -10,8 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from puente.portfolio.models import Level, SharedIndicator
-from puente.portfolio.tests.factories import ActivityFactory
-from puente.portfolio.tests.factories import project_measuring
+from puente.portfolio.tests.factories import ActivityFactory, project_measuring
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +117,16 @@ def test_a_target_without_its_actual_counts_as_not_reached_over_a_finished_proje
     assert (row.total.target, row.total.actual) == (300, 95)
     assert row.total.achieved == Decimal("31.7")  # 95 of 300, as the figures beside it read
     assert row.years[2025].achieved == 95
+
+
+def test_an_export_too_large_asks_to_narrow_the_filters_instead_of_outlasting_the_request(
+    staff_client, portfolio, monkeypatch
+):
+    monkeypatch.setattr("puente.portfolio.views.iptt.EXPORT_LIMIT", 1)
+    response = staff_client.get(reverse("portfolio:iptt_export"))
+    assert response.status_code == 400
+    assert "2 indicadores coinciden" in response.content.decode()
+    assert (
+        staff_client.get(reverse("portfolio:iptt_export"), {"programme": portfolio.pk}).status_code
+        == 200
+    )

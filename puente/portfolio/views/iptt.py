@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from puente.accounts.roles import AuthedRequest, internal_view
@@ -10,7 +11,7 @@ from puente.lib.paging import page_of
 from puente.lib.tabular import workbook_response
 
 from ..forms import IpttForm
-from ..iptt import iptt_rows, sheets, standing_label
+from ..iptt import EXPORT_LIMIT, iptt_rows, sheets, standing_label
 from ..models import Activity, Dimension, Indicator
 from ..rollup import FAR_BEHIND, ON_TRACK, OVERSHOOT, projects_under
 from ..selectors import filter_activities, visible_activities
@@ -42,7 +43,7 @@ def iptt(request: AuthedRequest) -> HttpResponse:
     chosen = Indicator.objects.filter(pk__in=[i.pk for i in page.object_list]).order_by(
         "result__activity__title_es", "result__activity_id", "pk"
     )
-    years, rows = iptt_rows(chosen, split)
+    years, rows = iptt_rows(chosen, [split] if split else [])
     for row in rows:
         ascending = row.indicator.ascending
         row.shown = [  # type: ignore[attr-defined]
@@ -56,7 +57,7 @@ def iptt(request: AuthedRequest) -> HttpResponse:
             if row.complete
             else (total, "", _("to date"))
         )
-        row.split_rows = row.part_rows(years) if split else []  # type: ignore[attr-defined]
+        row.split_rows = row.part_rows(years, split) if split else []  # type: ignore[attr-defined]
     return render(
         request,
         "portfolio/iptt.html",
@@ -75,5 +76,20 @@ def iptt(request: AuthedRequest) -> HttpResponse:
 @internal_view
 def iptt_export(request: AuthedRequest) -> HttpResponse:
     _form, indicators = _indicators(request)
+    count = indicators.count()
+    if count > EXPORT_LIMIT:
+        # Every indicator is read to write it: a whole large portfolio would outlast the request.
+        return HttpResponse(
+            _(
+                "%(count)s indicators match: narrow the filters to %(limit)s or fewer to "
+                "export them."
+            )
+            % {
+                "count": number_format(count, force_grouping=True),
+                "limit": number_format(EXPORT_LIMIT, force_grouping=True),
+            },
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
     dimensions = [d.value for d in Dimension if d != Dimension.OTHER]
     return workbook_response(_("indicator-tracking"), sheets(indicators, dimensions))
