@@ -155,8 +155,11 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out user before the password is even checked.
     "puente.accounts.backends.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the signed-in person with one raw query.
+    "puente.accounts.backends.AccountBackend",
 ]
+# Django's database sessions, read with one raw query.
+SESSION_ENGINE = "puente.accounts.sessions"
 LOGIN_URL = "login"
 # Invitations to partner reporters use the password-reset token: a week to accept.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600

@@ -57,3 +57,33 @@ def test_the_idle_clock_is_not_written_on_every_request(client) -> None:  # noqa
     seen = client.session[LAST_SEEN]
     client.get("/staff/portfolio/")
     assert client.session[LAST_SEEN] == seen
+
+
+def test_an_expired_session_is_not_read(client) -> None:  # noqa: ANN001
+    """Sessions are read with raw SQL (puente.accounts.sessions): its expiry still counts."""
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get("/staff/portfolio/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/staff/login/")
+
+
+def test_a_deactivated_person_is_signed_out_at_the_next_request(client) -> None:  # noqa: ANN001
+    from django.contrib.auth.models import User
+
+    assert client.get("/staff/portfolio/").status_code == 200
+    User.objects.filter(username="ana.staff").update(is_active=False)
+    assert client.get("/staff/portfolio/").status_code == 302
+
+
+def test_a_password_change_elsewhere_ends_the_session(client) -> None:  # noqa: ANN001
+    from django.contrib.auth.models import User
+
+    person = User.objects.get(username="ana.staff")
+    person.set_password("another long passphrase 42")
+    person.save()
+    assert client.get("/staff/portfolio/").status_code == 302

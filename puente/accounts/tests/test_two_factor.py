@@ -209,3 +209,22 @@ def test_the_account_page_lists_recent_sign_ins() -> None:
     page = client.get("/staff/account/")
     assert "Navegador de la oficina" in page.text
     assert "127.0.0.1" in page.text
+
+
+def test_a_factor_enrolled_from_elsewhere_ends_an_open_session_within_the_minute() -> None:
+    """The session remembers "no second factor" for TOUCH_SECONDS only, then asks again."""
+    from puente.accounts.middleware import FACTOR_CHECKED, TOUCH_SECONDS
+
+    user = make_user("ana.staff", Role.STAFF)
+    client = Client()
+    client.force_login(user)
+    assert client.get("/staff/portfolio/").status_code == 200
+    enrolled_elsewhere = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    assert enrolled_elsewhere.pk
+    assert client.get("/staff/portfolio/").status_code == 200  # within the minute: not asked yet
+    session = client.session
+    session[FACTOR_CHECKED] = [session[FACTOR_CHECKED][0] - TOUCH_SECONDS - 1, False]
+    session.save()
+    response = client.get("/staff/portfolio/", follow=True)
+    assert response.redirect_chain[-1][0].startswith("/staff/login/")
+    assert "Ingrese de nuevo con el código de su aplicación" in response.text
