@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "puente.accounts.roles.role_context",
+                "puente.accounts.notices.bell",
                 "puente.portal.views.accessibility.preferences",
                 "puente.lib.formcache.release",
             ],
@@ -322,6 +323,10 @@ PUENTE_PQRSD_TRACKING_RATE = os.environ.get("PUENTE_PQRSD_TRACKING_RATE", "30/h"
 PUENTE_CONTACT_RATE = os.environ.get("PUENTE_CONTACT_RATE", "5/h")
 # Working days the Secretariat gives itself to issue a technical viability concept.
 PUENTE_CONCEPT_WORKING_DAYS = int(os.environ.get("PUENTE_CONCEPT_WORKING_DAYS", "15"))
+# Days before a 5W reporting period closes when partners who have not submitted are reminded.
+PUENTE_REPORT_REMINDER_DAYS = [
+    int(days) for days in os.environ.get("PUENTE_REPORT_REMINDER_DAYS", "5,1").split(",") if days
+]
 # The department's identity as an IATI publisher (its activities are published under it).
 PUENTE_IATI_ORG_REF = os.environ.get("PUENTE_IATI_ORG_REF", "CO-DEMO-54")
 PUENTE_IATI_ORG_NAME = os.environ.get("PUENTE_IATI_ORG_NAME", "Gobernación de Norte de Santander")

@@ -4,7 +4,6 @@ import logging
 from datetime import date
 from smtplib import SMTPException
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -15,6 +14,7 @@ from django.utils.translation import ngettext
 from puente.lib.links import site_url
 from puente.lib.work import work_for
 
+from .notices import languages_of
 from .roles import Role, users_with_role
 
 logger = logging.getLogger(__name__)
@@ -30,8 +30,10 @@ def recipients() -> list[User]:
 def send_digests(today: date) -> int:
     """Sends each recipient their list, if it holds anything; returns how many were sent."""
     sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        for person in recipients():
+    people = recipients()
+    languages = languages_of(people)
+    for person in people:
+        with translation.override(languages[person.pk]):
             work = work_for(person, today)
             if not work:
                 continue

@@ -29,10 +29,10 @@ class SwitchOffForm(CodeForm):
     )
 
 
-class DigestForm(forms.ModelForm):
+class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Preferences
-        fields = ["daily_digest"]
+        fields = ["daily_digest", "language"]
         labels = {"daily_digest": _("Email me each morning what waits for me")}
 
 

@@ -55,6 +55,12 @@ class Preferences(models.Model):
         default=True,
         help_text=_("Sent each morning when something waits for you; nothing is sent otherwise."),
     )
+    language = models.CharField(
+        _("language of my emails and notices"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
 
     class Meta:
         verbose_name = _("preferences")
@@ -62,3 +68,35 @@ class Preferences(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Notice(models.Model):
+    """Something that happened for a person: listed under the bell and sent by email, once.
+
+    Written in the person's language when it is given (see accounts.notices), so an email and
+    its line under the bell read alike.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
+    )
+    # What the notice is about ("5w-returned:12:2026-11-03T10:00"): given once per recipient.
+    key = models.CharField(max_length=160)
+    title = models.CharField(_("notice"), max_length=200)
+    body = models.TextField(_("details"), blank=True)
+    url = models.CharField(max_length=300)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="notice_once_per_person")
+        ]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.recipient} · {self.title}"

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import account, people
+from .views import account, notices, people
 
 urlpatterns = [
     path("login/", account.SignIn.as_view(), name="login"),
@@ -18,6 +18,9 @@ urlpatterns = [
     path("account/two-factor/off/", account.two_factor_off, name="account-2fa-off"),
     path("account/recovery-codes/", account.recovery_codes, name="account-recovery-codes"),
     path("account/digest/", account.digest_choice, name="account-digest"),
+    path("notices/", notices.notice_list, name="notices"),
+    path("notices/read/", notices.notices_read, name="notices-read"),
+    path("notices/<int:pk>/", notices.notice_open, name="notice-open"),
     path("people/", people.people_list, name="people"),
     path("people/invite/", people.person_invite, name="person-invite"),
     path("people/<int:pk>/", people.person_detail, name="person"),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from puente.directory.models import Organisation
 from puente.territory.models import Municipality, Sector, TargetPopulation
 
-from .models import Need, ReportRow, ReportStatus, Service, Severity
+from .models import Need, Report, ReportRow, ReportStatus, Service, Severity
 
 
 class NeedForm(forms.ModelForm):
@@ -100,6 +100,49 @@ class UploadForm(forms.Form):
     clean_only = forms.BooleanField(
         label=_("If some rows have errors, keep the clean rows and leave those out"), required=False
     )
+
+
+DECISIONS = [("", _("Leave for now")), ("approve", _("Approve")), ("return", _("Return"))]
+
+
+class ManyReviewsForm(forms.Form):
+    """One decision per submitted report on the page: leave it, approve it, or return it with
+    its own reason."""
+
+    def __init__(self, reports: list[Report], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.reports = reports
+        for report in reports:
+            self.fields[f"decision-{report.pk}"] = forms.ChoiceField(
+                label=_("Decision on %(report)s") % {"report": report},
+                choices=DECISIONS, required=False, widget=forms.RadioSelect,
+            )  # fmt: skip
+            self.fields[f"reason-{report.pk}"] = forms.CharField(
+                label=_("Comments for %(organisation)s") % {"organisation": report.organisation},
+                required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2}),
+            )  # fmt: skip
+
+    def rows(self) -> list[tuple[Report, forms.BoundField, forms.BoundField]]:
+        return [(r, self[f"decision-{r.pk}"], self[f"reason-{r.pk}"]) for r in self.reports]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for report in self.reports:
+            decision = data.get(f"decision-{report.pk}")
+            if decision == "return" and not data.get(f"reason-{report.pk}", "").strip():
+                self.add_error(f"reason-{report.pk}", _("Say what the partner should correct."))
+        if not any(data.get(f"decision-{r.pk}") for r in self.reports):
+            raise forms.ValidationError(_("Choose approve or return for at least one report."))
+        return data
+
+    def decisions(self) -> list[tuple[Report, str, str]]:
+        """(report, "approve" or "return", reason) for each report given a decision."""
+        data = self.cleaned_data
+        return [
+            (r, data[f"decision-{r.pk}"], data.get(f"reason-{r.pk}", "").strip())
+            for r in self.reports
+            if data.get(f"decision-{r.pk}")
+        ]
 
 
 class ReviewForm(forms.Form):

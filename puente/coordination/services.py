@@ -15,6 +15,7 @@ from django_stubs_ext import StrOrPromise
 from puente.directory.models import Organisation
 from puente.lib.audit import attribute
 
+from . import cycle
 from .models import EDITABLE, OPEN, Report, ReportingPeriod, ReportRow, ReportStatus, category_code
 from .spreadsheet import RowInput
 
@@ -100,6 +101,7 @@ def submit(report: Report, by: User) -> None:
     report.submitted_at = timezone.now()
     attribute(report, by, pgettext_lazy("history", "Submitted"))
     report.save()
+    cycle.report_submitted(report, by)
 
 
 @transaction.atomic
@@ -110,6 +112,7 @@ def return_report(report: Report, by: User, comment: str) -> None:
     report.status = ReportStatus.RETURNED
     report.review_comment = comment.strip()
     _reviewed(report, by, pgettext_lazy("history", "Returned with comments"))
+    cycle.report_returned(report)
 
 
 @transaction.atomic
@@ -127,6 +130,23 @@ def approve(report: Report, by: User, comment: str = "") -> None:
     report.status = ReportStatus.APPROVED
     report.review_comment = comment.strip()
     _reviewed(report, by, pgettext_lazy("history", "Approved"))
+    cycle.report_approved(report)
+
+
+def review(report_id: int, by: User, decision: str, comment: str) -> Report:
+    """A reviewer's decision ("approve" or "return") on a submitted report, read afresh under a
+    lock: another reviewer may have decided on it since the page was drawn."""
+    with transaction.atomic():
+        report = (
+            Report.objects.select_for_update(of=("self",))
+            .select_related("organisation", "period")
+            .get(pk=report_id)
+        )
+        if decision == "approve":
+            approve(report, by, comment)
+        else:
+            return_report(report, by, comment)
+    return report
 
 
 def _reviewed(report: Report, by: User, reason: StrOrPromise) -> None:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import needs, picture, reports
+from .views import needs, picture, reports, review
 
 app_name = "coordination"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("governor-report.pdf", picture.governor_report, name="governor-report"),
     path("reports/", reports.report_list, name="reports"),
     path("reports/start/", reports.report_start, name="report-start"),
+    path("reports/review/", review.review_many, name="reports-review"),
     path("reports/template.xlsx", reports.template_download, name="template"),
     path("reports/<int:pk>/", reports.report_detail, name="report"),
     path("reports/<int:pk>/upload/", reports.report_upload, name="report-upload"),

@@ -109,6 +109,10 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "account-recovery-codes": ("signed-in", "POST"),
     "account-digest": ("signed-in", "POST"),
+    # One's own notices (someone else's notice is not found: see test_cycle_notices).
+    "notices": ("signed-in", "GET"),
+    "notice-open": ("signed-in", "GET"),
+    "notices-read": ("signed-in", "POST"),
     **dict.fromkeys(
         [
             "portfolio:dashboard",
@@ -172,6 +176,7 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "coordination:report-start": ("report-openers", "POST"),
     "coordination:report-review": ("secretariat", "POST"),
+    "coordination:reports-review": ("secretariat", "GET"),
     "coordination:overlap-decide": ("secretariat", "POST"),
     "directory:invite": ("secretariat", "GET"),
     "directory:review": ("secretariat", "POST"),

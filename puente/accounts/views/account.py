@@ -27,7 +27,7 @@ from django_otp import user_has_device
 from puente.accounts.roles import AuthedRequest, can_read_internal, is_proposer, signed_in_view
 
 from .. import twofactor
-from ..forms import CodeForm, DigestForm, SwitchOffForm
+from ..forms import CodeForm, PreferencesForm, SwitchOffForm
 from ..models import AccountEvent, Preferences
 
 PENDING = "accounts:pending"
@@ -139,27 +139,29 @@ def security(request: AuthedRequest) -> HttpResponse:
         "sign_ins": AccessLog.objects.filter(username=user.get_username()).order_by(
             "-attempt_time"
         )[:10],
-        "digest_form": DigestForm(
-            instance=Preferences(user=user, daily_digest=_wants_digest(user))
-        ),
+        "preferences_form": PreferencesForm(instance=_preferences(user)),
     }
     return render(request, "accounts/security.html", context)
 
 
-def _wants_digest(user: User) -> bool:
-    preferences = Preferences.objects.filter(user=user).first()
-    return preferences is None or preferences.daily_digest
+def _preferences(user: User) -> Preferences:
+    """The person's choices, or the defaults (a row is written only once they change one)."""
+    return Preferences.objects.filter(user=user).first() or Preferences(user=user)
 
 
 @require_POST
 @signed_in_view
 def digest_choice(request: AuthedRequest) -> HttpResponse:
-    """Switches the person's daily email of "what waits for me" on or off."""
-    preferences = Preferences.objects.filter(user=request.user).first()
-    form = DigestForm(request.POST, instance=preferences or Preferences(user=request.user))
-    form.is_valid()  # one optional box: always valid
-    wanted = form.save().daily_digest
-    if wanted:
+    """The person's daily email of "what waits for me" (on or off) and the language of their
+    emails and notices."""
+    preferences = _preferences(request.user)
+    data = request.POST.copy()
+    data.setdefault("language", preferences.language)  # a post of the box alone keeps it
+    form = PreferencesForm(data, instance=preferences)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the languages offered."))
+        return redirect("account-security")
+    if form.save().daily_digest:
         messages.success(request, _("You will get a daily email when something waits for you."))
     else:
         messages.success(request, _("You will no longer get the daily email."))

@@ -69,6 +69,11 @@ def report_list(request: AuthedRequest) -> HttpResponse:
         "query": query,
         "partner": partner,
         "start_form": StartReportForm(partner=partner) if can_start else None,
+        "waiting": (
+            Report.objects.filter(status=ReportStatus.SUBMITTED).count()
+            if is_secretariat(request.user)
+            else 0
+        ),
     }
     return render(request, "coordination/reports.html", context)
 

@@ -1,0 +1,77 @@
+"""Notices: what happened for a person, under the bell and by email, once, in their language."""
+
+import logging
+from collections.abc import Callable, Iterable
+from functools import partial
+from smtplib import SMTPException
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import translation
+from django.utils.functional import SimpleLazyObject
+
+from puente.lib.links import site_url
+
+from .models import Notice, Preferences
+
+logger = logging.getLogger(__name__)
+
+# Title and body of a notice, composed while the recipient's language is active.
+Compose = Callable[[], tuple[str, str]]
+
+
+def languages_of(people: Iterable[User]) -> dict[int, str]:
+    """Each person's chosen language for emails and notices (the site's default when unset)."""
+    ids = [person.pk for person in people]
+    chosen = dict(Preferences.objects.filter(user__in=ids).values_list("user_id", "language"))
+    return {pk: chosen.get(pk, settings.LANGUAGE_CODE) for pk in ids}
+
+
+def notify(people: Iterable[User], key: str, url: str, compose: Compose) -> int:
+    """Gives each person the notice `key` unless they have it; returns how many got it now.
+
+    The email leaves once the surrounding transaction commits, so a change that is rolled back
+    tells nobody.
+    """
+    people = list(people)
+    languages = languages_of(people)
+    given = 0
+    for person in people:
+        with translation.override(languages[person.pk]):
+            title, body = compose()
+        notice, created = Notice.objects.get_or_create(
+            recipient=person, key=key, defaults={"title": title[:200], "body": body, "url": url}
+        )
+        if not created:
+            continue
+        given += 1
+        if person.email:
+            transaction.on_commit(partial(_send, notice.pk))
+    return given
+
+
+def _send(notice_id: int) -> None:
+    notice = Notice.objects.select_related("recipient").get(pk=notice_id)
+    text = f"{notice.body}\n\n{site_url(notice.url)}" if notice.body else site_url(notice.url)
+    try:
+        send_mail(notice.title, text, None, [notice.recipient.email])
+    except (SMTPException, OSError):
+        # The notice stays under the bell; one refused address must not stop the others.
+        logger.exception("The email of notice %s was not sent", notice_id)
+        return
+    Notice.objects.filter(pk=notice_id).update(emailed=True)
+
+
+def unread_count(user: User) -> int:
+    return Notice.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def bell(request: HttpRequest) -> dict[str, object]:
+    """Context processor: the person's unread notices, counted only if the page shows them."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"unread_notices": SimpleLazyObject(lambda: unread_count(user))}
