@@ -4,6 +4,9 @@ each as a ratio to hand-written SQL that computes the same figures, timed side b
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/puente_bench_coordination \\
         scripts/uvrun python bench/coordination.py [--rows 1000000] [--repeat 7]
 
+With --api-write 5000: the write API's bulk write instead, on SQLite or DATABASE_URL
+(bench/api_write.py).
+
 The database is created when missing and kept for the next run (filling 1M rows takes a minute).
 Both sides return rows that are compared before anything is timed: a ratio between two different
 answers would mean nothing.
@@ -202,7 +205,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--api-write", type=int, metavar="ROWS",
+                        help="time instead the write API on ROWS rows (bench/api_write.py)")  # fmt: skip
     args = parser.parse_args()
+    if args.api_write:
+        from bench.api_write import run
+
+        run(args.api_write, min(args.repeat, 5))
+        return
     os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
     if not os.environ["DATABASE_URL"].startswith("postgres"):
         sys.exit("This benchmark runs on PostgreSQL: set DATABASE_URL to a scratch database.")

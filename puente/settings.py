@@ -323,6 +323,8 @@ PUENTE_PQRSD_TRACKING_RATE = os.environ.get("PUENTE_PQRSD_TRACKING_RATE", "30/h"
 PUENTE_CONTACT_RATE = os.environ.get("PUENTE_CONTACT_RATE", "5/h")
 # Working days the Secretariat gives itself to issue a technical viability concept.
 PUENTE_CONCEPT_WORKING_DAYS = int(os.environ.get("PUENTE_CONCEPT_WORKING_DAYS", "15"))
+# Calls a personal API token may make (django-ninja's rate syntax: number/s, m, h or d).
+PUENTE_API_TOKEN_RATE = os.environ.get("PUENTE_API_TOKEN_RATE", "120/m")
 # Days before a 5W reporting period closes when partners who have not submitted are reminded.
 PUENTE_REPORT_REMINDER_DAYS = [
     int(days) for days in os.environ.get("PUENTE_REPORT_REMINDER_DAYS", "5,1").split(",") if days

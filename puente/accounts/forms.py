@@ -76,3 +76,16 @@ class PersonRolesForm(forms.Form):
         choices=MANAGED_ROLE_CHOICES,
         help_text=_("Partner reporters and proposers are given on their organisation's page."),
     )
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"), max_length=80,
+        help_text=_(
+            "Which system will use it, so you recognise it later (e.g. “our ActivityInfo sync”)."
+        ),
+    )  # fmt: skip
+    days = forms.TypedChoiceField(
+        label=_("Valid for"), coerce=int, initial=90,
+        choices=[(30, _("30 days")), (90, _("90 days")), (365, _("one year"))],
+    )  # fmt: skip

@@ -18,6 +18,8 @@ class AccountEvent(models.Model):
         DEACTIVATED = "deactivated", _("Deactivated")
         REACTIVATED = "reactivated", _("Reactivated")
         TWO_FACTOR_RESET = "2fa-reset", _("Second factor reset by an administrator")
+        API_TOKEN_CREATED = "token-created", _("API token created")
+        API_TOKEN_REVOKED = "token-revoked", _("API token revoked")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_events"
@@ -100,3 +102,32 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recipient} · {self.title}"
+
+
+class ApiToken(models.Model):
+    """A personal key for the write API: shown once, kept as its SHA-256 digest, with an expiry.
+
+    It acts as its person, within that person's roles and organisation; revoking it or
+    deactivating the person stops it at once.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    prefix = models.CharField(_("starts with"), max_length=12)  # to recognise it in a list
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        # Unique to the secret: the API's rate limit counts calls by this text (django-ninja's
+        # AuthRateThrottle), and a reused primary key must not inherit another token's count.
+        return f"api-token-{self.digest[:24]}"

@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import account, notices, people
+from .views import account, notices, people, tokens
 
 urlpatterns = [
     path("login/", account.SignIn.as_view(), name="login"),
@@ -18,6 +18,8 @@ urlpatterns = [
     path("account/two-factor/off/", account.two_factor_off, name="account-2fa-off"),
     path("account/recovery-codes/", account.recovery_codes, name="account-recovery-codes"),
     path("account/digest/", account.digest_choice, name="account-digest"),
+    path("account/tokens/", tokens.token_create, name="account-token-create"),
+    path("account/tokens/<int:pk>/revoke/", tokens.token_revoke, name="account-token-revoke"),
     path("notices/", notices.notice_list, name="notices"),
     path("notices/read/", notices.notices_read, name="notices-read"),
     path("notices/<int:pk>/", notices.notice_open, name="notice-open"),

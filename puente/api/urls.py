@@ -44,6 +44,9 @@ VALIDATION_ERROR = {
 }
 
 
+DETAIL = {"type": "object", "required": ["detail"], "properties": {"detail": {"type": "string"}}}
+
+
 class PuenteAPI(NinjaAPI):
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(*args, **kwargs)
@@ -52,6 +55,18 @@ class PuenteAPI(NinjaAPI):
         )
         for operations in schema["paths"].values():
             for operation in operations.values():
+                if "requestBody" in operation:
+                    operation["responses"].setdefault(400, {
+                        "description": "The body is not JSON.",
+                        "content": {"application/json": {"schema": DETAIL}},
+                    })  # fmt: skip
+                if operation.get("security"):
+                    # Token operations: no live token, or too many calls (django-ninja's bodies).
+                    for status, text in ((401, "No live API token."), (429, "Too many calls.")):
+                        operation["responses"].setdefault(status, {
+                            "description": text,
+                            "content": {"application/json": {"schema": DETAIL}},
+                        })  # fmt: skip
                 operation["responses"].setdefault(
                     422,
                     {
@@ -235,3 +250,9 @@ def map_municipalities(request: HttpRequest, filters: Query[ActivityQuery]) -> l
         }
         for m, n in sorted(rows, key=lambda row: row[0].name)
     ]
+
+
+# Imported last: the write routes of 5W reporting, mounted on the same API.
+from .coordination import router as coordination_router  # noqa: E402
+
+api.add_router("/coordination", coordination_router)

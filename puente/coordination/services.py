@@ -52,9 +52,15 @@ def _require(report: Report, allowed: tuple[str, ...], message: str) -> None:
 
 @transaction.atomic
 def replace_rows(
-    report: Report, rows: list[RowInput], by: User, source_name: str = "", data: bytes = b""
+    report: Report,
+    rows: list[RowInput],
+    by: User,
+    source_name: str = "",
+    data: bytes = b"",
+    via: str = "",
 ) -> int:
-    """The report's rows become exactly `rows`: a second upload replaces, never adds."""
+    """The report's rows become exactly `rows`: a second upload replaces, never adds. `via`
+    names the channel in the history when it is not a file ("API")."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require(report, EDITABLE, _("This report is not open for changes."))
     report.rows.all().delete()
@@ -86,6 +92,9 @@ def replace_rows(
             n=len(rows),
             file=source_name,
         )
+    elif via:
+        attribute(report, by, pgettext_lazy("history", "%(n)s rows through the %(via)s"),
+                  n=len(rows), via=via)  # fmt: skip
     else:
         attribute(report, by, pgettext_lazy("history", "%(n)s rows"), n=len(rows))
     report.save()

@@ -111,8 +111,9 @@ class RowInput:
 @dataclass(frozen=True)
 class CellError:
     line: int
-    column: str
+    column: str  # the template's header, as the partner reads it
     message: str
+    key: str = ""  # the field's name, as the API reads it
 
 
 @dataclass
@@ -200,6 +201,17 @@ def read_upload(data: bytes, vocabulary: Vocabulary) -> Parsed:
         raise Refused(_unreadable()) from None
     finally:
         book.close()
+
+
+def read_records(records: list[dict[str, Any]], vocabulary: Vocabulary) -> Parsed:
+    """Rows sent as data (the API's JSON), checked exactly as the spreadsheet's cells are, with
+    the same messages: row n is the n-th record, fields are named by COLUMNS' keys."""
+    if len(records) > MAX_ROWS:
+        raise Refused(_("More than %(n)s rows; send them by period.") % {"n": MAX_ROWS})
+    parsed = Parsed([], [])
+    for line, record in enumerate(records, start=1):
+        _read_row(line, tuple(record.get(c.key) for c in COLUMNS), vocabulary, parsed)
+    return parsed
 
 
 def _read_sheet(sheet: Any, vocabulary: Vocabulary) -> Parsed:
@@ -311,7 +323,8 @@ def _read_row(line: int, values: tuple[Any, ...], vocabulary: Vocabulary, parsed
     errors: list[CellError] = []
 
     def fail(key: str, message: str) -> None:
-        errors.append(CellError(line, next(c.header for c in COLUMNS if c.key == key), message))
+        header = next(c.header for c in COLUMNS if c.key == key)
+        errors.append(CellError(line, header, message, key))
 
     text = {k: str(v).strip() if v is not None else "" for k, v in cells.items()}
     for column in COLUMNS:

@@ -35,6 +35,8 @@ WHO = {
     "report-writers": {"reporter A", "staff", "administrator"},
     # Opening a month's report: any partner reporter for its own organisation, or the Secretariat.
     "report-openers": {"reporter A", "reporter B", "staff", "administrator"},
+    # The 5W write API answers personal tokens alone, never a session (puente/api/tests).
+    "api-token": set(),
 }
 # name: (who may, method). POST-only actions are checked with a POST.
 RULES: dict[str, tuple[str, str]] = {
@@ -109,6 +111,17 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "account-recovery-codes": ("signed-in", "POST"),
     "account-digest": ("signed-in", "POST"),
+    **dict.fromkeys(
+        ["api:coordination-periods", "api:coordination-reports", "api:coordination-report"],
+        ("api-token", "GET"),
+    ),
+    **dict.fromkeys(
+        ["api:coordination-report-open", "api:coordination-report-submit"], ("api-token", "POST")
+    ),
+    "api:coordination-report-rows": ("api-token", "PUT"),
+    # Making an API token: those who write 5W reports; revoking one's own (others' are not found).
+    "account-token-create": ("report-openers", "POST"),
+    "account-token-revoke": ("signed-in", "GET"),
     # One's own notices (someone else's notice is not found: see test_cycle_notices).
     "notices": ("signed-in", "GET"),
     "notice-open": ("signed-in", "GET"),
@@ -298,6 +311,8 @@ def clients(world) -> dict[str, Client]:  # noqa: ANN001
 
 
 def refused(role: str, response) -> bool:  # noqa: ANN001
+    if response.status_code == 401:  # the API's answer to a call without a token
+        return True
     if role == "anonymous":
         return response.status_code == 302 and "/staff/login/" in response["Location"]
     return response.status_code == 403
@@ -319,7 +334,10 @@ def test_each_role_gets_exactly_what_its_rule_allows(world):
         for role, client in by_role.items():
             if name == "logout":  # signing out must not sign the shared clients out
                 client = clients(world)[role]
-            response = client.post(url, {}) if method == "POST" else client.get(url)
+            if method == "PUT":
+                response = client.put(url, {}, content_type="application/json")
+            else:
+                response = client.post(url, {}) if method == "POST" else client.get(url)
             allowed = role in WHO[who]
             if allowed == refused(role, response):
                 wrong.append(f"{name} {method} as {role}: {response.status_code}")
@@ -336,7 +354,11 @@ def test_no_write_goes_through_for_a_role_without_the_right(world):
             continue
         url = url_for(name, route, world)
         for role, client in by_role.items():
-            if role not in WHO[who] and not refused(role, client.post(url, {"title": "x"})):
+            response = client.post(url, {"title": "x"})
+            # 405: a route that takes no POST (the API's reads, its PUT) did nothing either.
+            if role not in WHO[who] and not (
+                refused(role, response) or response.status_code == 405
+            ):
                 wrong.append(f"{name} POST as {role}")
     assert wrong == []
 

@@ -153,7 +153,10 @@ def url_for(name: str, route: str, world: World) -> str:
     from django.utils import translation
 
     def has(key: str) -> bool:
-        return any(f"<{kind}:{key}>" in route for kind in ("int", "str", "slug"))
+        # A bare <key> is django-ninja's path parameter (its type checked by the API).
+        return f"<{key}>" in route or any(
+            f"<{kind}:{key}>" in route for kind in ("int", "str", "slug")
+        )
 
     kwargs: dict[str, Any] = {key: value for key, value in _ARGS.items() if has(key)}
     owner = next((obj for prefix, obj in _OBJECTS if name.startswith(prefix)), None)

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -26,9 +27,9 @@ from django_otp import user_has_device
 
 from puente.accounts.roles import AuthedRequest, can_read_internal, is_proposer, signed_in_view
 
-from .. import twofactor
-from ..forms import CodeForm, PreferencesForm, SwitchOffForm
-from ..models import AccountEvent, Preferences
+from .. import tokens, twofactor
+from ..forms import CodeForm, PreferencesForm, SwitchOffForm, TokenForm
+from ..models import AccountEvent, ApiToken, Preferences
 
 PENDING = "accounts:pending"
 # The code must follow the password within this time, or the password is asked again.
@@ -140,6 +141,10 @@ def security(request: AuthedRequest) -> HttpResponse:
             "-attempt_time"
         )[:10],
         "preferences_form": PreferencesForm(instance=_preferences(user)),
+        "may_hold_tokens": tokens.may_hold(user),
+        "tokens": ApiToken.objects.filter(user=user)[:50],
+        "token_form": TokenForm(),
+        "now": timezone.now(),
     }
     return render(request, "accounts/security.html", context)
 
