@@ -118,4 +118,3 @@ def run(rows: int, repeat: int) -> None:
     print(f"\n{rows:,} rows written {repeat} times each, medians:")
     for name, median in medians.items():
         print(f"{name:36} {median * 1000:9.0f} ms {median / floor:7.1f} x bare INSERT")
-
