@@ -113,12 +113,14 @@ class ManyReviewsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.reports = reports
         for report in reports:
+            organisation = report.organisation.name
             self.fields[f"decision-{report.pk}"] = forms.ChoiceField(
-                label=_("Decision on %(report)s") % {"report": report},
+                label=_("Decision on the report of %(organisation)s for %(period)s")
+                % {"organisation": organisation, "period": report.period},
                 choices=DECISIONS, required=False, widget=forms.RadioSelect,
             )  # fmt: skip
             self.fields[f"reason-{report.pk}"] = forms.CharField(
-                label=_("Comments for %(organisation)s") % {"organisation": report.organisation},
+                label=_("Comments for %(organisation)s") % {"organisation": organisation},
                 required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2}),
             )  # fmt: skip
 
@@ -130,7 +132,10 @@ class ManyReviewsForm(forms.Form):
         for report in self.reports:
             decision = data.get(f"decision-{report.pk}")
             if decision == "return" and not data.get(f"reason-{report.pk}", "").strip():
-                self.add_error(f"reason-{report.pk}", _("Say what the partner should correct."))
+                name = f"reason-{report.pk}"
+                self.add_error(name, _("Say what the partner should correct."))
+                # The message sits beside the box (review_many.html): screen readers read it too.
+                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_error"
         if not any(data.get(f"decision-{r.pk}") for r in self.reports):
             raise forms.ValidationError(_("Choose approve or return for at least one report."))
         return data
