@@ -9,7 +9,7 @@ from django.db.models import Model
 @cache
 def _select(model: type[Model], where: str) -> str:
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in model._meta.concrete_fields)
+    columns = ", ".join(quote(str(field.column)) for field in model._meta.concrete_fields)
     return f"SELECT {columns} FROM {quote(model._meta.db_table)} WHERE {where}"  # noqa: S608
 
 
