@@ -1,6 +1,7 @@
 """Forms of coordination: needs, 5W reports (start, upload, review, rows) and the filters."""
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -12,6 +13,7 @@ from puente.directory.models import Organisation
 from puente.territory.models import Municipality, Sector, TargetPopulation
 
 from .models import Need, Report, ReportRow, ReportStatus, Service, Severity
+from .prefill import Carry
 
 
 class NeedForm(forms.ModelForm):
@@ -74,6 +76,15 @@ class StartReportForm(forms.Form):
         label=_("Organisation"), queryset=Organisation.objects.all()
     )
 
+    carry = forms.ChoiceField(
+        label=_("If the month is new"), choices=Carry.choices, initial=Carry.PLACES,
+        widget=forms.RadioSelect, required=False,
+    )  # fmt: skip
+    portfolio = forms.BooleanField(
+        label=_("Add a row for each of my activities under way in the portfolio, by municipality"),
+        required=False, initial=True,
+    )  # fmt: skip
+
     def __init__(self, *args: Any, partner: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["month"].widget.choices = recent_months()  # type: ignore[attr-defined]
@@ -82,6 +93,9 @@ class StartReportForm(forms.Form):
 
     def clean_month(self) -> datetime.date:
         return month_start(self.cleaned_data["month"])
+
+    def clean_carry(self) -> str:
+        return self.cleaned_data["carry"] or Carry.NOTHING  # a form without the choice: as before
 
 
 class ReportFilterForm(forms.Form):
@@ -109,7 +123,7 @@ class ManyReviewsForm(forms.Form):
     """One decision per submitted report on the page: leave it, approve it, or return it with
     its own reason."""
 
-    def __init__(self, reports: list[Report], *args: Any, **kwargs: Any) -> None:
+    def __init__(self, reports: Sequence[Report], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.reports = reports
         for report in reports:
@@ -179,6 +193,9 @@ class RowForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.of_department("54")  # type: ignore[attr-defined]
         self.fields["sector"].queryset = Sector.objects.filter(withdrawn=False)  # type: ignore[attr-defined]
+        # Empty only while a filled-in row waits for the partner: saving it needs both.
+        self.fields["population"].required = True
+        self.fields["nationality"].required = True
 
 
 class PictureFilterForm(forms.Form):

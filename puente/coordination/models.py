@@ -311,12 +311,18 @@ class ReportRow(models.Model):
         Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("municipality")
     )
     locality = models.CharField(_("locality"), max_length=200, blank=True)
+    # Empty only on a row filled in from the partner's portfolio activity, which does not say
+    # whom it serves: the partner chooses before the row can be confirmed (constraint below).
     population = models.ForeignKey(
-        TargetPopulation, on_delete=models.PROTECT, related_name="+", verbose_name=_("population")
-    )
+        TargetPopulation, on_delete=models.PROTECT, related_name="+", verbose_name=_("population"),
+        null=True, blank=True,
+    )  # fmt: skip
     nationality = models.CharField(
-        _("nationality"), max_length=12, choices=ReachedNationality.choices
+        _("nationality"), max_length=12, choices=ReachedNationality.choices, blank=True
     )
+    # Filled in from the last approved report or the portfolio, not yet checked by the partner:
+    # a report with such rows cannot be submitted.
+    to_confirm = models.BooleanField(_("to confirm"), default=False, editable=False)
     targeted = models.PositiveIntegerField(_("people targeted"))
     female = models.PositiveIntegerField(_("women and girls"), default=0)
     male = models.PositiveIntegerField(_("men and boys"), default=0)
@@ -338,6 +344,13 @@ class ReportRow(models.Model):
         verbose_name_plural = _("5W rows")
         ordering = ["line", "pk"]
         indexes = [models.Index(fields=["municipality", "category"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(to_confirm=True)
+                | (models.Q(population__isnull=False) & ~models.Q(nationality="")),
+                name="five_w_row_complete_once_confirmed",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.activity_name} · {self.municipality.name}"

@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.forms import ModelForm
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 from django_stubs_ext import StrOrPromise
 
 from puente.directory.models import Organisation
@@ -106,6 +106,18 @@ def submit(report: Report, by: User) -> None:
     _require(report, EDITABLE, _("Only a draft or a returned report can be submitted."))
     if not report.rows.exists():
         raise ValidationError(_("The report has no rows yet: add rows or upload the spreadsheet."))
+    waiting = report.rows.filter(to_confirm=True).count()
+    if waiting:
+        raise ValidationError(
+            ngettext(
+                "%(n)s filled-in row waits for your confirmation: open it, check it and save it, "
+                "or delete it.",
+                "%(n)s filled-in rows wait for your confirmation: open each, check it and save "
+                "it, or delete it.",
+                waiting,
+            )
+            % {"n": waiting}
+        )
     report.status = ReportStatus.SUBMITTED
     report.submitted_at = timezone.now()
     attribute(report, by, pgettext_lazy("history", "Submitted"))
@@ -199,7 +211,9 @@ def save_row(form: ModelForm, by: User) -> ReportRow:  # type: ignore[type-arg]
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=form.instance.report_id)
         _require(report, EDITABLE, _("This report is not open for changes."))
-        row = form.save()
+        row = form.save(commit=False)
+        row.to_confirm = False  # saved by the partner's hand: checked
+        row.save()
         attribute(
             report, by, pgettext_lazy("history", "Row %(name)s saved"), name=row.activity_name[:60]
         )
@@ -216,3 +230,20 @@ def delete_row(row: ReportRow, by: User) -> None:
         report, by, pgettext_lazy("history", "Row %(name)s deleted"), name=row.activity_name[:60]
     )
     report.save()
+
+
+@transaction.atomic
+def confirm_rows(report: Report, by: User) -> tuple[int, int]:
+    """Filled-in rows accepted as they are, except those that still lack whom they serve.
+    Returns (confirmed, still waiting)."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _require(report, EDITABLE, _("This report is not open for changes."))
+    waiting = report.rows.filter(to_confirm=True)
+    confirmed = (
+        waiting.filter(population__isnull=False).exclude(nationality="").update(to_confirm=False)
+    )
+    if confirmed:
+        reason = pgettext_lazy("history", "Filled-in rows confirmed as they were: %(n)s")
+        attribute(report, by, reason, n=confirmed)
+        report.save()
+    return confirmed, waiting.count()

@@ -21,6 +21,7 @@ urlpatterns = [
     path("reports/<int:pk>/submit/", reports.report_submit, name="report-submit"),
     path("reports/<int:pk>/review/", reports.report_review, name="report-review"),
     path("reports/<int:pk>/correct/", reports.report_correct, name="report-correct"),
+    path("reports/<int:pk>/rows/confirm/", reports.rows_confirm, name="rows-confirm"),
     path("reports/<int:pk>/rows/new/", reports.row_edit, name="row-create"),
     path("reports/<int:pk>/rows/<int:row_id>/", reports.row_edit, name="row-edit"),
     path("reports/<int:pk>/rows/<int:row_id>/delete/", reports.row_delete, name="row-delete"),

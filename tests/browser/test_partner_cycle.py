@@ -84,3 +84,44 @@ def test_staff_review_three_reports_at_once_and_the_partner_reads_why(
     expect(
         reporter.get_by_role("link", name="Avisos", exact=True)
     ).to_be_visible()  # read: no count
+
+
+def test_a_partner_starts_november_from_october_and_confirms_by_keyboard(
+    browser: Browser, live_server, reference_data
+) -> None:
+    from puente.coordination.tests.test_cycle_notices import _row_fields
+
+    organisation, reporter = partner("Fundación Frontera Viva", "frontera")
+    reporter.set_password(PARTNER_PASSWORD)
+    reporter.save()
+    october = services.open_report(
+        organisation, ReportingPeriod.month_of(datetime.date(2026, 10, 1)), reporter
+    )
+    october.rows.create(line=1, **_row_fields())
+    services.submit(october, reporter)
+    services.approve(october, reporter)
+
+    page = sign_in(browser, live_server.url, "frontera", PARTNER_PASSWORD)
+    page.goto("/staff/coordination/reports/")
+    page.get_by_label("Mes que reporta").select_option("2026-11")
+    expect(
+        page.get_by_label(
+            "Copiar las filas de mi último reporte aprobado, con las cifras en blanco"
+        )
+    ).to_be_checked()
+    page.get_by_label("Copiar las filas de mi último reporte aprobado con sus cifras").check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Abrir el reporte").click()
+    expect(page.get_by_text("1 fila copiada de Octubre 2026.")).to_be_visible()
+    expect(page.get_by_text("Por confirmar")).to_have_count(1)
+    assert_accessible(page)
+    screenshot(page, "report-filled-in")
+
+    page.get_by_role("button", name="Enviar a la Secretaría").click()
+    expect(page.get_by_text("1 fila llenada espera su confirmación")).to_be_visible()
+    page.get_by_role("button", name="Confirmar las filas llenadas tal como están").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("1 fila confirmada.")).to_be_visible()
+    expect(page.get_by_text("Por confirmar")).to_have_count(0)
+    page.get_by_role("button", name="Enviar a la Secretaría").press("Enter")
+    expect(page.get_by_text("El reporte se envió a la Secretaría para revisión.")).to_be_visible()

@@ -184,7 +184,12 @@ RULES: dict[str, tuple[str, str]] = {
         ("report-writers", "GET"),
     ),
     **dict.fromkeys(
-        ["coordination:report-upload", "coordination:report-submit", "coordination:report-correct"],
+        [
+            "coordination:report-upload",
+            "coordination:report-submit",
+            "coordination:report-correct",
+            "coordination:rows-confirm",
+        ],
         ("report-writers", "POST"),
     ),
     "coordination:report-start": ("report-openers", "POST"),

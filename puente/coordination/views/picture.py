@@ -324,7 +324,7 @@ def _matrix_row(r: ReportRow) -> list[object]:
         r.municipality.code,
         r.municipality.name,
         r.locality,
-        r.population.name_es,
+        r.population.name_es if r.population else "",
         r.nationality,
         r.report.period.start,
         r.report.period.end,

@@ -11,6 +11,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from puente.accounts.roles import (
@@ -36,6 +37,7 @@ from puente.coordination.forms import (
     month_start,
 )
 from puente.coordination.models import Report, ReportingPeriod, ReportRow, ReportStatus
+from puente.coordination.prefill import Carry, Prefilled, prefill
 from puente.coordination.selectors import visible_reports, vocabulary
 from puente.coordination.spreadsheet import Refused, build_template, read_upload
 from puente.directory.models import Organisation
@@ -101,6 +103,69 @@ def report_start(request: AuthedRequest) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect("coordination:reports")
+    data = form.cleaned_data
+    filled = prefill(report, request.user, data["carry"], data["portfolio"])
+    if filled.carried or filled.from_portfolio:
+        messages.info(request, filled_message(filled))
+    elif (
+        data["carry"] != Carry.NOTHING and filled.carried_from is None and not report.rows.exists()
+    ):
+        messages.info(request, _("There is no approved report before this month to copy from."))
+    return redirect(report)
+
+
+def filled_message(filled: Prefilled) -> str:
+    parts = []
+    if filled.carried:
+        parts.append(
+            ngettext(
+                "%(n)s row copied from %(period)s",
+                "%(n)s rows copied from %(period)s",
+                filled.carried,
+            )
+            % {"n": filled.carried, "period": filled.carried_from}
+        )
+    if filled.from_portfolio:
+        parts.append(
+            ngettext(
+                "%(n)s row from your activities in the portfolio",
+                "%(n)s rows from your activities in the portfolio",
+                filled.from_portfolio,
+            )
+            % {"n": filled.from_portfolio}
+        )
+    return _("%(rows)s. Check each one and save it, or confirm them all as they are.") % {
+        "rows": _("%(first)s and %(second)s") % {"first": parts[0], "second": parts[1]}
+        if len(parts) == 2
+        else parts[0]
+    }
+
+
+@require_POST
+@internal_view
+def rows_confirm(request: AuthedRequest, pk: int) -> HttpResponse:
+    report = get_report_for_writer(request, pk)
+    try:
+        confirmed, waiting = services.confirm_rows(report, request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(report)
+    if confirmed:
+        messages.success(
+            request,
+            ngettext("%(n)s row confirmed.", "%(n)s rows confirmed.", confirmed) % {"n": confirmed},
+        )
+    if waiting:
+        messages.warning(
+            request,
+            ngettext(
+                "%(n)s row still says neither population nor nationality: open it and choose them.",
+                "%(n)s rows still say neither population nor nationality: open each and choose "
+                "them.",
+                waiting,
+            )
+            % {"n": waiting},
+        )
     return redirect(report)
 
 
@@ -124,6 +189,7 @@ def _detail(
         and not versions.filter(
             status__in=(ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED)
         ).exists(),
+        "to_confirm": report.rows.filter(to_confirm=True).count() if writer else 0,
         "upload_form": UploadForm(),
         "review_form": ReviewForm(),
         "entries": history_entries(report.history.all()),  # type: ignore[attr-defined]
