@@ -1,6 +1,5 @@
 """Sign-in, the person's own security pages, and people management (under /staff/)."""
 
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from .views import account, notices, people, tokens
@@ -8,7 +7,7 @@ from .views import account, notices, people, tokens
 urlpatterns = [
     path("login/", account.SignIn.as_view(), name="login"),
     path("login/code/", account.sign_in_code, name="login-code"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", account.SignOut.as_view(), name="logout"),
     # Django's admin signs in through the same two steps, never with a password alone; someone
     # signed in without the right to it is told so, not shown a login form again.
     path("admin/login/", account.admin_login),

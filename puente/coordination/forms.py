@@ -196,6 +196,8 @@ class RowForm(forms.ModelForm):
         # Empty only while a filled-in row waits for the partner: saving it needs both.
         self.fields["population"].required = True
         self.fields["nationality"].required = True
+        # The partner's portfolio activities are offered as it types (a datalist on the page).
+        self.fields["activity_name"].widget.attrs["list"] = "partner-activities"
 
 
 class PictureFilterForm(forms.Form):

@@ -323,6 +323,11 @@ class ReportRow(models.Model):
     # Filled in from the last approved report or the portfolio, not yet checked by the partner:
     # a report with such rows cannot be submitted.
     to_confirm = models.BooleanField(_("to confirm"), default=False, editable=False)
+    # The key of the last write sent from a device's queue (entry offline): a queue that sends
+    # the same write twice, because an answer was lost, finds it here and adds nothing.
+    client_key = models.CharField(max_length=64, blank=True, editable=False)
+    # Counts saves: a queued edit made on an older revision is a conflict, never an overwrite.
+    revision = models.PositiveIntegerField(default=0, editable=False)
     targeted = models.PositiveIntegerField(_("people targeted"))
     female = models.PositiveIntegerField(_("women and girls"), default=0)
     male = models.PositiveIntegerField(_("men and boys"), default=0)
@@ -349,7 +354,12 @@ class ReportRow(models.Model):
                 condition=models.Q(to_confirm=True)
                 | (models.Q(population__isnull=False) & ~models.Q(nationality="")),
                 name="five_w_row_complete_once_confirmed",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["report", "client_key"],
+                condition=~models.Q(client_key=""),
+                name="five_w_row_client_key_once",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -365,6 +375,8 @@ class ReportRow(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.reached = sum(getattr(self, f) or 0 for f in SEX_FIELDS)
+        if self.pk is not None:
+            self.revision += 1
         if self.sector_id:
             self.category_id = category_code(self.sector_id)
         super().save(*args, **kwargs)

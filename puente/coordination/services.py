@@ -247,3 +247,58 @@ def confirm_rows(report: Report, by: User) -> tuple[int, int]:
         attribute(report, by, reason, n=confirmed)
         report.save()
     return confirmed, waiting.count()
+
+
+class Conflict(Exception):
+    """A queued write that cannot apply as it was made: the report closed, or the row changed or
+    went since the device read it. `current` is the row as it stands, if it still does."""
+
+    def __init__(self, message: str, current: ReportRow | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.current = current
+
+
+def save_queued_row(
+    report: Report,
+    form: ModelForm,
+    by: User,
+    key: str,
+    revision: int | None,  # type: ignore[type-arg]
+) -> tuple[ReportRow, bool]:
+    """A row sent from a device's queue, once: (the row, whether this call wrote it). The form
+    is bound to the row the device edited (or a new one) and already valid."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        done = report.rows.filter(client_key=key).first()
+        if done is not None:
+            return done, False
+        if not report.is_editable:
+            raise Conflict(
+                _("The report was sent or approved since this row was entered: it is no longer "
+                  "open for changes. The row stays on this device.")
+            )  # fmt: skip
+        row = form.instance
+        if row.pk is not None:
+            current = ReportRow.objects.filter(pk=row.pk, report=report).first()
+            if current is None:
+                raise Conflict(_("This row was deleted since you opened it."))
+            if current.revision != revision:
+                raise Conflict(
+                    _("Someone changed this row since you opened it. Compare, then keep their "
+                      "version or send yours over it."),
+                    current,
+                )  # fmt: skip
+            form.instance.revision = current.revision  # the save below counts from the latest
+        row = form.save(commit=False)
+        row.to_confirm = False
+        row.client_key = key
+        row.save()
+        attribute(
+            report,
+            by,
+            pgettext_lazy("history", "Row %(name)s sent from a device"),
+            name=row.activity_name[:60],
+        )
+        report.save()
+    return row, True

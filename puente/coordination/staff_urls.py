@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import needs, picture, reports, review
+from .views import needs, picture, queue, reports, review
 
 app_name = "coordination"
 urlpatterns = [
@@ -22,9 +22,12 @@ urlpatterns = [
     path("reports/<int:pk>/review/", reports.report_review, name="report-review"),
     path("reports/<int:pk>/correct/", reports.report_correct, name="report-correct"),
     path("reports/<int:pk>/rows/confirm/", reports.rows_confirm, name="rows-confirm"),
+    path("reports/<int:pk>/rows/sync/", queue.rows_sync, name="rows-sync"),
     path("reports/<int:pk>/rows/new/", reports.row_edit, name="row-create"),
     path("reports/<int:pk>/rows/<int:row_id>/", reports.row_edit, name="row-edit"),
     path("reports/<int:pk>/rows/<int:row_id>/delete/", reports.row_delete, name="row-delete"),
+    path("sw.js", queue.service_worker, name="service-worker"),
+    path("offline/", queue.offline, name="offline"),
     path("needs/", needs.need_list, name="needs"),
     path("needs/new/", needs.need_edit, name="need-create"),
     path("needs/<int:pk>/", needs.need_edit, name="need-edit"),

@@ -189,10 +189,13 @@ RULES: dict[str, tuple[str, str]] = {
             "coordination:report-submit",
             "coordination:report-correct",
             "coordination:rows-confirm",
+            "coordination:rows-sync",
         ],
         ("report-writers", "POST"),
     ),
     "coordination:report-start": ("report-openers", "POST"),
+    # Entry offline: the service worker and its page for pages not kept, for anyone inside.
+    **dict.fromkeys(["coordination:service-worker", "coordination:offline"], ("internal", "GET")),
     "coordination:report-review": ("secretariat", "POST"),
     "coordination:reports-review": ("secretariat", "GET"),
     "coordination:overlap-decide": ("secretariat", "POST"),

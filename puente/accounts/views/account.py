@@ -10,7 +10,12 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.models import User
 from django.contrib.auth.signals import user_login_failed
-from django.contrib.auth.views import LoginView, PasswordChangeView, PasswordResetConfirmView
+from django.contrib.auth.views import (
+    LoginView,
+    LogoutView,
+    PasswordChangeView,
+    PasswordResetConfirmView,
+)
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -45,6 +50,16 @@ def lockout_response(
     response = render(request, "accounts/locked_out.html", context, status=429)
     response["Retry-After"] = str(minutes * 60)
     return response
+
+
+class SignOut(LogoutView):
+    """Signing out also clears what this browser kept for the person: the 5W pages the service
+    worker kept and the rows waiting on the device (the page asked before if any waited)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
 
 
 class SignIn(LoginView):

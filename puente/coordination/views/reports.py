@@ -40,6 +40,7 @@ from puente.coordination.models import Report, ReportingPeriod, ReportRow, Repor
 from puente.coordination.prefill import Carry, Prefilled, prefill
 from puente.coordination.selectors import visible_reports, vocabulary
 from puente.coordination.spreadsheet import Refused, build_template, read_upload
+from puente.coordination.views.queue import partner_activity_titles, queue_words
 from puente.directory.models import Organisation
 from puente.lib.audit import history_entries
 from puente.lib.formpage import form_page
@@ -190,6 +191,7 @@ def _detail(
             status__in=(ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.RETURNED)
         ).exists(),
         "to_confirm": report.rows.filter(to_confirm=True).count() if writer else 0,
+        "queue_words": queue_words() if writer else None,
         "upload_form": UploadForm(),
         "review_form": ReviewForm(),
         "entries": history_entries(report.history.all()),  # type: ignore[attr-defined]
@@ -266,7 +268,13 @@ def row_edit(request: AuthedRequest, pk: int, row_id: int | None = None) -> Http
     return form_page(
         request,
         template="coordination/row_form.html",
-        context={"form": form, "report": report, "row": row},
+        context={
+            "form": form,
+            "report": report,
+            "row": row,
+            "queue_words": queue_words(),
+            "activity_titles": partner_activity_titles(report),
+        },
         forms=[form],
         save=lambda: services.save_row(form, request.user),
         success_message=_("The row was saved."),

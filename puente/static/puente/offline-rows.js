@@ -1,0 +1,325 @@
+// Entry offline for 5W rows (progressive enhancement). Without signal, a row saved on the row
+// page waits in this device's IndexedDB under a key of its own; when the signal returns the
+// rows are sent one by one to the report's sync address, which saves each once (the key), or
+// answers with the form's own errors by field, or with a conflict when the report closed or
+// someone changed the row meanwhile. Each waiting row is listed on the page with what became
+// of it, and a refused one goes back into the form with its errors beside the fields. With
+// signal and nothing waiting, the form posts as it always did.
+(function () {
+  "use strict";
+
+  var DB = "puente-5w";
+  var STORE = "rows";
+
+  function openDb() {
+    return new Promise(function (resolve, reject) {
+      var request = indexedDB.open(DB, 1);
+      request.onupgradeneeded = function () {
+        request.result.createObjectStore(STORE, { keyPath: "key" });
+      };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { reject(request.error); };
+    });
+  }
+
+  function store(mode, work) {
+    return openDb().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var tx = db.transaction(STORE, mode);
+        var result = work(tx.objectStore(STORE));
+        tx.oncomplete = function () { db.close(); resolve(result && result.result); };
+        tx.onerror = function () { db.close(); reject(tx.error); };
+      });
+    });
+  }
+
+  var all = function () { return store("readonly", function (s) { return s.getAll(); }); };
+  var put = function (item) { return store("readwrite", function (s) { s.put(item); }); };
+  var drop = function (key) { return store("readwrite", function (s) { s.delete(key); }); };
+
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.prototype.map.call(bytes, function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+  }
+
+  function text(words, name, values) {
+    var phrase = words[name] || name;
+    Object.keys(values || {}).forEach(function (k) { phrase = phrase.replace("%(" + k + ")s", values[k]); });
+    return phrase;
+  }
+
+  function plural(words, name, n) {
+    return text(words, n === 1 ? name + "-one" : name + "-many", { n: n });
+  }
+
+  function Queue(box) {
+    this.box = box;
+    this.words = JSON.parse(document.getElementById(box.dataset.words).textContent);
+    this.report = Number(box.dataset.report);
+    this.user = box.dataset.user;
+    this.syncUrl = box.dataset.syncUrl;
+    this.token = box.dataset.csrf;
+    this.status = box.querySelector("[data-queue-status]");
+    this.list = box.querySelector("[data-queue-list]");
+    this.listBox = box.querySelector("[data-queue-rows]");
+    this.form = document.querySelector("form[data-queue-form]");
+    this.sending = false;
+  }
+
+  Queue.prototype.mine = function () {
+    var self = this;
+    return all().then(function (items) {
+      return items.filter(function (i) { return i.report === self.report && i.user === self.user; })
+        .sort(function (a, b) { return a.at - b.at; });
+    });
+  };
+
+  Queue.prototype.say = function (extra) {
+    var self = this;
+    return this.mine().then(function (items) {
+      var parts = [];
+      if (!navigator.onLine) { parts.push(text(self.words, "offline")); }
+      var waiting = items.filter(function (i) { return i.status === "waiting"; }).length;
+      var stuck = items.length - waiting;
+      if (waiting) { parts.push(plural(self.words, "waiting", waiting)); }
+      if (stuck) { parts.push(plural(self.words, "stuck", stuck)); }
+      if (extra) { parts.unshift(extra); }
+      self.status.textContent = parts.join(" ");
+      self.listBox.hidden = !items.length;
+      self.render(items);
+    });
+  };
+
+  Queue.prototype.render = function (items) {
+    var self = this;
+    this.list.replaceChildren();
+    items.forEach(function (item) {
+      var li = document.createElement("li");
+      li.className = "queued queued-" + item.status;
+      var name = document.createElement("strong");
+      name.textContent = item.fields.activity_name || "?";
+      li.append(name, " · " + (item.labels.municipality || ""), " · ");
+      var state = document.createElement("span");
+      state.className = "tag";
+      state.textContent = text(self.words, "status-" + item.status);
+      li.append(state);
+      if (item.message) {
+        var why = document.createElement("p");
+        why.textContent = item.message;
+        li.append(why);
+      }
+      if (item.errors) {
+        var errors = document.createElement("ul");
+        errors.className = "errorlist";
+        Object.keys(item.errors).forEach(function (field) {
+          item.errors[field].forEach(function (message) {
+            var e = document.createElement("li");
+            e.textContent = (item.labels["label:" + field] || "") + (field === "__all__" ? "" : ": ") + message;
+            errors.append(e);
+          });
+        });
+        li.append(errors);
+      }
+      if (item.current) {
+        var theirs = document.createElement("p");
+        theirs.textContent = text(self.words, "theirs", item.current);
+        li.append(theirs);
+      }
+      var actions = document.createElement("p");
+      actions.className = "actions";
+      var button = function (label, act) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = text(self.words, label);
+        b.setAttribute("aria-label", text(self.words, label) + ": " + name.textContent);
+        b.addEventListener("click", act);
+        actions.append(b, " ");
+      };
+      var here = self.form && String(item.row || "") === (self.form.dataset.row || "");
+      if (item.status === "refused" && here) {
+        button("correct", function () { self.load(item); });
+      }
+      if (item.status === "conflict" && item.current) {
+        button("send-mine", function () {
+          item.revision = item.currentRevision;
+          item.status = "waiting";
+          delete item.current; delete item.message;
+          put(item).then(function () { self.flush(); });
+        });
+      }
+      button(item.status === "conflict" ? "keep-theirs" : "discard", function () {
+        if (window.confirm(text(self.words, "discard-confirm", { name: name.textContent }))) {
+          drop(item.key).then(function () { self.say(); });
+        }
+      });
+      li.append(actions);
+      self.list.append(li);
+    });
+  };
+
+  // A refused row goes back into the form, its errors beside its fields, to be corrected.
+  Queue.prototype.load = function (item) {
+    var form = this.form;
+    this.clearErrors();
+    Object.keys(item.fields).forEach(function (name) {
+      var field = form.elements[name];
+      if (field) { field.value = item.fields[name]; }
+    });
+    form.dataset.key = item.key;
+    var first = null;
+    Object.keys(item.errors || {}).forEach(function (name) {
+      var field = form.elements[name];
+      var list = document.createElement("ul");
+      list.className = "errorlist";
+      list.dataset.queued = "";
+      item.errors[name].forEach(function (message) {
+        var li = document.createElement("li");
+        li.textContent = message;
+        list.append(li);
+      });
+      if (field && field.id) {
+        list.id = field.id + "_error";
+        field.setAttribute("aria-invalid", "true");
+        field.setAttribute("aria-describedby", list.id);
+        var wrapper = field.closest(".field");
+        if (wrapper) { wrapper.classList.add("has-error"); }
+        field.before(list);
+        first = first || field;
+      } else {
+        list.setAttribute("role", "alert");
+        form.prepend(list);
+      }
+    });
+    (first || this.firstField()).focus();
+  };
+
+  Queue.prototype.firstField = function () {
+    return this.form.querySelector("input:not([type=hidden]), select, textarea");
+  };
+
+  Queue.prototype.clearErrors = function () {
+    var form = this.form;
+    form.querySelectorAll("ul.errorlist[data-queued]").forEach(function (e) { e.remove(); });
+    form.querySelectorAll("[aria-invalid]").forEach(function (field) {
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("aria-describedby");
+      var wrapper = field.closest(".field");
+      if (wrapper) { wrapper.classList.remove("has-error"); }
+    });
+  };
+
+  Queue.prototype.keepFromForm = function () {
+    var form = this.form;
+    var fields = {};
+    var labels = {};
+    new FormData(form).forEach(function (value, name) {
+      if (name !== "csrfmiddlewaretoken") { fields[name] = String(value); }
+    });
+    Array.prototype.forEach.call(form.elements, function (field) {
+      var label = field.labels && field.labels[0];
+      if (field.name && label) { labels["label:" + field.name] = label.textContent.replace("*", "").trim(); }
+    });
+    var place = form.elements.municipality;
+    if (place && place.selectedOptions[0]) { labels.municipality = place.selectedOptions[0].textContent; }
+    var item = {
+      key: form.dataset.key || newKey(), report: this.report, user: this.user,
+      row: form.dataset.row ? Number(form.dataset.row) : null,
+      revision: form.dataset.revision ? Number(form.dataset.revision) : null,
+      fields: fields, labels: labels, status: "waiting", at: Date.now(),
+    };
+    return put(item);
+  };
+
+  Queue.prototype.send = function (item) {
+    var self = this;
+    return fetch(this.syncUrl, {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": this.token },
+      body: JSON.stringify({ key: item.key, row: item.row, revision: item.revision, fields: item.fields }),
+    }).then(function (response) {
+      if (response.redirected) { throw new Error("signed-out"); }  // to the sign-in page
+      var json = (response.headers.get("Content-Type") || "").indexOf("json") >= 0;
+      var read = json ? response.json() : Promise.resolve({
+        message: text(self.words, "refused-other", { status: response.status }),
+      });
+      return read.then(function (body) {
+        if (response.status === 200 || response.status === 201) { return drop(item.key).then(function () { return 1; }); }
+        item.status = response.status === 409 ? "conflict" : "refused";
+        item.errors = body.errors || null;
+        item.message = body.message || null;
+        item.current = body.current || null;
+        item.currentRevision = body.revision;
+        return put(item).then(function () { return 0; });
+      });
+    }, function () { throw new Error("no-signal"); });
+  };
+
+  Queue.prototype.flush = function () {
+    var self = this;
+    if (this.sending || !navigator.onLine) { return this.say(); }
+    this.sending = true;
+    var sent = 0;
+    return this.mine().then(function (items) {
+      var waiting = items.filter(function (i) { return i.status === "waiting"; });
+      return waiting.reduce(function (chain, item) {
+        return chain.then(function () { return self.send(item).then(function (n) { sent += n; }); });
+      }, Promise.resolve());
+    }).then(function () {
+      self.sending = false;
+      return self.say(sent ? plural(self.words, "sent", sent) : "");
+    }, function (error) {
+      self.sending = false;
+      return self.say(text(self.words, error.message === "signed-out" ? "signed-out" : "no-signal"));
+    });
+  };
+
+  Queue.prototype.start = function () {
+    var self = this;
+    if (this.form) {
+      this.form.addEventListener("submit", function (event) {
+        if (navigator.onLine && !self.form.dataset.key) { return; }  // the usual post
+        event.preventDefault();
+        self.keepFromForm().then(function () {
+          self.clearErrors();
+          delete self.form.dataset.key;
+          if (!self.form.dataset.row) { self.form.reset(); }
+          self.firstField().focus();
+          return navigator.onLine ? self.flush() : self.say(text(self.words, "kept"));
+        });
+      });
+    }
+    window.addEventListener("online", function () { self.flush(); });
+    window.addEventListener("offline", function () { self.say(); });
+    this.flush();
+  };
+
+  // Signing out clears this device's data (the answer says Clear-Site-Data): rows still
+  // waiting would go with it, so the person is asked first.
+  function guardSignOut() {
+    var form = document.querySelector("form[data-sign-out]");
+    if (!form || !window.indexedDB) { return; }
+    form.addEventListener("submit", function (event) {
+      if (form.dataset.confirmed) { return; }
+      event.preventDefault();
+      all().then(function (items) {
+        if (!items.length || window.confirm(form.dataset.queueWarning.replace("%(n)s", items.length))) {
+          form.dataset.confirmed = "1";
+          form.submit();
+        }
+      }, function () { form.dataset.confirmed = "1"; form.submit(); });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    guardSignOut();
+    var box = document.querySelector("[data-queue]");
+    if (!box || !window.indexedDB) { return; }
+    if ("serviceWorker" in navigator && box.dataset.worker) {
+      navigator.serviceWorker.register(box.dataset.worker, { scope: box.dataset.scope });
+    }
+    new Queue(box).start();
+  });
+})();

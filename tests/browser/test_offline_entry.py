@@ -1,0 +1,105 @@
+"""Entry offline in Chromium: a field officer in Tibú loses the signal, enters three rows (one
+with a bad cell), reloads the page without signal, and when the signal returns two rows land,
+the bad one comes back with its error beside the field, is corrected and lands: three rows,
+none twice. Signing out clears what the device kept."""
+
+import datetime
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from puente.coordination import services
+from puente.coordination.models import ReportingPeriod
+from puente.coordination.tests.factories import partner
+from puente.territory.models import Municipality
+
+from .conftest import assert_accessible, screenshot
+from .test_coordination import PARTNER_PASSWORD, sign_in
+
+pytestmark = pytest.mark.browser
+ROWS = [
+    ("Agua segura en veredas", "12", "10", "8"),
+    ("Letrinas para la escuela de Campo Dos", "5", "5", "30"),  # by age 42, by sex 10: refused
+    ("Filtros de agua para familias", "7", "3", "4"),
+]
+
+
+def enter(page: Page, name: str, female: str, male: str, young: str) -> None:
+    page.locator("#id_activity_name").fill(name)
+    page.locator("#id_sector").select_option("14030")
+    tibu = Municipality.objects.get(code="54810")
+    page.locator("#id_municipality").select_option(str(tibu.pk))
+    page.locator("#id_population").select_option(index=1)
+    page.locator("#id_nationality").select_option("colombian")
+    page.locator("#id_targeted").fill("40")
+    page.locator("#id_female").fill(female)
+    page.locator("#id_male").fill(male)
+    page.locator("#id_other_sex").fill("0")
+    page.locator("#id_age_0_17").fill(young)
+    adults = int(female) + int(male) - int(young) - 2 if young != "30" else 10
+    page.locator("#id_age_18_59").fill(str(adults))
+    page.locator("#id_age_60_plus").fill("2")
+    page.get_by_role("button", name="Guardar").press("Enter")
+
+
+def test_three_rows_entered_without_signal_land_once_and_the_bad_one_is_corrected(
+    browser: Browser, live_server, reference_data
+) -> None:
+    organisation, reporter = partner("Pastoral Social Tibú", "pastoral")
+    reporter.set_password(PARTNER_PASSWORD)
+    reporter.save()
+    report = services.open_report(
+        organisation, ReportingPeriod.month_of(datetime.date(2026, 11, 1)), reporter
+    )
+    page = sign_in(browser, live_server.url, "pastoral", PARTNER_PASSWORD)
+    page.goto(f"/staff/coordination/reports/{report.pk}/")
+    page.get_by_role("link", name="Agregar una fila").click()
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # now under the worker, which keeps the page as it passes
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+
+    page.context.set_offline(True)
+    expect(page.get_by_role("status")).to_contain_text("Sin conexión: las filas que guarde")
+    for n, row in enumerate(ROWS, start=1):
+        enter(page, *row)
+        expect(page.get_by_role("status")).to_contain_text("La fila quedó guardada en este")
+        waiting = "1 fila espera" if n == 1 else f"{n} filas esperan"
+        expect(page.get_by_role("status")).to_contain_text(waiting)
+        expect(page.locator("#id_activity_name")).to_be_focused()  # ready for the next row
+    page.reload()  # without signal: the page comes from the device, the rows still wait
+    expect(page.get_by_role("heading", name="Agregar una fila 5W")).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text(
+        "3 filas esperan en este dispositivo para ser enviadas."
+    )
+    expect(page.locator(".queue-list > li")).to_have_count(3)
+    assert_accessible(page)
+    screenshot(page, "offline-three-waiting")
+    assert not report.rows.exists()
+
+    page.context.set_offline(False)
+    expect(page.get_by_role("status")).to_contain_text("2 filas enviadas y guardadas.")
+    expect(page.get_by_role("status")).to_contain_text("1 fila necesita su atención más abajo.")
+    refused = page.locator(".queue-list > li")
+    expect(refused).to_have_count(1)
+    expect(refused).to_contain_text("Por corregir")
+    expect(refused).to_contain_text("Por sexo la fila suma 10 personas y por edad 42")
+    page.get_by_role("button", name=f"Corregir: {ROWS[1][0]}").click()
+    young = page.locator("#id_age_0_17")
+    expect(young).to_be_focused()
+    expect(young).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id_age_0_17_error")).to_contain_text("Por sexo la fila suma 10")
+    expect(page.locator("#id_activity_name")).to_have_value(ROWS[1][0])
+    assert_accessible(page)
+    screenshot(page, "offline-correct")
+    young.fill("0")
+    page.locator("#id_age_18_59").fill("8")
+    page.get_by_role("button", name="Guardar").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("1 fila enviada y guardada.")
+    expect(page.locator(".queue-list > li")).to_have_count(0)
+    assert sorted(report.rows.values_list("activity_name", flat=True)) == sorted(r[0] for r in ROWS)
+
+    assert page.evaluate("caches.keys().then(names => names.length)") == 1
+    page.get_by_role("button", name="Cerrar sesión (pastoral)").click()
+    expect(page.get_by_role("link", name="Ingreso de funcionarios")).to_be_visible()
+    assert page.evaluate("caches.keys().then(names => names.length)") == 0
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
