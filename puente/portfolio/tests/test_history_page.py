@@ -34,6 +34,9 @@ def test_the_history_page_costs_the_same_for_five_changes_or_fifty(staff_client,
                 attribute(budget, staff_user)
                 budget.save()
         LocationFactory(activity=activity)
+    # A session asks about the second factor on its first request of each minute: made here,
+    # so that both pages are measured alike.
+    queries_for(staff_client, few)
     assert queries_for(staff_client, many) <= queries_for(staff_client, few) + 3
 
 
