@@ -8,59 +8,27 @@ database is migrated: point it at a scratch one). Requests go through Django's t
 process, so the figures are Puente's work (checks, queries), not a network.
 """
 
-import datetime
-import os
-import statistics
-import time
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
+from bench.five_w_bench import bench_partner, side_by_side
 
 
 def run(rows: int, repeat: int) -> None:
-    if not os.environ.get("DATABASE_URL"):
-        data = ROOT / "bench" / ".data" / "coordination-api"
-        data.mkdir(parents=True, exist_ok=True)
-        os.environ["PUENTE_VAR_DIR"] = str(data)
-    os.environ.setdefault("PUENTE_TESTING", "1")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "puente.settings"
-    # The write API counts calls per token; a benchmark is not a client to slow down.
-    os.environ.setdefault("PUENTE_API_TOKEN_RATE", "100000/m")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
+    partner = bench_partner("coordination-api")
     from django.db import connection, transaction
     from django.test import Client
 
     from puente.accounts import tokens
-    from puente.accounts.roles import Role
     from puente.coordination import services
-    from puente.coordination.models import Report, ReportingPeriod, ReportRow, category_code
+    from puente.coordination.models import ReportRow, category_code
     from puente.coordination.selectors import vocabulary
     from puente.coordination.spreadsheet import read_upload
     from puente.coordination.tests.factories import filled_template
-    from puente.directory.models import Organisation, ReporterAccount
-    from puente.territory.models import Municipality, TargetPopulation
-    from puente.territory.services import load_reference_data
+    from puente.territory.models import Municipality
 
-    print(f"database: {settings.DATABASES['default']['ENGINE']}")
-    call_command("migrate", verbosity=0)
-    load_reference_data()
-    organisation, _ = Organisation.objects.get_or_create(name="Bench partner")
-    from django.contrib.auth.models import Group, User
-
-    user, _ = User.objects.get_or_create(username="bench.reporter")
-    user.groups.add(Group.objects.get(name=Role.REPORTER.value))
-    ReporterAccount.objects.get_or_create(user=user, defaults={"organisation": organisation})
-    period = ReportingPeriod.month_of(datetime.date.today().replace(day=1))
-    report = Report.objects.filter(organisation=organisation, period=period).first()
-    report = report or services.open_report(organisation, period, user)
+    user, report, places, population = (
+        partner.user, partner.report, partner.places, partner.population
+    )  # fmt: skip
     _token, secret = tokens.create(user, "bench", 1)
 
-    places = list(Municipality.objects.filter(department__code="54").values_list("code", flat=True))
-    population = TargetPopulation.objects.first()
     records = [
         {"activity_name": f"Actividad {n}", "sector": "12220", "municipality": places[n % len(places)],
          "population": population.name_es, "nationality": "Venezolana", "targeted": 100 + n % 50,
@@ -87,11 +55,11 @@ def run(rows: int, repeat: int) -> None:
     columns = ["report_id", "line", "activity_name", "sector_id", "category_id", "municipality_id",
                "locality", "population_id", "nationality", "targeted", "female", "male",
                "other_sex", "age_0_17", "age_18_59", "age_60_plus", "reached", "amount",
-               "currency_id"]  # fmt: skip
+               "currency_id", "to_confirm", "client_key", "revision"]  # fmt: skip
     values = [
         (report.pk, n + 1, r["activity_name"], "12220", category_code("12220"),
          ids[r["municipality"]], "", population.pk, "venezuelan", r["targeted"], 40, 40, 0, 30, 40,
-         10, 80, 1000, "COP")
+         10, 80, 1000, "COP", False, "", 0)
         for n, r in enumerate(records)
     ]  # fmt: skip
     insert = (f"INSERT INTO coordination_reportrow ({', '.join(columns)}) "
@@ -107,14 +75,4 @@ def run(rows: int, repeat: int) -> None:
     for side in sides.values():  # warm, and each must leave exactly the rows
         side()
         assert ReportRow.objects.filter(report=report).count() == rows
-    timings: dict[str, list[float]] = {name: [] for name in sides}
-    for _ in range(repeat):  # interleaved, so the machine's noise hits every side alike
-        for name, side in sides.items():
-            started = time.perf_counter()
-            side()
-            timings[name].append(time.perf_counter() - started)
-    medians = {name: statistics.median(values) for name, values in timings.items()}
-    floor = medians["bare INSERT of the same rows"]
-    print(f"\n{rows:,} rows written {repeat} times each, medians:")
-    for name, median in medians.items():
-        print(f"{name:36} {median * 1000:9.0f} ms {median / floor:7.1f} x bare INSERT")
+    side_by_side(sides, repeat, "bare INSERT of the same rows", rows)

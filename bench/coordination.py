@@ -5,7 +5,8 @@ each as a ratio to hand-written SQL that computes the same figures, timed side b
         scripts/uvrun python bench/coordination.py [--rows 1000000] [--repeat 7]
 
 With --api-write 5000: the write API's bulk write instead, on SQLite or DATABASE_URL
-(bench/api_write.py).
+(bench/api_write.py). With --sync 500: a device sending 500 rows queued offline
+(bench/queue_sync.py).
 
 The database is created when missing and kept for the next run (filling 1M rows takes a minute).
 Both sides return rows that are compared before anything is timed: a ratio between two different
@@ -207,7 +208,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--api-write", type=int, metavar="ROWS",
                         help="time instead the write API on ROWS rows (bench/api_write.py)")  # fmt: skip
+    parser.add_argument("--sync", type=int, metavar="ROWS",
+                        help="time instead the sending of ROWS queued rows (bench/queue_sync.py)")  # fmt: skip
     args = parser.parse_args()
+    if args.sync:
+        from bench.queue_sync import run as run_sync
+
+        run_sync(args.sync, min(args.repeat, 5))
+        return
     if args.api_write:
         from bench.api_write import run
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q, TextChoices
+from django.db.models import Q, QuerySet, TextChoices
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -59,16 +59,19 @@ def _carried_rows(report: Report, source: Report, figures: bool) -> list[ReportR
     return rows
 
 
-def portfolio_activities(report: Report) -> list[Activity]:
+def partner_activities(report: Report) -> QuerySet[Activity]:
     """The partner's activities under way whose places include a municipality of the department."""
     organisation = report.organisation_id
+    return Activity.objects.filter(
+        Q(participations__organisation=organisation) | Q(reporting_org=organisation),
+        iati_status=IatiStatus.IMPLEMENTATION,
+        locations__municipality__department__code=DEPARTMENT,
+    ).distinct()
+
+
+def portfolio_activities(report: Report) -> list[Activity]:
     return list(
-        Activity.objects.filter(
-            Q(participations__organisation=organisation) | Q(reporting_org=organisation),
-            iati_status=IatiStatus.IMPLEMENTATION,
-            locations__municipality__department__code=DEPARTMENT,
-        )
-        .distinct()
+        partner_activities(report)
         .order_by("title_es", "pk")
         .prefetch_related("sectors", "locations__municipality__department", "beneficiaries")
     )

@@ -21,7 +21,7 @@ from puente.coordination import services
 from puente.coordination.access import get_report_for_writer
 from puente.coordination.forms import RowForm
 from puente.coordination.models import Report, ReportRow
-from puente.coordination.prefill import portfolio_activities
+from puente.coordination.prefill import partner_activities
 
 KEY = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 # What a queued row may hold: the row form's fields, each a short text.
@@ -157,4 +157,4 @@ def queue_words() -> dict[str, str]:
 
 def partner_activity_titles(report: Report) -> list[str]:
     """The titles offered as the row's activity: the partner's portfolio activities under way."""
-    return sorted({a.title_es for a in portfolio_activities(report)})
+    return sorted(set(partner_activities(report).values_list("title_es", flat=True)))

@@ -273,7 +273,8 @@ def row_edit(request: AuthedRequest, pk: int, row_id: int | None = None) -> Http
             "report": report,
             "row": row,
             "queue_words": queue_words(),
-            "activity_titles": partner_activity_titles(report),
+            # Called by the template, so only when the page is drawn, not on a save.
+            "activity_titles": lambda: partner_activity_titles(report),
         },
         forms=[form],
         save=lambda: services.save_row(form, request.user),
