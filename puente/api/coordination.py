@@ -1,6 +1,7 @@
 """The write API of 5W reporting, for partners' own systems: personal tokens, the same checks
 and the same messages as the form and the spreadsheet, retries made safe by a client key."""
 
+import calendar
 import datetime
 import hashlib
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Field, Header, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
@@ -23,8 +25,9 @@ from puente.accounts.models import ApiToken
 from puente.accounts.roles import account_organisation_id, is_secretariat
 from puente.coordination import services
 from puente.coordination.access import can_write
+from puente.coordination.analysis import gap_table
 from puente.coordination.models import Report, ReportingPeriod
-from puente.coordination.selectors import visible_reports, vocabulary
+from puente.coordination.selectors import approved_rows, visible_reports, vocabulary
 from puente.coordination.spreadsheet import MAX_ROWS, Refused, read_records
 from puente.directory.models import Organisation
 
@@ -215,6 +218,64 @@ def reports(
     if period:
         qs = qs.filter(period__start=datetime.date.fromisoformat(f"{period}-01"))
     return [_report_out(r) for r in qs[:500]]
+
+
+class GapOut(Schema):
+    """One municipality × service of the gap table: open needs against approved 5W coverage and
+    the portfolio's activities under way there."""
+
+    municipality_code: str
+    municipality: str
+    service: str
+    service_en: str
+    needs: int
+    people_affected: int
+    people_excluded: int
+    severity: int = Field(..., description="the worst open need's, 0 when none")
+    reported_activities: int
+    partners: int
+    reached: int
+    portfolio_activities: int
+
+
+@router.get(
+    "/gaps",
+    response={200: list[GapOut], 403: Problems, 422: Invalid},
+    url_name="coordination-gaps",
+)
+def gaps(
+    request: HttpRequest,
+    start: Annotated[str | None, Query(pattern=MONTH, description="first month, YYYY-MM")] = None,
+    end: Annotated[str | None, Query(pattern=MONTH, description="last month, YYYY-MM")] = None,
+) -> Status:
+    """The whole coordination picture, for Secretariat tokens: every municipality and service with
+    a need, a partner's approved work or a portfolio activity in the months asked (the last
+    twelve when not said)."""
+    if not is_secretariat(_person(request)):
+        raise HttpError(403, "Only a Secretariat token reads the whole coordination picture.")
+    today = timezone.localdate()
+    first = datetime.date.fromisoformat(f"{start}-01") if start else _months_before(today, 11)
+    last_month = datetime.date.fromisoformat(f"{end}-01") if end else today.replace(day=1)
+    if first > last_month:
+        problem = {"type": "value_error", "loc": ["query", "start"], "msg": "start is after end."}
+        return Status(422, {"detail": [problem]})
+    month_days = calendar.monthrange(last_month.year, last_month.month)[1]
+    last = last_month.replace(day=month_days) if end else today
+    cells = gap_table(first, last, approved_rows(first, last))
+    return Status(200, [
+        {"municipality_code": c.municipality.code, "municipality": c.municipality.name,
+         "service": c.service.name_es, "service_en": c.service.name_en or c.service.name_es,
+         "needs": c.needs, "people_affected": c.people_affected or 0,
+         "people_excluded": c.people_excluded or 0, "severity": c.severity or 0,
+         "reported_activities": c.reported_activities, "partners": c.partners,
+         "reached": c.reached or 0, "portfolio_activities": c.portfolio_activities}
+        for c in cells
+    ])  # fmt: skip
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    index = day.year * 12 + day.month - 1 - months
+    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 @router.get(

@@ -112,7 +112,12 @@ RULES: dict[str, tuple[str, str]] = {
     "account-recovery-codes": ("signed-in", "POST"),
     "account-digest": ("signed-in", "POST"),
     **dict.fromkeys(
-        ["api:coordination-periods", "api:coordination-reports", "api:coordination-report"],
+        [
+            "api:coordination-periods",
+            "api:coordination-reports",
+            "api:coordination-report",
+            "api:coordination-gaps",
+        ],
         ("api-token", "GET"),
     ),
     **dict.fromkeys(

@@ -168,3 +168,30 @@ def test_the_openapi_document_lists_the_writes_with_their_security() -> None:
     assert {"200", "403", "409", "422"} <= set(put["responses"])
     submit = schema["paths"]["/api/coordination/reports/{pk}/submit"]["post"]
     assert submit["security"] == [{"TokenAuth": []}]
+
+
+def test_a_secretariat_token_reads_the_whole_coordination_picture(world) -> None:
+    from puente.coordination.models import Need, Service
+    from puente.territory.models import Municipality, TargetPopulation
+    from puente.tests.world import make_user
+
+    Need.objects.create(
+        municipality=Municipality.objects.get(code="54810"), service=Service.objects.first(),
+        population=TargetPopulation.objects.first(), people_affected=300, people_excluded=120,
+        severity=4, source="Mesa humanitaria", evidence_date=datetime.date(2026, 10, 1),
+    )  # fmt: skip
+    from puente.accounts.roles import Role
+
+    staff = make_user("sofia.staff", Role.STAFF)
+    _token, secret = tokens.create(staff, "tablero", 30)
+    answer = Api(secret).call("get", "/gaps?start=2026-01&end=2026-11")
+    assert answer.status_code == 200
+    tibu = [c for c in answer.json() if c["municipality_code"] == "54810"]
+    assert [(c["needs"], c["people_excluded"], c["severity"], c["partners"]) for c in tibu] == [
+        (1, 120, 4, 0)
+    ]
+    refused = world["a"].call("get", "/gaps")
+    assert refused.status_code == 403
+    assert "Secretariat token" in refused.json()["detail"]
+    backwards = Api(secret).call("get", "/gaps?start=2026-11&end=2026-01")
+    assert backwards.status_code == 422
