@@ -37,7 +37,7 @@ def run(rows: int, repeat: int) -> None:
         for n in range(rows)
     ]  # fmt: skip
     template_rows = [dict(r, sector=next(label for label in vocabulary().sector_labels
-                                         if label.startswith("12220"))) for r in records]  # fmt: skip
+                                         if label.startswith("122 "))) for r in records]  # fmt: skip
     workbook = filled_template(template_rows)
     api = Client(headers={"Authorization": f"Bearer {secret}"})
     url = f"/api/coordination/reports/{report.pk}/rows"

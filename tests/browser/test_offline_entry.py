@@ -103,3 +103,50 @@ def test_three_rows_entered_without_signal_land_once_and_the_bad_one_is_correcte
     expect(page.get_by_role("link", name="Ingreso de funcionarios")).to_be_visible()
     assert page.evaluate("caches.keys().then(names => names.length)") == 0
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+
+
+def kept_paths(page: Page) -> list[str]:
+    return page.evaluate(
+        "caches.open('puente-5w-v1').then(c => c.keys())"
+        ".then(keys => keys.map(k => new URL(k.url).pathname).sort())"
+    )
+
+
+def test_another_person_on_the_same_browser_never_finds_the_first_ones_pages(
+    browser: Browser, live_server, reference_data
+) -> None:
+    reports = {}
+    for name, username in (("Pastoral Social Tibú", "pastoral"), ("Otro socio", "otro")):
+        organisation, reporter = partner(name, username)
+        reporter.set_password(PARTNER_PASSWORD)
+        reporter.save()
+        reports[username] = services.open_report(
+            organisation, ReportingPeriod.month_of(datetime.date(2026, 11, 1)), reporter
+        )
+    page = sign_in(browser, live_server.url, "pastoral", PARTNER_PASSWORD)
+    first = f"/staff/coordination/reports/{reports['pastoral'].pk}/"
+    page.goto(first)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_function(
+        f"caches.open('puente-5w-v1').then(c => c.match('{first}')).then(Boolean)"
+    )
+
+    page.context.clear_cookies()  # the session ended without signing out
+    page.goto("/staff/login/")
+    page.get_by_label("Nombre de usuario").fill("otro")
+    page.get_by_label("Contraseña").fill(PARTNER_PASSWORD)
+    page.get_by_role("button", name="Ingresar").click()
+    page.wait_for_load_state()
+    page.wait_for_function(
+        "caches.open('puente-5w-v1').then(c => c.match('/staff/coordination/sw-owner'))"
+        ".then(owner => owner && owner.text()).then(owner => owner === 'otro')"
+    )
+    page.wait_for_function(
+        "caches.open('puente-5w-v1').then(c => c.match('/staff/coordination/offline/'))"
+        ".then(Boolean)"
+    )  # the page for pages not kept, fetched again for the new person
+    assert kept_paths(page) == ["/staff/coordination/offline/", "/staff/coordination/sw-owner"]
+    page.context.set_offline(True)
+    page.goto(first)  # without signal: not the first partner's page, the page saying so
+    expect(page.get_by_role("heading", name="Sin conexión")).to_be_visible()

@@ -9,15 +9,37 @@
 var CACHE = "puente-5w-v1";
 var OFFLINE_PAGE = "/staff/coordination/offline/";
 var KEPT_PAGES = /^\/staff\/coordination\/(reports\/|offline\/)/;
+// Whose pages the cache holds. Every signed-in page tells the worker who is signed in; another
+// person's pages are dropped before they could be shown without signal (a session that ended
+// without signing out leaves them behind).
+var OWNER = "/staff/coordination/sw-owner";
 
 self.addEventListener("install", function (event) {
   event.waitUntil(
-    caches.open(CACHE).then(function (cache) {
-      return fetch(OFFLINE_PAGE, { credentials: "same-origin" }).then(function (response) {
-        if (response.ok && !response.redirected) { return cache.put(OFFLINE_PAGE, response); }
-      });
-    }).then(function () { return self.skipWaiting(); })
+    caches.open(CACHE).then(keepOffline).then(function () { return self.skipWaiting(); })
   );
+});
+
+function keepOffline(cache) {
+  return fetch(OFFLINE_PAGE, { credentials: "same-origin" }).then(function (response) {
+    if (response.ok && !response.redirected) { return cache.put(OFFLINE_PAGE, response); }
+  }, function () {});
+}
+
+self.addEventListener("message", function (event) {
+  var user = event.data && event.data.user;
+  if (!user) { return; }
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    return cache.match(OWNER).then(function (kept) { return kept ? kept.text() : null; })
+      .then(function (owner) {
+        if (owner === user) { return; }
+        if (owner === null) { return cache.put(OWNER, new Response(user)); }  // who installed it
+        return caches.delete(CACHE).then(function () { return caches.open(CACHE); })
+          .then(function (fresh) {
+            return fresh.put(OWNER, new Response(user)).then(function () { return keepOffline(fresh); });
+          });
+      });
+  }));
 });
 
 self.addEventListener("activate", function (event) {
