@@ -150,3 +150,49 @@ def test_another_person_on_the_same_browser_never_finds_the_first_ones_pages(
     page.context.set_offline(True)
     page.goto(first)  # without signal: not the first partner's page, the page saying so
     expect(page.get_by_role("heading", name="Sin conexión")).to_be_visible()
+
+
+def test_a_row_changed_by_staff_meanwhile_is_a_conflict_the_partner_settles(
+    browser: Browser, live_server, reference_data
+) -> None:
+    from puente.coordination.tests.test_cycle_notices import _row_fields
+
+    organisation, reporter = partner("Pastoral Social Tibú", "pastoral")
+    reporter.set_password(PARTNER_PASSWORD)
+    reporter.save()
+    report = services.open_report(
+        organisation, ReportingPeriod.month_of(datetime.date(2026, 11, 1)), reporter
+    )
+    row = report.rows.create(line=1, **_row_fields(), age_18_59=10)
+    page = sign_in(browser, live_server.url, "pastoral", PARTNER_PASSWORD)
+    page.goto(f"/staff/coordination/reports/{report.pk}/rows/{row.pk}/")
+    page.context.set_offline(True)
+    page.locator("#id_targeted").fill("25")
+    page.get_by_role("button", name="Guardar").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("1 fila espera en este dispositivo")
+
+    row.targeted, row.activity_name = 80, "Atención primaria (corregida por la Secretaría)"
+    row.save()  # someone at the Secretariat, meanwhile
+    page.context.set_offline(False)
+    item = page.locator(".queue-list > li")
+    expect(item).to_contain_text("Conflicto")
+    expect(item).to_contain_text("La otra versión: Atención primaria (corregida por la Secretaría)")
+    expect(item).to_contain_text("80 previstas")
+    assert_accessible(page)
+    screenshot(page, "offline-conflict")
+    row.refresh_from_db()
+    assert row.targeted == 80  # theirs stands until the partner decides
+
+    page.get_by_role("button", name="Enviar la mía encima: Atención primaria").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("1 fila enviada y guardada.")
+    row.refresh_from_db()
+    assert (row.targeted, row.activity_name) == (25, "Atención primaria")
+
+    page.context.set_offline(True)  # a second change on the same page builds on the first
+    page.locator("#id_targeted").fill("30")
+    page.get_by_role("button", name="Guardar").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("1 fila espera en este dispositivo")
+    page.context.set_offline(False)
+    expect(page.get_by_role("status")).to_contain_text("1 fila enviada y guardada.")
+    row.refresh_from_db()
+    assert row.targeted == 30

@@ -246,7 +246,13 @@
         message: text(self.words, "refused-other", { status: response.status }),
       });
       return read.then(function (body) {
-        if (response.status === 200 || response.status === 201) { return drop(item.key).then(function () { return 1; }); }
+        if (response.status === 200 || response.status === 201) {
+          // The page's form now edits the row as saved: a next edit builds on this one.
+          if (self.form && item.row && String(item.row) === self.form.dataset.row) {
+            self.form.dataset.revision = String(body.revision);
+          }
+          return drop(item.key).then(function () { return 1; });
+        }
         item.status = response.status === 409 ? "conflict" : "refused";
         item.errors = body.errors || null;
         item.message = body.message || null;
