@@ -153,3 +153,20 @@ def test_the_worker_is_served_for_the_5w_pages_and_signing_out_clears_the_device
     assert "<h1>Sin conexión</h1>" in client.get("/staff/coordination/offline/").content.decode()
     out = client.post("/staff/logout/")
     assert out["Clear-Site-Data"] == '"cache", "storage"'
+
+
+def test_the_row_form_never_overwrites_unseen_a_row_saved_meanwhile(draft, staff_client):
+    report, client, _reporter = draft
+    row_id = send(client, report).json()["row"]
+    edit = f"/staff/coordination/reports/{report.pk}/rows/{row_id}/"
+    seen = str(ReportRow.objects.get(pk=row_id).revision)
+    assert staff_client.post(edit, fields(targeted="60", revision=seen)).status_code == 302
+    mine = client.post(edit, fields(targeted="45", revision=seen))
+    assert mine.status_code == 400
+    page = mine.content.decode()
+    assert "Alguien guardó esta fila después de que usted la abrió" in page
+    assert ReportRow.objects.get(pk=row_id).targeted == 60
+    current = str(ReportRow.objects.get(pk=row_id).revision)
+    assert f'name="revision" value="{current}"' in page  # saving again keeps it, on purpose
+    assert client.post(edit, fields(targeted="45", revision=current)).status_code == 302
+    assert ReportRow.objects.get(pk=row_id).targeted == 45

@@ -85,7 +85,9 @@ def rows_sync(request: AuthedRequest, pk: int) -> JsonResponse:
             message = _("This row was deleted since you opened it.")
             return JsonResponse({"status": "conflict", "message": message}, status=409)
         row = found
-    form = RowForm(body["fields"], instance=row)
+    # The queue's own revision (the body's) decides conflicts, below, under the report's lock.
+    fields = {k: v for k, v in body["fields"].items() if k != "revision"}
+    form = RowForm(fields, instance=row)
     if not form.is_valid():
         errors = {field: [str(m) for m in messages_] for field, messages_ in form.errors.items()}
         return JsonResponse({"status": "invalid", "errors": errors}, status=422)
