@@ -55,11 +55,11 @@ def run(rows: int, repeat: int) -> None:
     columns = ["report_id", "line", "activity_name", "sector_id", "category_id", "municipality_id",
                "locality", "population_id", "nationality", "targeted", "female", "male",
                "other_sex", "age_0_17", "age_18_59", "age_60_plus", "reached", "amount",
-               "currency_id", "to_confirm", "client_key", "revision"]  # fmt: skip
+               "currency_id", "to_confirm", "revision"]  # fmt: skip
     values = [
         (report.pk, n + 1, r["activity_name"], "12220", category_code("12220"),
          ids[r["municipality"]], "", population.pk, "venezuelan", r["targeted"], 40, 40, 0, 30, 40,
-         10, 80, 1000, "COP", False, "", 0)
+         10, 80, 1000, "COP", False, 0)
         for n, r in enumerate(records)
     ]  # fmt: skip
     insert = (f"INSERT INTO coordination_reportrow ({', '.join(columns)}) "

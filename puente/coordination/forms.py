@@ -134,7 +134,8 @@ class ManyReviewsForm(forms.Form):
                 choices=DECISIONS, required=False, widget=forms.RadioSelect,
             )  # fmt: skip
             self.fields[f"reason-{report.pk}"] = forms.CharField(
-                label=_("Comments for %(organisation)s") % {"organisation": organisation},
+                label=_("Comments for %(organisation)s, %(period)s")
+                % {"organisation": organisation, "period": report.period},
                 required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2}),
             )  # fmt: skip
 

@@ -323,9 +323,6 @@ class ReportRow(models.Model):
     # Filled in from the last approved report or the portfolio, not yet checked by the partner:
     # a report with such rows cannot be submitted.
     to_confirm = models.BooleanField(_("to confirm"), default=False, editable=False)
-    # The key of the last write sent from a device's queue (entry offline): a queue that sends
-    # the same write twice, because an answer was lost, finds it here and adds nothing.
-    client_key = models.CharField(max_length=64, blank=True, editable=False)
     # Counts saves: a queued edit made on an older revision is a conflict, never an overwrite.
     revision = models.PositiveIntegerField(default=0, editable=False)
     targeted = models.PositiveIntegerField(_("people targeted"))
@@ -355,11 +352,6 @@ class ReportRow(models.Model):
                 | (models.Q(population__isnull=False) & ~models.Q(nationality="")),
                 name="five_w_row_complete_once_confirmed",
             ),
-            models.UniqueConstraint(
-                fields=["report", "client_key"],
-                condition=~models.Q(client_key=""),
-                name="five_w_row_client_key_once",
-            ),
         ]
 
     def __str__(self) -> str:
@@ -380,6 +372,23 @@ class ReportRow(models.Model):
         if self.sector_id:
             self.category_id = category_code(self.sector_id)
         super().save(*args, **kwargs)
+
+
+class QueuedWrite(models.Model):
+    """A write sent from a device's queue (entry offline), by its key: a device that sends it
+    again, because the answer was lost, finds it here and nothing is written twice. Kept apart
+    from the row, so that later edits, a deletion or an upload never forget it."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="queued_writes")
+    key = models.CharField(max_length=64)
+    row_id = models.PositiveBigIntegerField(null=True)  # the row written; it may be gone since
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "key"], name="queued_write_once")]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.key}"
 
 
 def category_code(sector_code: str) -> str:

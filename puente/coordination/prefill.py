@@ -21,7 +21,7 @@ COUNT_FIELDS = ("targeted", "female", "male", "other_sex", "age_0_17", "age_18_5
 
 class Carry(TextChoices):
     NOTHING = "nothing", _("Start with no rows")
-    PLACES = "places", _("Copy the rows of my last approved report, with the figures cleared")
+    PLACES = "places", _("Copy the rows of my last approved report; I enter this month's figures")
     FIGURES = "figures", _("Copy the rows of my last approved report with their figures")
 
 
@@ -30,6 +30,7 @@ class Prefilled:
     carried: int
     carried_from: ReportingPeriod | None
     from_portfolio: int
+    already_open: bool = False  # the report had rows, or was past its draft: nothing added
 
 
 def last_approved(report: Report) -> Report | None:
@@ -51,6 +52,7 @@ def _carried_rows(report: Report, source: Report, figures: bool) -> list[ReportR
         row.pk = None
         row.report = report
         row.to_confirm = True
+        row.revision = 0
         if not figures:
             for field in COUNT_FIELDS:
                 setattr(row, field, 0)
@@ -113,8 +115,10 @@ def _portfolio_rows(report: Report, known: set[tuple[int, int]]) -> list[ReportR
 @transaction.atomic
 def prefill(report: Report, by: User, carry: str, portfolio: bool) -> Prefilled:
     """Fills an empty draft; a report that already has rows is left as it is."""
+    # Under the report's lock: a double click on "open" fills the draft once.
+    report = Report.objects.select_for_update().get(pk=report.pk)
     if report.rows.exists() or report.status != ReportStatus.DRAFT:
-        return Prefilled(0, None, 0)
+        return Prefilled(0, None, 0, already_open=True)
     source = last_approved(report) if carry != Carry.NOTHING else None
     carried = _carried_rows(report, source, carry == Carry.FIGURES) if source else []
     known = {(row.activity_id, row.municipality_id) for row in carried if row.activity_id}

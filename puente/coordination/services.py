@@ -16,7 +16,16 @@ from puente.directory.models import Organisation
 from puente.lib.audit import attribute
 
 from . import cycle
-from .models import EDITABLE, OPEN, Report, ReportingPeriod, ReportRow, ReportStatus, category_code
+from .models import (
+    EDITABLE,
+    OPEN,
+    QueuedWrite,
+    Report,
+    ReportingPeriod,
+    ReportRow,
+    ReportStatus,
+    category_code,
+)
 from .spreadsheet import RowInput
 
 
@@ -103,6 +112,9 @@ def replace_rows(
 
 @transaction.atomic
 def submit(report: Report, by: User) -> None:
+    # Read afresh under a lock: rows filled in or sent from a device meanwhile are counted.
+    Report.objects.select_for_update().filter(pk=report.pk).exists()
+    report.refresh_from_db()
     _require(report, EDITABLE, _("Only a draft or a returned report can be submitted."))
     if not report.rows.exists():
         raise ValidationError(_("The report has no rows yet: add rows or upload the spreadsheet."))
@@ -234,13 +246,18 @@ def delete_row(row: ReportRow, by: User) -> None:
 
 @transaction.atomic
 def confirm_rows(report: Report, by: User) -> tuple[int, int]:
-    """Filled-in rows accepted as they are, except those that still lack whom they serve.
-    Returns (confirmed, still waiting)."""
+    """Filled-in rows accepted as they are, except those that still lack whom they serve or any
+    figure. Returns (confirmed, still waiting)."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require(report, EDITABLE, _("This report is not open for changes."))
     waiting = report.rows.filter(to_confirm=True)
+    # A row without figures (copied with them cleared, or from the portfolio) is this month's
+    # work still to count: confirmed only by hand, never in bulk.
     confirmed = (
-        waiting.filter(population__isnull=False).exclude(nationality="").update(to_confirm=False)
+        waiting.filter(population__isnull=False)
+        .exclude(nationality="")
+        .exclude(targeted=0, reached=0)
+        .update(to_confirm=False)
     )
     if confirmed:
         reason = pgettext_lazy("history", "Filled-in rows confirmed as they were: %(n)s")
@@ -265,14 +282,14 @@ def save_queued_row(
     by: User,
     key: str,
     revision: int | None,  # type: ignore[type-arg]
-) -> tuple[ReportRow, bool]:
-    """A row sent from a device's queue, once: (the row, whether this call wrote it). The form
-    is bound to the row the device edited (or a new one) and already valid."""
+) -> tuple[int | None, int, bool]:
+    """A row sent from a device's queue, once: (the row's id, its revision, whether this call
+    wrote it). The form is bound to the row the device edited (or a new one) and already valid."""
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
-        done = report.rows.filter(client_key=key).first()
+        done = QueuedWrite.objects.filter(report=report, key=key).first()
         if done is not None:
-            return done, False
+            return done.row_id, revision_of(done.row_id), False
         if not report.is_editable:
             raise Conflict(
                 _("The report was sent or approved since this row was entered: it is no longer "
@@ -292,13 +309,21 @@ def save_queued_row(
             form.instance.revision = current.revision  # the save below counts from the latest
         row = form.save(commit=False)
         row.to_confirm = False
-        row.client_key = key
         row.save()
+        QueuedWrite.objects.create(report=report, key=key, row_id=row.pk)
         attribute(
             report,
             by,
-            pgettext_lazy("history", "Row %(name)s sent from a device"),
+            pgettext_lazy("history", "Row «%(name)s» sent from a device"),
             name=row.activity_name[:60],
         )
         report.save()
-    return row, True
+    return row.pk, row.revision, True
+
+
+def revision_of(row_id: int | None) -> int:
+    """A row's revision as it stands; 0 for a row that is gone."""
+    if row_id is None:
+        return 0
+    found = ReportRow.objects.filter(pk=row_id).values_list("revision", flat=True).first()
+    return found or 0

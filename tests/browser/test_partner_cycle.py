@@ -68,7 +68,9 @@ def test_staff_review_three_reports_at_once_and_the_partner_reads_why(
     screenshot(staff, "review-many-error")
     assert {r.status for r in type(first).objects.all()} == {ReportStatus.SUBMITTED}  # nothing done
 
-    staff.get_by_label(f"Comentarios para {NAMES[2]}").fill("Falta el municipio de cada fila.")
+    staff.get_by_label(f"Comentarios para {NAMES[2]}, Noviembre 2026").fill(
+        "Falta el municipio de cada fila."
+    )
     staff.get_by_role("button", name="Aplicar estas decisiones").press("Enter")
     expect(staff.get_by_text("2 reportes aprobados; sus cifras ya cuentan.")).to_be_visible()
     expect(staff.get_by_text("1 reporte devuelto a su socio con sus comentarios.")).to_be_visible()
@@ -106,7 +108,7 @@ def test_a_partner_starts_november_from_october_and_confirms_by_keyboard(
     page.get_by_label("Mes que reporta").select_option("2026-11")
     expect(
         page.get_by_label(
-            "Copiar las filas de mi último reporte aprobado, con las cifras en blanco"
+            "Copiar las filas de mi último reporte aprobado; yo ingreso las cifras de este mes"
         )
     ).to_be_checked()
     page.get_by_label("Copiar las filas de mi último reporte aprobado con sus cifras").check()

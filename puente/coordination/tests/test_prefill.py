@@ -74,7 +74,7 @@ def test_november_starts_from_october_and_the_portfolio_and_waits_for_confirmati
     _under_way(organisation, "Trabajo en Táchira", venezuela)
     client = client_for(reporter)
 
-    report, said = _start(client, carry="places", portfolio="on")
+    report, said = _start(client, carry="figures", portfolio="on")
 
     assert said == [
         "2 filas copiadas de Octubre 2026 y 1 fila de sus actividades en el portafolio. "
@@ -82,8 +82,8 @@ def test_november_starts_from_october_and_the_portfolio_and_waits_for_confirmati
     ]
     rows = list(report.rows.order_by("line"))
     assert [(r.activity_name, r.municipality.name, r.reached, r.targeted) for r in rows] == [
-        ("Atención primaria", "Cúcuta", 0, 0),
-        ("Agua segura", "Tibú", 0, 0),
+        ("Atención primaria", "Cúcuta", 10, 10),
+        ("Agua segura", "Tibú", 10, 10),
         ("Saneamiento rural en el Catatumbo", "Tibú", 0, 0),
     ]
     assert all(r.to_confirm for r in rows)
@@ -102,7 +102,7 @@ def test_november_starts_from_october_and_the_portfolio_and_waits_for_confirmati
     said = [str(m) for m in response.context["messages"]]
     assert said == [
         "2 filas confirmadas.",
-        "1 fila aún no dice ni población ni nacionalidad: ábrala y elíjalas.",
+        "1 fila aún no tiene sus cifras, población o nacionalidad: ábrala y complétela.",
     ]
     population = TargetPopulation.objects.first()
     edit = f"/staff/coordination/reports/{report.pk}/rows/{rows[2].pk}/"
@@ -125,10 +125,25 @@ def test_november_starts_from_october_and_the_portfolio_and_waits_for_confirmati
     assert "Filas llenadas para que el socio las confirme: 3" in history
 
 
-def test_figures_are_carried_when_the_partner_asks(reporter_with_october):
+def test_rows_copied_without_figures_are_never_confirmed_in_bulk(reporter_with_october):
+    """Their figures are this month's to enter: a zero row is confirmed by hand or not at all."""
     _organisation, reporter = reporter_with_october
-    report, _said = _start(client_for(reporter), carry="figures")
-    assert sorted((r.targeted, r.reached) for r in report.rows.all()) == [(10, 10), (10, 10)]
+    client = client_for(reporter)
+    report, _said = _start(client, carry="places")
+    assert sorted((r.targeted, r.reached) for r in report.rows.all()) == [(0, 0), (0, 0)]
+    response = client.post(f"/staff/coordination/reports/{report.pk}/rows/confirm/", follow=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        "2 filas aún no tienen sus cifras, población o nacionalidad: abra cada una y complétela."
+    ]
+    assert report.rows.filter(to_confirm=True).count() == 2
+
+
+def test_opening_a_month_already_open_says_nothing_was_copied(reporter_with_october):
+    _organisation, reporter = reporter_with_october
+    client = client_for(reporter)
+    _start(client, carry="places")
+    _report, said = _start(client, carry="figures")
+    assert said == ["El reporte de Noviembre 2026 ya estaba abierto: no se copió nada en él."]
 
 
 def test_a_blank_month_when_the_partner_wants_one(reporter_with_october):
@@ -151,10 +166,9 @@ def test_starting_a_month_again_adds_nothing_to_its_draft(reporter_with_october)
     _organisation, reporter = reporter_with_october
     client = client_for(reporter)
     first, _said = _start(client, carry="places")
-    again, said = _start(client, carry="figures")
+    again, _said = _start(client, carry="figures")
     assert again == first
     assert again.rows.count() == 2
-    assert said == []
 
 
 def test_a_partner_without_an_approved_report_is_told_there_is_nothing_to_copy(db):

@@ -53,7 +53,7 @@ def test_a_queued_row_is_saved_once_however_often_it_is_sent(draft):
     assert (again.status_code, again.json()["row"]) == (200, first.json()["row"])
     row = report.rows.get()
     assert (row.activity_name, row.reached, row.to_confirm) == ("Agua segura en veredas", 22, False)
-    assert "Fila Agua segura en veredas enviada desde un dispositivo" in [
+    assert "Fila «Agua segura en veredas» enviada desde un dispositivo" in [
         h.history_change_reason for h in report.history.all()
     ]
 
@@ -170,3 +170,21 @@ def test_the_row_form_never_overwrites_unseen_a_row_saved_meanwhile(draft, staff
     assert f'name="revision" value="{current}"' in page  # saving again keeps it, on purpose
     assert client.post(edit, fields(targeted="45", revision=current)).status_code == 302
     assert ReportRow.objects.get(pk=row_id).targeted == 45
+
+
+def test_a_create_sent_again_after_an_edit_or_a_deletion_writes_nothing(draft):
+    """The device lost the first answer and sends the creation again, after the row was
+    edited from the same queue, or deleted: neither a second row nor a row back from the dead."""
+    report, client, reporter = draft
+    row_id = send(client, report).json()["row"]
+    revision = ReportRow.objects.get(pk=row_id).revision
+    edited = send(client, report, key="d" * 36, row=row_id, revision=revision,
+                  fields=fields(targeted="70"))  # fmt: skip
+    assert edited.status_code == 201
+    again = send(client, report)
+    assert (again.status_code, again.json()["row"]) == (200, row_id)
+    assert list(report.rows.values_list("targeted", flat=True)) == [70]
+
+    services.delete_row(ReportRow.objects.get(pk=row_id), reporter)
+    assert send(client, report).status_code == 200
+    assert not report.rows.exists()

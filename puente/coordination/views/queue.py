@@ -20,7 +20,7 @@ from puente.accounts.roles import AuthedRequest, internal_view
 from puente.coordination import services
 from puente.coordination.access import get_report_for_writer
 from puente.coordination.forms import RowForm
-from puente.coordination.models import Report, ReportRow
+from puente.coordination.models import QueuedWrite, Report, ReportRow
 from puente.coordination.prefill import partner_activities
 
 KEY = re.compile(r"^[A-Za-z0-9-]{8,64}$")
@@ -75,9 +75,9 @@ def rows_sync(request: AuthedRequest, pk: int) -> JsonResponse:
     body = _read(request)
     if isinstance(body, str):
         return _refused(body)
-    done = report.rows.filter(client_key=body["key"]).first()
+    done = QueuedWrite.objects.filter(report=report, key=body["key"]).first()
     if done is not None:  # arrived before, its answer lost on the way back: nothing to write
-        return JsonResponse({"status": "saved", "row": done.pk, "revision": done.revision})
+        return _saved(done.row_id, 200)
     row = ReportRow(report=report)
     if body.get("row"):
         found = ReportRow.objects.filter(pk=body["row"], report=report).first()
@@ -92,7 +92,7 @@ def rows_sync(request: AuthedRequest, pk: int) -> JsonResponse:
         errors = {field: [str(m) for m in messages_] for field, messages_ in form.errors.items()}
         return JsonResponse({"status": "invalid", "errors": errors}, status=422)
     try:
-        saved, wrote = services.save_queued_row(
+        row_id, revision, wrote = services.save_queued_row(
             report, form, request.user, body["key"], body.get("revision")
         )
     except services.Conflict as conflict:
@@ -101,9 +101,13 @@ def rows_sync(request: AuthedRequest, pk: int) -> JsonResponse:
             answer |= {"current": summary(conflict.current), "revision": conflict.current.revision}
         return JsonResponse(answer, status=409)
     return JsonResponse(
-        {"status": "saved", "row": saved.pk, "revision": saved.revision},
-        status=201 if wrote else 200,
+        {"status": "saved", "row": row_id, "revision": revision}, status=201 if wrote else 200
     )
+
+
+def _saved(row_id: int | None, status: int) -> JsonResponse:
+    revision = services.revision_of(row_id)
+    return JsonResponse({"status": "saved", "row": row_id, "revision": revision}, status=status)
 
 
 @cache

@@ -71,7 +71,7 @@ def report_list(request: AuthedRequest) -> HttpResponse:
         "page": page,
         "query": query,
         "partner": partner,
-        "start_form": StartReportForm(partner=partner) if can_start else None,
+        "start_form": StartReportForm(partner=partner, auto_id="start_%s") if can_start else None,
         "waiting": (
             Report.objects.filter(status=ReportStatus.SUBMITTED).count()
             if is_secretariat(request.user)
@@ -106,7 +106,13 @@ def report_start(request: AuthedRequest) -> HttpResponse:
         return redirect("coordination:reports")
     data = form.cleaned_data
     filled = prefill(report, request.user, data["carry"], data["portfolio"])
-    if filled.carried or filled.from_portfolio:
+    if filled.already_open:
+        messages.info(
+            request,
+            _("The report for %(period)s was already open: nothing was copied into it.")
+            % {"period": report.period},
+        )
+    elif filled.carried or filled.from_portfolio:
         messages.info(request, filled_message(filled))
     elif (
         data["carry"] != Carry.NOTHING and filled.carried_from is None and not report.rows.exists()
@@ -160,9 +166,10 @@ def rows_confirm(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.warning(
             request,
             ngettext(
-                "%(n)s row still says neither population nor nationality: open it and choose them.",
-                "%(n)s rows still say neither population nor nationality: open each and choose "
-                "them.",
+                "%(n)s row still lacks its figures, population or nationality: open it and "
+                "complete it.",
+                "%(n)s rows still lack their figures, population or nationality: open each and "
+                "complete it.",
                 waiting,
             )
             % {"n": waiting},
