@@ -270,8 +270,9 @@ class Conflict(Exception):
     """A queued write that cannot apply as it was made: the report closed, or the row changed or
     went since the device read it. `current` is the row as it stands, if it still does."""
 
-    def __init__(self, message: str, current: ReportRow | None = None) -> None:
+    def __init__(self, reason: str, message: str, current: ReportRow | None = None) -> None:
         super().__init__(message)
+        self.reason = reason  # "closed", "deleted" or "changed"
         self.message = message
         self.current = current
 
@@ -292,6 +293,7 @@ def save_queued_row(
             return done.row_id, revision_of(done.row_id), False
         if not report.is_editable:
             raise Conflict(
+                "closed",
                 _("The report was sent or approved since this row was entered: it is no longer "
                   "open for changes. The row stays on this device.")
             )  # fmt: skip
@@ -299,9 +301,10 @@ def save_queued_row(
         if row.pk is not None:
             current = ReportRow.objects.filter(pk=row.pk, report=report).first()
             if current is None:
-                raise Conflict(_("This row was deleted since you opened it."))
+                raise Conflict("deleted", _("This row was deleted since you opened it."))
             if current.revision != revision:
                 raise Conflict(
+                    "changed",
                     _("Someone changed this row since you opened it. Compare, then keep their "
                       "version or send yours over it."),
                     current,

@@ -9,12 +9,13 @@ from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from puente.accounts.roles import AuthedRequest, internal_view
 from puente.coordination import services
@@ -59,19 +60,22 @@ def summary(row: ReportRow) -> dict[str, str]:
     return {
         "activity_name": row.activity_name,
         "municipality": row.municipality.name,
-        "population": str(row.population or ""),
+        "population": str(row.population or _("population not said")),
         "targeted": number_format(row.targeted),
         "reached": number_format(row.reached),
     }
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @internal_view
 def rows_sync(request: AuthedRequest, pk: int) -> JsonResponse:
     """One row from a device's queue: saved (201, or 200 when it had already arrived), refused
     by field with the form's own messages (422), or in conflict with the report or the row as
-    it now stands (409). Nothing is saved twice: each write carries its key."""
+    it now stands (409). Nothing is saved twice: each write carries its key. A GET gives the
+    token a page kept from an earlier session needs to send its rows."""
     report = get_report_for_writer(request, pk)
+    if request.method == "GET":
+        return JsonResponse({"csrf": get_token(request)})
     body = _read(request)
     if isinstance(body, str):
         return _refused(body)
@@ -83,7 +87,8 @@ def rows_sync(request: AuthedRequest, pk: int) -> JsonResponse:
         found = ReportRow.objects.filter(pk=body["row"], report=report).first()
         if found is None:
             message = _("This row was deleted since you opened it.")
-            return JsonResponse({"status": "conflict", "message": message}, status=409)
+            gone = {"status": "conflict", "reason": "deleted", "message": message}
+            return JsonResponse(gone, status=409)
         row = found
     # The queue's own revision (the body's) decides conflicts, below, under the report's lock.
     fields = {k: v for k, v in body["fields"].items() if k != "revision"}
@@ -96,7 +101,11 @@ def rows_sync(request: AuthedRequest, pk: int) -> JsonResponse:
             report, form, request.user, body["key"], body.get("revision")
         )
     except services.Conflict as conflict:
-        answer: dict[str, Any] = {"status": "conflict", "message": conflict.message}
+        answer: dict[str, Any] = {
+            "status": "conflict",
+            "reason": conflict.reason,
+            "message": conflict.message,
+        }
         if conflict.current is not None:
             answer |= {"current": summary(conflict.current), "revision": conflict.current.revision}
         return JsonResponse(answer, status=409)
@@ -156,6 +165,14 @@ def queue_words() -> dict[str, str]:
         "send-mine": _("Send mine over it"),
         "keep-theirs": _("Keep their version"),
         "discard": _("Discard"),
+        "send-new": _("Send it as a new row"),
+        "send-again": _("Send again"),
+        "open-report": _("Open its report"),
+        "busy": _("Puente could not take the rows just now: they keep waiting and go with the next "
+                  "try."),
+        "needs-signal": _("This needs the connection: try again when it returns. Rows you save "
+                          "here are kept on the device."),
+        "saved": _("The row was saved."),
         "discard-confirm": _("Discard the row “%(name)s” from this device? It has not been "
                              "saved in Puente."),
     }  # fmt: skip

@@ -72,6 +72,7 @@ def report_list(request: AuthedRequest) -> HttpResponse:
         "query": query,
         "partner": partner,
         "start_form": StartReportForm(partner=partner, auto_id="start_%s") if can_start else None,
+        "queue_words": queue_words() if can_start else None,
         "waiting": (
             Report.objects.filter(status=ReportStatus.SUBMITTED).count()
             if is_secretariat(request.user)

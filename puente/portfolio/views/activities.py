@@ -176,6 +176,11 @@ def _edit(request: AuthedRequest, activity: Activity) -> HttpResponse:
         else:
             messages.success(request, _("The activity was saved."))
             return redirect("portfolio:detail", pk=saved.pk)
+    if request.method == "POST" and not conflict and not is_new:
+        # Refused rows may be the trace of a save that landed while this one was being checked
+        # (its rows replaced): that is a conflict to tell, not errors to correct.
+        now = Activity.objects.filter(pk=activity.pk).values_list("revision", flat=True).first()
+        conflict = now != revision
     status = 409 if conflict else (400 if request.method == "POST" else 200)
     return render(
         request,

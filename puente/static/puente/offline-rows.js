@@ -4,7 +4,8 @@
 // answers with the form's own errors by field, or with a conflict when the report closed or
 // someone changed the row meanwhile. Each waiting row is listed on the page with what became
 // of it, and a refused one goes back into the form with its errors beside the fields. With
-// signal and nothing waiting, the form posts as it always did.
+// JavaScript every save goes through the queue, with signal or without: a phone "on a network"
+// may still have no data, and a row kept first is never lost to a failed post.
 (function () {
   "use strict";
 
@@ -29,6 +30,7 @@
         var result = work(tx.objectStore(STORE));
         tx.oncomplete = function () { db.close(); resolve(result && result.result); };
         tx.onerror = function () { db.close(); reject(tx.error); };
+        tx.onabort = function () { db.close(); reject(tx.error); };  // e.g. the device is full
       });
     });
   }
@@ -47,7 +49,9 @@
 
   function text(words, name, values) {
     var phrase = words[name] || name;
-    Object.keys(values || {}).forEach(function (k) { phrase = phrase.replace("%(" + k + ")s", values[k]); });
+    Object.keys(values || {}).forEach(function (k) {
+      phrase = phrase.replace("%(" + k + ")s", function () { return values[k]; });
+    });
     return phrase;
   }
 
@@ -61,18 +65,22 @@
     this.report = Number(box.dataset.report);
     this.user = box.dataset.user;
     this.syncUrl = box.dataset.syncUrl;
+    this.reportUrl = box.dataset.reportUrl;
     this.token = box.dataset.csrf;
     this.status = box.querySelector("[data-queue-status]");
     this.list = box.querySelector("[data-queue-list]");
     this.listBox = box.querySelector("[data-queue-rows]");
     this.form = document.querySelector("form[data-queue-form]");
     this.sending = false;
+    this.keeping = false;
   }
 
   Queue.prototype.mine = function () {
     var self = this;
     return all().then(function (items) {
-      return items.filter(function (i) { return i.report === self.report && i.user === self.user; })
+      return items.filter(function (i) {
+        return i.user === self.user && (!self.report || i.report === self.report);
+      })
         .sort(function (a, b) { return a.at - b.at; });
     });
   };
@@ -138,19 +146,33 @@
         b.addEventListener("click", act);
         actions.append(b, " ");
       };
-      var here = self.form && String(item.row || "") === (self.form.dataset.row || "");
+      var here = self.form && String(item.row || "") === (self.form.dataset.row || "") &&
+        item.report === self.report;
+      var again = function (changes) {
+        return function () {
+          Object.assign(item, changes, { status: "waiting", current: null, message: null, errors: null });
+          put(item).then(function () { self.flush(); });
+        };
+      };
       if (item.status === "refused" && here) {
         button("correct", function () { self.load(item); });
+      } else if (item.status === "refused" && item.formUrl) {
+        button("correct", function () { window.location.assign(item.formUrl + "#corregir=" + item.key); });
       }
-      if (item.status === "conflict" && item.current) {
-        button("send-mine", function () {
-          item.revision = item.currentRevision;
-          item.status = "waiting";
-          delete item.current; delete item.message;
-          put(item).then(function () { self.flush(); });
-        });
+      if (item.status === "conflict" && item.reason === "changed") {
+        button("send-mine", again({ revision: item.currentRevision }));
+      } else if (item.status === "conflict" && item.reason === "deleted") {
+        button("send-new", again({ row: null, revision: null }));
+      } else if (item.status === "conflict") {
+        button("send-again", again({}));  // once the report is open for changes again
       }
-      button(item.status === "conflict" ? "keep-theirs" : "discard", function () {
+      if (item.reportUrl && item.report !== self.report) {
+        var open = document.createElement("a");
+        open.href = item.reportUrl;
+        open.textContent = text(self.words, "open-report");
+        actions.append(open, " ");
+      }
+      button(item.reason === "changed" ? "keep-theirs" : "discard", function () {
         if (window.confirm(text(self.words, "discard-confirm", { name: name.textContent }))) {
           drop(item.key).then(function () { self.say(); });
         }
@@ -196,6 +218,16 @@
     (first || this.firstField()).focus();
   };
 
+  Queue.prototype.loadFromAddress = function () {
+    var self = this;
+    var match = /^#corregir=([A-Za-z0-9-]+)$/.exec(window.location.hash);
+    if (!match || !this.form) { return; }
+    this.mine().then(function (items) {
+      var item = items.find(function (i) { return i.key === match[1]; });
+      if (item) { self.load(item); }
+    });
+  };
+
   Queue.prototype.firstField = function () {
     return this.form.querySelector("input:not([type=hidden]), select, textarea");
   };
@@ -224,18 +256,32 @@
     });
     var place = form.elements.municipality;
     if (place && place.selectedOptions[0]) { labels.municipality = place.selectedOptions[0].textContent; }
-    var item = {
-      key: form.dataset.key || newKey(), report: this.report, user: this.user,
-      row: form.dataset.row ? Number(form.dataset.row) : null,
-      revision: form.dataset.revision ? Number(form.dataset.revision) : null,
-      fields: fields, labels: labels, status: "waiting", at: Date.now(),
-    };
-    return put(item);
+    var self = this;
+    var row = form.dataset.row ? Number(form.dataset.row) : null;
+    return this.mine().then(function (items) {
+      // One waiting change per existing row: a second save replaces the first.
+      var earlier = row && items.find(function (i) { return i.row === row && i.status === "waiting"; });
+      var item = {
+        key: form.dataset.key || (earlier && earlier.key) || newKey(), report: self.report,
+        user: self.user, row: row, revision: form.dataset.revision ? Number(form.dataset.revision) : null,
+        fields: fields, labels: labels, status: "waiting", at: earlier ? earlier.at : Date.now(),
+        reportUrl: self.reportUrl, formUrl: window.location.pathname, syncUrl: self.syncUrl,
+      };
+      return put(item).then(function () { return item; });
+    });
   };
 
-  Queue.prototype.send = function (item) {
+  Queue.prototype.freshToken = function (url) {
     var self = this;
-    return fetch(this.syncUrl, {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).then(function (body) { if (body.csrf) { self.token = body.csrf; } });
+  };
+
+  Queue.prototype.send = function (item, retried) {
+    var self = this;
+    var url = item.syncUrl || this.syncUrl;
+    return fetch(url, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": this.token },
       body: JSON.stringify({ key: item.key, row: item.row, revision: item.revision, fields: item.fields }),
@@ -245,6 +291,12 @@
       var read = json ? response.json() : Promise.resolve({
         message: text(self.words, "refused-other", { status: response.status }),
       });
+      if (response.status === 403 && !retried) {  // a page kept from an earlier session
+        return self.freshToken(url).then(function () { return self.send(item, true); });
+      }
+      if ([200, 201, 403, 409, 422].indexOf(response.status) < 0) {
+        throw new Error("busy");  // 5xx, 429, a gateway: the row keeps waiting
+      }
       return read.then(function (body) {
         if (response.status === 200 || response.status === 201) {
           // The page's form now edits the row as saved: a next edit builds on this one.
@@ -258,6 +310,7 @@
         item.message = body.message || null;
         item.current = body.current || null;
         item.currentRevision = body.revision;
+        item.reason = body.reason || null;
         return put(item).then(function () { return 0; });
       });
     }, function () { throw new Error("no-signal"); });
@@ -278,7 +331,8 @@
       return self.say(sent ? plural(self.words, "sent", sent) : "");
     }, function (error) {
       self.sending = false;
-      return self.say(text(self.words, error.message === "signed-out" ? "signed-out" : "no-signal"));
+      var said = { "signed-out": "signed-out", busy: "busy" }[error.message] || "no-signal";
+      return self.say(text(self.words, said));
     });
   };
 
@@ -286,20 +340,55 @@
     var self = this;
     if (this.form) {
       this.form.addEventListener("submit", function (event) {
-        if (navigator.onLine && !self.form.dataset.key) { return; }  // the usual post
         event.preventDefault();
-        self.keepFromForm().then(function () {
+        if (self.keeping) { return; }  // a second tap while the first is being kept
+        self.keeping = true;
+        var button = self.form.querySelector("button[type=submit]");
+        if (button) { button.disabled = true; }
+        self.keepFromForm().then(function (item) {
           self.clearErrors();
           delete self.form.dataset.key;
-          if (!self.form.dataset.row) { self.form.reset(); }
-          self.firstField().focus();
-          return navigator.onLine ? self.flush() : self.say(text(self.words, "kept"));
+          return (navigator.onLine ? self.flush() : self.say(text(self.words, "kept")))
+            .then(function () { return self.after(item); });
+        }).finally(function () {
+          self.keeping = false;
+          if (button) { button.disabled = false; }
         });
       });
+      this.loadFromAddress();
     }
+    // Without signal a kept page's other forms (submit, upload, delete) cannot work: said here
+    // instead of the browser's error page.
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (navigator.onLine || form === self.form || form.method.toLowerCase() !== "post") { return; }
+      event.preventDefault();
+      self.say(text(self.words, "needs-signal"));
+    }, true);
     window.addEventListener("online", function () { self.flush(); });
     window.addEventListener("offline", function () { self.say(); });
-    this.flush();
+    var said = sessionStorage.getItem("puente-5w-said");
+    sessionStorage.removeItem("puente-5w-said");
+    this.flush().then(function () { if (said) { self.status.textContent = said; } });
+  };
+
+  // What follows a save: a refused row comes straight back into the form with its errors; an
+  // edit that landed returns to its report; a new row that landed or waits leaves the form
+  // empty for the next one.
+  Queue.prototype.after = function (item) {
+    var self = this;
+    return all().then(function (items) {
+      var still = items.find(function (i) { return i.key === item.key; });
+      if (still && still.status === "refused") { return self.load(still); }
+      if (still && still.status === "conflict") { return; }  // settled from the list above
+      if (!still && item.row && self.reportUrl) {
+        sessionStorage.setItem("puente-5w-said", text(self.words, "saved"));
+        window.location.assign(self.reportUrl);
+        return;
+      }
+      if (!item.row) { self.form.reset(); }
+      self.firstField().focus();
+    });
   };
 
   // Signing out clears this device's data (the answer says Clear-Site-Data): rows still
@@ -310,6 +399,10 @@
     form.addEventListener("submit", function (event) {
       if (form.dataset.confirmed) { return; }
       event.preventDefault();
+      if (!navigator.onLine) {  // the sign-out could not reach Puente: nothing would be cleared
+        window.alert(form.dataset.offlineWarning);
+        return;
+      }
       all().then(function (items) {
         if (!items.length || window.confirm(form.dataset.queueWarning.replace("%(n)s", items.length))) {
           form.dataset.confirmed = "1";
@@ -336,6 +429,16 @@
     if (!box || !window.indexedDB) { return; }
     if ("serviceWorker" in navigator && box.dataset.worker) {
       navigator.serviceWorker.register(box.dataset.worker, { scope: box.dataset.scope });
+      // This page and its files, kept even though the worker was not there when it loaded.
+      navigator.serviceWorker.ready.then(function (registration) {
+        var files = Array.prototype.map.call(
+          document.querySelectorAll("link[rel=stylesheet], script[src]"),
+          function (tag) { return tag.href || tag.src; });
+        var form = document.querySelector("form[data-sign-out]");
+        registration.active.postMessage({
+          user: form && form.dataset.user, keep: [window.location.pathname].concat(files),
+        });
+      });
     }
     new Queue(box).start();
   });

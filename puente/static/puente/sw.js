@@ -13,6 +13,8 @@ var KEPT_PAGES = /^\/staff\/coordination\/(reports\/|offline\/)/;
 // person's pages are dropped before they could be shown without signal (a session that ended
 // without signing out leaves them behind).
 var OWNER = "/staff/coordination/sw-owner";
+// Matches ignore Vary (Cookie, Accept-Language): the cache holds one person's pages, and a page
+// kept on request carries other headers than the browser's own navigation.
 
 self.addEventListener("install", function (event) {
   event.waitUntil(
@@ -26,19 +28,26 @@ function keepOffline(cache) {
   }, function () {});
 }
 
-self.addEventListener("message", function (event) {
-  var user = event.data && event.data.user;
-  if (!user) { return; }
-  event.waitUntil(caches.open(CACHE).then(function (cache) {
+// The person signed in claims the cache; another person's pages, or pages of no one known,
+// are dropped first, never adopted.
+function claim(user) {
+  if (!user) { return Promise.resolve(); }
+  return caches.open(CACHE).then(function (cache) {
     return cache.match(OWNER).then(function (kept) { return kept ? kept.text() : null; })
       .then(function (owner) {
         if (owner === user) { return; }
-        if (owner === null) { return cache.put(OWNER, new Response(user)); }  // who installed it
         return caches.delete(CACHE).then(function () { return caches.open(CACHE); })
           .then(function (fresh) {
             return fresh.put(OWNER, new Response(user)).then(function () { return keepOffline(fresh); });
           });
       });
+  });
+}
+
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  event.waitUntil(claim(data.user).then(function () {
+    return data.keep ? keepNow(data.keep) : null;
   }));
 });
 
@@ -59,21 +68,51 @@ function keep(request, response) {
   return response;
 }
 
+// A phone "on a network" may get no data at all: a kept page is shown after this long.
+var PATIENCE_MS = 4000;
+
+function fromNetwork(request) {
+  return fetch(request).then(function (response) {
+    var url = new URL(response.url);
+    if (response.redirected && url.pathname.indexOf("/staff/login/") === 0) {
+      // The session has ended: the pages kept for it go with it.
+      return caches.delete(CACHE).then(function () { return response; });
+    }
+    return keep(request, response);
+  });
+}
+
 function page(request) {
-  return fetch(request).then(function (response) { return keep(request, response); })
-    .catch(function () {
-      return caches.match(request).then(function (kept) {
-        return kept || caches.match(OFFLINE_PAGE).then(function (fallback) {
-          return fallback || Response.error();
-        });
-      });
+  var network = fromNetwork(request);
+  var kept = caches.match(request, { ignoreVary: true });
+  var fallback = function () {
+    return kept.then(function (copy) {
+      return copy || caches.match(OFFLINE_PAGE, { ignoreVary: true }).then(function (page) { return page || Response.error(); });
     });
+  };
+  var slow = new Promise(function (resolve) { setTimeout(resolve, PATIENCE_MS); })
+    .then(function () { return kept; })
+    .then(function (copy) { return copy || network; });  // nothing kept: keep waiting
+  return Promise.race([network.catch(fallback), slow]).catch(fallback);
+}
+
+// A page opened before the worker was there, and the files it uses, kept on request.
+function keepNow(urls) {
+  return caches.open(CACHE).then(function () {
+    return Promise.all(urls.map(function (address) {
+      var url = new URL(address, self.location.origin);
+      if (url.origin !== self.location.origin) { return null; }
+      if (!KEPT_PAGES.test(url.pathname) && url.pathname.indexOf("/static/") !== 0) { return null; }
+      var request = new Request(url.href, { credentials: "same-origin" });
+      return fetch(request).then(function (response) { return keep(request, response); }, function () {});
+    }));
+  });
 }
 
 function asset(request) {
   return fetch(request).then(function (response) { return keep(request, response); })
     .catch(function () {
-      return caches.match(request).then(function (kept) { return kept || Response.error(); });
+      return caches.match(request, { ignoreVary: true }).then(function (kept) { return kept || Response.error(); });
     });
 }
 
