@@ -1,23 +1,17 @@
 """Notices: what happened for a person, under the bell and by email, once, in their language."""
 
-import logging
 from collections.abc import Callable, Iterable
 from functools import partial
-from smtplib import SMTPException
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
-from puente.lib.links import site_url
-
 from .models import Notice, Preferences
-
-logger = logging.getLogger(__name__)
+from .tasks import email_notice
 
 # Title and body of a notice, composed while the recipient's language is active.
 Compose = Callable[[], tuple[str, str]]
@@ -33,8 +27,8 @@ def languages_of(people: Iterable[User]) -> dict[int, str]:
 def notify(people: Iterable[User], key: str, url: str, compose: Compose) -> int:
     """Gives each person the notice `key` unless they have it; returns how many got it now.
 
-    The email leaves once the surrounding transaction commits, so a change that is rolled back
-    tells nobody.
+    The email is queued once the surrounding transaction commits, so a change that is rolled
+    back tells nobody.
     """
     people = list(people)
     languages = languages_of(people)
@@ -49,20 +43,10 @@ def notify(people: Iterable[User], key: str, url: str, compose: Compose) -> int:
             continue
         given += 1
         if person.email:
-            transaction.on_commit(partial(_send, notice.pk))
+            # Queued, not sent in the request: a slow mail server never holds a review of many
+            # reports, and a failure there never turns a saved decision into an error page.
+            transaction.on_commit(partial(email_notice.enqueue, notice.pk), robust=True)
     return given
-
-
-def _send(notice_id: int) -> None:
-    notice = Notice.objects.select_related("recipient").get(pk=notice_id)
-    text = f"{notice.body}\n\n{site_url(notice.url)}" if notice.body else site_url(notice.url)
-    try:
-        send_mail(notice.title, text, None, [notice.recipient.email])
-    except (SMTPException, OSError):
-        # The notice stays under the bell; one refused address must not stop the others.
-        logger.exception("The email of notice %s was not sent", notice_id)
-        return
-    Notice.objects.filter(pk=notice_id).update(emailed=True)
 
 
 def unread_count(user: User) -> int:

@@ -180,3 +180,42 @@ def _row_fields() -> dict:
         "population": TargetPopulation.objects.first(), "nationality": "venezuelan",
         "targeted": 10, "female": 5, "male": 5,
     }  # fmt: skip
+
+
+def test_a_mail_server_that_refuses_never_undoes_a_review(people, monkeypatch) -> None:
+    """The decision stands, the notice waits under the bell, and the next email still leaves."""
+    from smtplib import SMTPException
+
+    from puente.accounts import tasks
+
+    real = tasks.send_mail
+
+    def refuse_lucia(subject, text, sender, to):  # noqa: ANN001, ANN202
+        if to == ["lucia@fronteraviva.org"]:
+            raise SMTPException("connection refused")
+        return real(subject, text, sender, to)
+
+    monkeypatch.setattr(tasks, "send_mail", refuse_lucia)
+    report = services.open_report(
+        people["lucia_org"], ReportingPeriod.month_of(PERIOD_START), people["lucia"]
+    )
+    report.rows.create(**_row_fields())
+    staff = client_for(people["staff"])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.submit(report, people["lucia"])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        answer = staff.post(
+            f"/staff/coordination/reports/{report.pk}/review/",
+            {"decision": "return", "comment": "Falta el municipio."},
+        )
+    assert answer.status_code == 302
+    assert Report.objects.get(pk=report.pk).status == ReportStatus.RETURNED
+    lucia = Notice.objects.get(recipient=people["lucia"])
+    assert (lucia.title, lucia.emailed) == (
+        "Your 5W report for November 2026 was returned with comments",
+        False,
+    )
+    assert [m.to for m in mail.outbox] == [["sofia@nortedesantander.gov.co"]]  # the submission's
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.submit(Report.objects.get(pk=report.pk), people["lucia"])
+    assert len(mail.outbox) == 2  # the next one leaves
