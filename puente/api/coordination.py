@@ -41,8 +41,9 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
         found = tokens.check(token)
-        if found is not None:
-            request.user = found.user
+        if found is None or not tokens.may_hold(found.user):
+            return None  # a person who no longer reports (role or organisation gone) writes nothing
+        request.user = found.user
         return found
 
 
@@ -254,8 +255,8 @@ def gaps(
     if not is_secretariat(_person(request)):
         raise HttpError(403, "Only a Secretariat token reads the whole coordination picture.")
     today = timezone.localdate()
-    first = datetime.date.fromisoformat(f"{start}-01") if start else _months_before(today, 11)
     last_month = datetime.date.fromisoformat(f"{end}-01") if end else today.replace(day=1)
+    first = datetime.date.fromisoformat(f"{start}-01") if start else _months_before(last_month, 11)
     if first > last_month:
         problem = {"type": "value_error", "loc": ["query", "start"], "msg": "start is after end."}
         return Status(422, {"detail": [problem]})

@@ -195,3 +195,13 @@ def test_a_secretariat_token_reads_the_whole_coordination_picture(world) -> None
     assert "Secretariat token" in refused.json()["detail"]
     backwards = Api(secret).call("get", "/gaps?start=2026-11&end=2026-01")
     assert backwards.status_code == 422
+
+
+def test_a_token_stops_working_when_its_person_no_longer_reports(world) -> None:
+    from django.contrib.auth.models import Group
+
+    from puente.accounts.roles import Role
+
+    assert world["a"].call("get", "/periods").status_code == 200
+    world["reporter_a"].groups.remove(Group.objects.get(name=Role.REPORTER.value))
+    assert world["a"].call("get", "/periods").status_code == 401

@@ -16,6 +16,12 @@ pytestmark = pytest.mark.django_db
 URL = "/staff/coordination/reports/review/"
 
 
+def seen(*reports: Report) -> dict[str, str]:
+    """What the page carries for each report: the submission the reviewer read."""
+    fresh = Report.objects.filter(pk__in=[r.pk for r in reports])
+    return {f"seen-{r.pk}": r.submitted_at.isoformat() for r in fresh}
+
+
 @pytest.fixture
 def submitted(db) -> list[Report]:  # noqa: ANN001
     """Three partners' November reports, submitted."""
@@ -46,7 +52,8 @@ def test_the_page_lists_the_waiting_reports_oldest_first(staff_client, submitted
 def test_approve_two_and_return_one_with_its_reason(staff_client, staff_user, submitted) -> None:
     first, second, third = submitted
     data = {f"decision-{first.pk}": "approve", f"decision-{second.pk}": "approve",
-            f"decision-{third.pk}": "return", f"reason-{third.pk}": "Falta el municipio de Tibú."}  # fmt: skip
+            f"decision-{third.pk}": "return", f"reason-{third.pk}": "Falta el municipio de Tibú.",
+            **seen(first, second, third)}  # fmt: skip
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = staff_client.post(URL, data, follow=True)
     assert "2 reportes aprobados" in response.text
@@ -64,7 +71,8 @@ def test_approve_two_and_return_one_with_its_reason(staff_client, staff_user, su
 
 def test_a_return_without_a_reason_changes_nothing_and_says_where(staff_client, submitted) -> None:
     first, second, _third = submitted
-    data = {f"decision-{first.pk}": "approve", f"decision-{second.pk}": "return"}
+    data = {f"decision-{first.pk}": "approve", f"decision-{second.pk}": "return",
+            **seen(first, second)}  # fmt: skip
     response = staff_client.post(URL, data)
     assert response.status_code == 400
     assert "Indique qué debe corregir el socio." in response.content.decode()
@@ -84,8 +92,9 @@ def test_a_report_decided_meanwhile_by_another_reviewer_is_said_and_the_rest_go_
     assert page.status_code == 200
     services.approve(Report.objects.get(pk=first.pk), staff_user)  # someone else, meanwhile
     data = {f"decision-{first.pk}": "return", f"reason-{first.pk}": "Revisar.",
-            f"decision-{second.pk}": "approve"}  # fmt: skip
+            f"decision-{second.pk}": "approve", **seen(first, second)}  # fmt: skip
     response = staff_client.post(URL, data, follow=True)
+    assert "1 decisión no se tomó: otro revisor decidió primero sobre ese reporte." in response.text
     # The first is no longer waiting: it is not on the form any more, and stays approved.
     assert Report.objects.get(pk=first.pk).status == ReportStatus.APPROVED
     assert Report.objects.get(pk=second.pk).status == ReportStatus.APPROVED
@@ -97,3 +106,17 @@ def test_partners_may_not_review(submitted) -> None:
     response = client_for(reporter).post(URL, {f"decision-{submitted[1].pk}": "approve"})
     assert response.status_code == 403
     assert Report.objects.get(pk=submitted[1].pk).status == ReportStatus.SUBMITTED
+
+
+def test_a_report_sent_again_since_the_page_was_drawn_is_not_decided_unread(
+    staff_client, staff_user, submitted
+) -> None:
+    first, second, _third = submitted
+    drawn = seen(first, second)
+    services.return_report(Report.objects.get(pk=first.pk), staff_user, "Revisar Tibú.")
+    services.submit(Report.objects.get(pk=first.pk), first.history.last().history_user)
+    data = {f"decision-{first.pk}": "approve", f"decision-{second.pk}": "approve", **drawn}
+    response = staff_client.post(URL, data, follow=True)
+    assert "se envió de nuevo después de que se dibujó esta página" in response.text
+    assert Report.objects.get(pk=first.pk).status == ReportStatus.SUBMITTED
+    assert Report.objects.get(pk=second.pk).status == ReportStatus.APPROVED

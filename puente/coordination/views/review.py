@@ -35,11 +35,31 @@ def review_many(request: AuthedRequest) -> HttpResponse:
     )
 
 
+def _seen(report: Report) -> str:
+    """The submission the reviewer read: a report returned and sent again meanwhile is another."""
+    return report.submitted_at.isoformat() if report.submitted_at else ""
+
+
 def _apply(request: AuthedRequest, form: ManyReviewsForm) -> None:
     """Each decision in its own transaction, attributed to the reviewer; one that can no longer
     be taken (another reviewer decided first) is said, and the others still go through."""
     approved = returned = 0
+    shown = {str(r.pk) for r in form.reports}
+    gone = [k for k, v in request.POST.items() if k.startswith("decision-") and v
+            and k.removeprefix("decision-") not in shown]  # fmt: skip
+    if gone:
+        messages.warning(request, ngettext(
+            "%(n)d decision was not taken: another reviewer decided on that report first.",
+            "%(n)d decisions were not taken: another reviewer decided on those reports first.",
+            len(gone),
+        ) % {"n": len(gone)})  # fmt: skip
     for report, decision, reason in form.decisions():
+        if request.POST.get(f"seen-{report.pk}") != _seen(report):
+            messages.error(request, _(
+                "%(report)s was sent again since this page was drawn: read it again before "
+                "deciding."
+            ) % {"report": report})  # fmt: skip
+            continue
         try:
             services.review(report.pk, request.user, decision, reason)
         except ValidationError as error:
