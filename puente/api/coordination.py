@@ -26,7 +26,7 @@ from puente.accounts.roles import account_organisation_id, is_secretariat
 from puente.coordination import services
 from puente.coordination.access import can_write
 from puente.coordination.analysis import gap_table
-from puente.coordination.models import Report, ReportingPeriod
+from puente.coordination.models import Report, ReportingPeriod, ReportStatus
 from puente.coordination.selectors import approved_rows, visible_reports, vocabulary
 from puente.coordination.spreadsheet import MAX_ROWS, Refused, read_records
 from puente.directory.models import Organisation
@@ -213,11 +213,14 @@ def periods(request: HttpRequest) -> list[dict[str, Any]]:
 def reports(
     request: HttpRequest,
     period: Annotated[str | None, Query(pattern=MONTH, description="YYYY-MM")] = None,
+    status: Annotated[ReportStatus | None, Query(description="draft, submitted, ...")] = None,
 ) -> list[dict[str, Any]]:
     """The token's organisation's reports; a Secretariat token reads every partner's."""
     qs = visible_reports(request.user).select_related("organisation", "period")
     if period:
         qs = qs.filter(period__start=datetime.date.fromisoformat(f"{period}-01"))
+    if status:
+        qs = qs.filter(status=status)
     return [_report_out(r) for r in qs[:500]]
 
 

@@ -205,3 +205,12 @@ def test_a_token_stops_working_when_its_person_no_longer_reports(world) -> None:
     assert world["a"].call("get", "/periods").status_code == 200
     world["reporter_a"].groups.remove(Group.objects.get(name=Role.REPORTER.value))
     assert world["a"].call("get", "/periods").status_code == 401
+
+
+def test_reports_are_listed_by_status(world) -> None:
+    api = world["a"]
+    api.call("post", "/reports", {"period": MONTH})
+    drafts = api.call("get", "/reports?status=draft").json()
+    assert [r["status"] for r in drafts] == ["draft"]
+    assert api.call("get", "/reports?status=approved").json() == []
+    assert api.call("get", "/reports?status=nonsense").status_code == 422

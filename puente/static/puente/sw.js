@@ -4,23 +4,36 @@
 // changes nothing while there is signal); only a page that answered 200 to this person,
 // without a redirect, is kept. Signing out clears everything (the sign-out answer carries
 // Clear-Site-Data).
+//
+// One cache per person, and only the signed-in person's is ever read: every signed-in page
+// tells the worker who that is, and the others' caches are deleted. A copy that lands late
+// (a fetch begun before someone else signed in) goes into its own person's cache, which is
+// never shown to anyone else.
 "use strict";
 
-var CACHE = "puente-5w-v1";
+var PREFIX = "puente-5w-v2:";
+var OWNER_CACHE = "puente-5w-owner";
+var OWNER_KEY = "/staff/coordination/sw-owner";
 var OFFLINE_PAGE = "/staff/coordination/offline/";
 var KEPT_PAGES = /^\/staff\/coordination\/(reports\/|offline\/)/;
-// Whose pages the cache holds. Every signed-in page tells the worker who is signed in; another
-// person's pages are dropped before they could be shown without signal (a session that ended
-// without signing out leaves them behind).
-var OWNER = "/staff/coordination/sw-owner";
-// Matches ignore Vary (Cookie, Accept-Language): the cache holds one person's pages, and a page
+// A phone "on a network" may get no data at all: a kept page is shown after this long.
+var PATIENCE_MS = 4000;
+// Matches ignore Vary (Cookie, Accept-Language): a cache holds one person's pages, and a page
 // kept on request carries other headers than the browser's own navigation.
+var MATCH = { ignoreVary: true };
 
-self.addEventListener("install", function (event) {
-  event.waitUntil(
-    caches.open(CACHE).then(keepOffline).then(function () { return self.skipWaiting(); })
-  );
-});
+var owner;  // read from OWNER_CACHE once per start of the worker
+
+function currentOwner() {
+  if (owner !== undefined) { return Promise.resolve(owner); }
+  return caches.open(OWNER_CACHE).then(function (cache) { return cache.match(OWNER_KEY); })
+    .then(function (kept) { return kept ? kept.text() : null; })
+    .then(function (name) { owner = name; return name; });
+}
+
+function ownCache() {
+  return currentOwner().then(function (name) { return name === null ? null : caches.open(PREFIX + name); });
+}
 
 function keepOffline(cache) {
   return fetch(OFFLINE_PAGE, { credentials: "same-origin" }).then(function (response) {
@@ -28,21 +41,36 @@ function keepOffline(cache) {
   }, function () {});
 }
 
-// The person signed in claims the cache; another person's pages, or pages of no one known,
-// are dropped first, never adopted.
+// The person signed in claims the worker: every other person's cache is deleted.
 function claim(user) {
   if (!user) { return Promise.resolve(); }
-  return caches.open(CACHE).then(function (cache) {
-    return cache.match(OWNER).then(function (kept) { return kept ? kept.text() : null; })
-      .then(function (owner) {
-        if (owner === user) { return; }
-        return caches.delete(CACHE).then(function () { return caches.open(CACHE); })
-          .then(function (fresh) {
-            return fresh.put(OWNER, new Response(user)).then(function () { return keepOffline(fresh); });
-          });
-      });
+  return currentOwner().then(function (name) {
+    var mine = PREFIX + user;
+    return caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (n) { return n.indexOf(PREFIX) === 0 && n !== mine; })
+        .map(function (n) { return caches.delete(n); }));
+    }).then(function () {
+      if (name === user) { return null; }
+      owner = user;
+      return caches.open(OWNER_CACHE).then(function (cache) { return cache.put(OWNER_KEY, new Response(user)); })
+        .then(function () { return caches.open(mine); })
+        .then(keepOffline);
+    });
   });
 }
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(self.skipWaiting());
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(
+    caches.keys().then(function (names) {  // caches of earlier versions of this worker
+      return Promise.all(names.filter(function (n) { return n.indexOf(PREFIX) !== 0 && n !== OWNER_CACHE; })
+        .map(function (n) { return caches.delete(n); }));
+    }).then(function () { return self.clients.claim(); })
+  );
+});
 
 self.addEventListener("message", function (event) {
   var data = event.data || {};
@@ -51,69 +79,64 @@ self.addEventListener("message", function (event) {
   }));
 });
 
-self.addEventListener("activate", function (event) {
-  event.waitUntil(
-    caches.keys().then(function (names) {
-      return Promise.all(names.filter(function (name) { return name !== CACHE; })
-        .map(function (name) { return caches.delete(name); }));
-    }).then(function () { return self.clients.claim(); })
-  );
-});
-
-function keep(request, response) {
-  if (response.ok && !response.redirected && response.type === "basic") {
+// Kept in the cache of the person who was signed in when the request left, whenever the
+// answer arrives.
+function keep(name, request, response) {
+  if (name !== null && response.ok && !response.redirected && response.type === "basic") {
     var copy = response.clone();
-    caches.open(CACHE).then(function (cache) { cache.put(request, copy); });
+    caches.open(PREFIX + name).then(function (cache) { return cache.put(request, copy); });
   }
   return response;
 }
 
-// A phone "on a network" may get no data at all: a kept page is shown after this long.
-var PATIENCE_MS = 4000;
-
 function fromNetwork(request) {
-  return fetch(request).then(function (response) {
-    var url = new URL(response.url);
-    if (response.redirected && url.pathname.indexOf("/staff/login/") === 0) {
-      // The session has ended: the pages kept for it go with it.
-      return caches.delete(CACHE).then(function () { return response; });
-    }
-    return keep(request, response);
+  return currentOwner().then(function (name) {
+    return fetch(request).then(function (response) {
+      var url = new URL(response.url);
+      if (response.redirected && url.pathname.indexOf("/staff/login/") === 0 && name !== null) {
+        // The session has ended: the pages kept for it go with it.
+        return caches.delete(PREFIX + name).then(function () { return response; });
+      }
+      return keep(name, request, response);
+    });
   });
+}
+
+function kept(request) {
+  return ownCache().then(function (cache) { return cache ? cache.match(request, MATCH) : undefined; });
 }
 
 function page(request) {
   var network = fromNetwork(request);
-  var kept = caches.match(request, { ignoreVary: true });
+  var copy = kept(request);
   var fallback = function () {
-    return kept.then(function (copy) {
-      return copy || caches.match(OFFLINE_PAGE, { ignoreVary: true }).then(function (page) { return page || Response.error(); });
+    return copy.then(function (found) {
+      return found || kept(OFFLINE_PAGE).then(function (offline) { return offline || Response.error(); });
     });
   };
   var slow = new Promise(function (resolve) { setTimeout(resolve, PATIENCE_MS); })
-    .then(function () { return kept; })
-    .then(function (copy) { return copy || network; });  // nothing kept: keep waiting
+    .then(function () { return copy; })
+    .then(function (found) { return found || network; });  // nothing kept: keep waiting
   return Promise.race([network.catch(fallback), slow]).catch(fallback);
+}
+
+function asset(request) {
+  return currentOwner().then(function (name) {
+    return fetch(request).then(function (response) { return keep(name, request, response); });
+  }).catch(function () {
+      return kept(request).then(function (found) { return found || Response.error(); });
+    });
 }
 
 // A page opened before the worker was there, and the files it uses, kept on request.
 function keepNow(urls) {
-  return caches.open(CACHE).then(function () {
-    return Promise.all(urls.map(function (address) {
-      var url = new URL(address, self.location.origin);
-      if (url.origin !== self.location.origin) { return null; }
-      if (!KEPT_PAGES.test(url.pathname) && url.pathname.indexOf("/static/") !== 0) { return null; }
-      var request = new Request(url.href, { credentials: "same-origin" });
-      return fetch(request).then(function (response) { return keep(request, response); }, function () {});
-    }));
-  });
-}
-
-function asset(request) {
-  return fetch(request).then(function (response) { return keep(request, response); })
-    .catch(function () {
-      return caches.match(request, { ignoreVary: true }).then(function (kept) { return kept || Response.error(); });
-    });
+  return currentOwner().then(function (name) { return Promise.all(urls.map(function (address) {
+    var url = new URL(address, self.location.origin);
+    if (url.origin !== self.location.origin) { return null; }
+    if (!KEPT_PAGES.test(url.pathname) && url.pathname.indexOf("/static/") !== 0) { return null; }
+    var request = new Request(url.href, { credentials: "same-origin" });
+    return fetch(request).then(function (response) { return keep(name, request, response); }, function () {});
+  })); });
 }
 
 self.addEventListener("fetch", function (event) {
