@@ -3,18 +3,14 @@ with a bad cell), reloads the page without signal, and when the signal returns t
 the bad one comes back with its error beside the field, is corrected and lands: three rows,
 none twice. Signing out clears what the device kept."""
 
-import datetime
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from puente.coordination import services
-from puente.coordination.models import ReportingPeriod
-from puente.coordination.tests.factories import partner
 from puente.territory.models import Municipality
 
 from .conftest import assert_accessible, screenshot
 from .test_coordination import PARTNER_PASSWORD, sign_in
+from .test_partner_cycle import partner_with_report
 
 pytestmark = pytest.mark.browser
 ROWS = [
@@ -45,12 +41,7 @@ def enter(page: Page, name: str, female: str, male: str, young: str) -> None:
 def test_three_rows_entered_without_signal_land_once_and_the_bad_one_is_corrected(
     browser: Browser, live_server, reference_data
 ) -> None:
-    organisation, reporter = partner("Pastoral Social Tibú", "pastoral")
-    reporter.set_password(PARTNER_PASSWORD)
-    reporter.save()
-    report = services.open_report(
-        organisation, ReportingPeriod.month_of(datetime.date(2026, 11, 1)), reporter
-    )
+    _organisation, _reporter, report = partner_with_report("Pastoral Social Tibú", "pastoral", 11)
     page = sign_in(browser, live_server.url, "pastoral", PARTNER_PASSWORD)
     page.goto(f"/staff/coordination/reports/{report.pk}/")
     page.get_by_role("link", name="Agregar una fila").click()
@@ -116,14 +107,10 @@ def kept_paths(page: Page, person: str) -> list[str]:
 def test_another_person_on_the_same_browser_never_finds_the_first_ones_pages(
     browser: Browser, live_server, reference_data
 ) -> None:
-    reports = {}
-    for name, username in (("Pastoral Social Tibú", "pastoral"), ("Otro socio", "otro")):
-        organisation, reporter = partner(name, username)
-        reporter.set_password(PARTNER_PASSWORD)
-        reporter.save()
-        reports[username] = services.open_report(
-            organisation, ReportingPeriod.month_of(datetime.date(2026, 11, 1)), reporter
-        )
+    reports = {
+        username: partner_with_report(name, username, 11)[2]
+        for name, username in (("Pastoral Social Tibú", "pastoral"), ("Otro socio", "otro"))
+    }
     page = sign_in(browser, live_server.url, "pastoral", PARTNER_PASSWORD)
     first = f"/staff/coordination/reports/{reports['pastoral'].pk}/"
     page.goto(first)
@@ -155,12 +142,7 @@ def test_a_row_changed_by_staff_meanwhile_is_a_conflict_the_partner_settles(
 ) -> None:
     from puente.coordination.tests.test_cycle_notices import _row_fields
 
-    organisation, reporter = partner("Pastoral Social Tibú", "pastoral")
-    reporter.set_password(PARTNER_PASSWORD)
-    reporter.save()
-    report = services.open_report(
-        organisation, ReportingPeriod.month_of(datetime.date(2026, 11, 1)), reporter
-    )
+    _organisation, _reporter, report = partner_with_report("Pastoral Social Tibú", "pastoral", 11)
     row = report.rows.create(line=1, **_row_fields(), age_18_59=10)
     page = sign_in(browser, live_server.url, "pastoral", PARTNER_PASSWORD)
     page.goto(f"/staff/coordination/reports/{report.pk}/rows/{row.pk}/")

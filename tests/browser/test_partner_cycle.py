@@ -17,6 +17,15 @@ pytestmark = pytest.mark.browser
 NAMES = ["Fundación Frontera Viva", "Corporación Nuevo Arco", "Pastoral Social Tibú"]
 
 
+def partner_with_report(name: str, username: str, month: int):  # noqa: ANN201
+    """A partner whose reporter signs in with PARTNER_PASSWORD, and its report for `month` 2026."""
+    organisation, reporter = partner(name, username)
+    reporter.set_password(PARTNER_PASSWORD)
+    reporter.save()
+    period = ReportingPeriod.month_of(datetime.date(2026, month, 1))
+    return organisation, reporter, services.open_report(organisation, period, reporter)
+
+
 def submitted_reports() -> list:  # type: ignore[type-arg]
     from puente.coordination.tests.test_cycle_notices import _row_fields
 
@@ -93,11 +102,8 @@ def test_a_partner_starts_november_from_october_and_confirms_by_keyboard(
 ) -> None:
     from puente.coordination.tests.test_cycle_notices import _row_fields
 
-    organisation, reporter = partner("Fundación Frontera Viva", "frontera")
-    reporter.set_password(PARTNER_PASSWORD)
-    reporter.save()
-    october = services.open_report(
-        organisation, ReportingPeriod.month_of(datetime.date(2026, 10, 1)), reporter
+    _organisation, reporter, october = partner_with_report(
+        "Fundación Frontera Viva", "frontera", 10
     )
     october.rows.create(line=1, **_row_fields())
     services.submit(october, reporter)
