@@ -90,6 +90,16 @@ class StartReportForm(forms.Form):
         self.fields["month"].widget.choices = recent_months()  # type: ignore[attr-defined]
         if partner:
             del self.fields["organisation"]
+        else:  # the Secretariat opens a month for a partner: said of the partner, not of "me"
+            self.fields["carry"].choices = [  # type: ignore[attr-defined]
+                (Carry.NOTHING, Carry.NOTHING.label),
+                (Carry.PLACES, _("Copy the rows of its last approved report; the figures are "
+                                 "entered again")),
+                (Carry.FIGURES, _("Copy the rows of its last approved report with their figures")),
+            ]  # fmt: skip
+            self.fields["portfolio"].label = _(
+                "Add a row for each of its activities under way in the portfolio, by municipality"
+            )
 
     def clean_month(self) -> datetime.date:
         return month_start(self.cleaned_data["month"])

@@ -187,3 +187,9 @@ def test_a_confirmed_row_must_say_whom_it_serves(reporter_with_october):
     report.rows.create(to_confirm=True, **fields)  # waiting for the partner: allowed
     with pytest.raises(IntegrityError), transaction.atomic():
         report.rows.create(**fields)
+
+
+def test_the_secretariat_reads_the_choices_said_of_the_partner(staff_client):
+    page = staff_client.get("/staff/coordination/reports/").content.decode()
+    assert "Copiar las filas de su último reporte aprobado con sus cifras" in page
+    assert "mi último reporte" not in page
