@@ -66,6 +66,13 @@ def test_three_rows_entered_without_signal_land_once_and_the_bad_one_is_correcte
     assert_accessible(page)
     screenshot(page, "offline-three-waiting")
     assert not report.rows.exists()
+    said = []
+    page.once("dialog", lambda dialog: (said.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Cerrar sesión (pastoral)").click()  # it could not clear
+    expect(page.locator(".queue-list > li")).to_have_count(3)
+    assert said == [
+        "No hay conexión: cierre sesión cuando vuelva, para que este dispositivo quede limpio."
+    ]
 
     page.context.set_offline(False)
     expect(page.get_by_role("status")).to_contain_text("2 filas enviadas y guardadas.")

@@ -36,8 +36,18 @@
   }
 
   var all = function () { return store("readonly", function (s) { return s.getAll(); }); };
-  var put = function (item) { return store("readwrite", function (s) { s.put(item); }); };
-  var drop = function (key) { return store("readwrite", function (s) { s.delete(key); }); };
+  // How many rows wait, also in localStorage: the sign-out button reads it without waiting
+  // for IndexedDB, so that signing out stays one plain post.
+  var COUNT = "puente-5w-waiting";
+  var counted = function () {
+    return all().then(function (items) { localStorage.setItem(COUNT, String(items.length)); });
+  };
+  var put = function (item) {
+    return store("readwrite", function (s) { s.put(item); }).then(counted);
+  };
+  var drop = function (key) {
+    return store("readwrite", function (s) { s.delete(key); }).then(counted);
+  };
 
   function newKey() {
     if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
@@ -395,20 +405,17 @@
   // waiting would go with it, so the person is asked first.
   function guardSignOut() {
     var form = document.querySelector("form[data-sign-out]");
-    if (!form || !window.indexedDB) { return; }
+    if (!form) { return; }
     form.addEventListener("submit", function (event) {
-      if (form.dataset.confirmed) { return; }
-      event.preventDefault();
       if (!navigator.onLine) {  // the sign-out could not reach Puente: nothing would be cleared
+        event.preventDefault();
         window.alert(form.dataset.offlineWarning);
         return;
       }
-      all().then(function (items) {
-        if (!items.length || window.confirm(form.dataset.queueWarning.replace("%(n)s", items.length))) {
-          form.dataset.confirmed = "1";
-          form.submit();
-        }
-      }, function () { form.dataset.confirmed = "1"; form.submit(); });
+      var waiting = Number(localStorage.getItem(COUNT) || 0);
+      if (waiting && !window.confirm(form.dataset.queueWarning.replace("%(n)s", String(waiting)))) {
+        event.preventDefault();
+      }
     });
   }
 
