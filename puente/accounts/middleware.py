@@ -75,4 +75,11 @@ class SessionGuard:
                 return redirect_to_login(request.get_full_path())
             if now - request.session.get(LAST_SEEN, 0) > TOUCH_SECONDS:
                 request.session[LAST_SEEN] = now
+            response = self.get_response(request)
+            # A signed-in person's page is theirs: never kept by the browser's own cache, where
+            # the next person on a shared device (or offline) could be shown it. The 5W pages
+            # kept for entry offline live in the service worker's cache, one per person.
+            if "Cache-Control" not in response:
+                response["Cache-Control"] = "private, no-store"
+            return response
         return self.get_response(request)

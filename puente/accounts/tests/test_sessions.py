@@ -87,3 +87,8 @@ def test_a_password_change_elsewhere_ends_the_session(client) -> None:  # noqa: 
     person.set_password("another long passphrase 42")
     person.save()
     assert client.get("/staff/portfolio/").status_code == 302
+
+
+def test_a_signed_in_page_is_never_kept_by_the_browsers_cache(client) -> None:  # noqa: ANN001
+    assert client.get("/staff/coordination/reports/")["Cache-Control"] == "private, no-store"
+    assert "no-store" not in Client().get("/es/").get("Cache-Control", "")  # the public site
