@@ -425,7 +425,7 @@
     if (!form || !("serviceWorker" in navigator)) { return; }
     navigator.serviceWorker.getRegistration("/staff/coordination/").then(function (registration) {
       var worker = registration && (registration.active || registration.waiting || registration.installing);
-      if (worker) { worker.postMessage({ user: form.dataset.user }); }
+      if (worker) { worker.postMessage({ user: form.dataset.user, at: Number(form.dataset.rendered) }); }
     });
   }
 
@@ -443,7 +443,8 @@
           function (tag) { return tag.href || tag.src; });
         var form = document.querySelector("form[data-sign-out]");
         registration.active.postMessage({
-          user: form && form.dataset.user, keep: [window.location.pathname].concat(files),
+          user: form && form.dataset.user, at: form && Number(form.dataset.rendered),
+          keep: [window.location.pathname].concat(files),
         });
       });
     }

@@ -23,12 +23,14 @@ var PATIENCE_MS = 4000;
 var MATCH = { ignoreVary: true };
 
 var owner;  // read from OWNER_CACHE once per start of the worker
+var ownerAt = 0;  // when the server drew the page that made the claim (seconds)
 
 function currentOwner() {
   if (owner !== undefined) { return Promise.resolve(owner); }
   return caches.open(OWNER_CACHE).then(function (cache) { return cache.match(OWNER_KEY); })
-    .then(function (kept) { return kept ? kept.text() : null; })
-    .then(function (name) { owner = name; return name; });
+    .then(function (kept) { return kept ? kept.json() : { user: null, at: 0 }; })
+    .catch(function () { return { user: null, at: 0 }; })
+    .then(function (record) { owner = record.user; ownerAt = record.at || 0; return owner; });
 }
 
 function ownCache() {
@@ -41,20 +43,24 @@ function keepOffline(cache) {
   }, function () {});
 }
 
-// The person signed in claims the worker: every other person's cache is deleted.
-function claim(user) {
+// The person signed in claims the worker: every other person's cache is deleted. Each claim
+// carries the time the server drew its page, and only a newer claim counts: a page shown from
+// a cache, or a message that arrives late, speaks for an earlier person and is ignored.
+function claim(user, at) {
   if (!user) { return Promise.resolve(); }
   return currentOwner().then(function (name) {
+    if ((at || 0) < ownerAt) { return null; }
     var mine = PREFIX + user;
     return caches.keys().then(function (names) {
       return Promise.all(names.filter(function (n) { return n.indexOf(PREFIX) === 0 && n !== mine; })
         .map(function (n) { return caches.delete(n); }));
     }).then(function () {
-      if (name === user) { return null; }
+      var switched = name !== user;
       owner = user;
-      return caches.open(OWNER_CACHE).then(function (cache) { return cache.put(OWNER_KEY, new Response(user)); })
-        .then(function () { return caches.open(mine); })
-        .then(keepOffline);
+      ownerAt = at || 0;
+      var record = new Response(JSON.stringify({ user: user, at: ownerAt }));
+      return caches.open(OWNER_CACHE).then(function (cache) { return cache.put(OWNER_KEY, record); })
+        .then(function () { return switched ? caches.open(mine).then(keepOffline) : null; });
     });
   });
 }
@@ -74,7 +80,7 @@ self.addEventListener("activate", function (event) {
 
 self.addEventListener("message", function (event) {
   var data = event.data || {};
-  event.waitUntil(claim(data.user).then(function () {
+  event.waitUntil(claim(data.user, data.at).then(function () {
     return data.keep ? keepNow(data.keep) : null;
   }));
 });
