@@ -419,19 +419,8 @@
     });
   }
 
-  // The worker keeps one person's pages: it is told on every signed-in page who that is.
-  function tellWorker() {
-    var form = document.querySelector("form[data-sign-out]");
-    if (!form || !("serviceWorker" in navigator)) { return; }
-    navigator.serviceWorker.getRegistration("/staff/coordination/").then(function (registration) {
-      var worker = registration && (registration.active || registration.waiting || registration.installing);
-      if (worker) { worker.postMessage({ user: form.dataset.user, at: Number(form.dataset.rendered) }); }
-    });
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     guardSignOut();
-    tellWorker();
     var box = document.querySelector("[data-queue]");
     if (!box || !window.indexedDB) { return; }
     if ("serviceWorker" in navigator && box.dataset.worker) {

@@ -6,9 +6,9 @@
 // Clear-Site-Data).
 //
 // One cache per person, and only the signed-in person's is ever read: every signed-in page
-// tells the worker who that is, and the others' caches are deleted. A copy that lands late
-// (a fetch begun before someone else signed in) goes into its own person's cache, which is
-// never shown to anyone else.
+// tells the worker who that is (sw-owner.js), and the others' caches are deleted; the sign-in
+// page tells it that nobody is. A copy that lands after someone else took the worker (a fetch
+// begun before they signed in) is dropped.
 "use strict";
 
 var PREFIX = "puente-5w-v2:";
@@ -21,16 +21,28 @@ var PATIENCE_MS = 4000;
 // Matches ignore Vary (Cookie, Accept-Language): a cache holds one person's pages, and a page
 // kept on request carries other headers than the browser's own navigation.
 var MATCH = { ignoreVary: true };
+// The worker's own requests never follow a redirect: a session that ended meanwhile would
+// otherwise fetch the sign-in page in the background, whose new CSRF cookie would make the
+// person's own sign-in on that page fail.
+var BACKGROUND = { credentials: "same-origin", redirect: "manual" };
 
-var owner;  // read from OWNER_CACHE once per start of the worker
-var ownerAt = 0;  // when the server drew the page that made the claim (seconds)
+// Who the worker keeps pages for, and when the server drew the page that said so (seconds):
+// a promise, read from OWNER_CACHE once per start of the worker and replaced by each claim, so
+// that a read begun before a claim can never bring an earlier person back.
+var ownerState;
+
+function ownerRecord() {
+  if (!ownerState) {
+    ownerState = caches.open(OWNER_CACHE).then(function (cache) { return cache.match(OWNER_KEY); })
+      .then(function (kept) { return kept ? kept.json() : null; })
+      .catch(function () { return null; })
+      .then(function (record) { return { user: (record && record.user) || null, at: (record && record.at) || 0 }; });
+  }
+  return ownerState;
+}
 
 function currentOwner() {
-  if (owner !== undefined) { return Promise.resolve(owner); }
-  return caches.open(OWNER_CACHE).then(function (cache) { return cache.match(OWNER_KEY); })
-    .then(function (kept) { return kept ? kept.json() : { user: null, at: 0 }; })
-    .catch(function () { return { user: null, at: 0 }; })
-    .then(function (record) { owner = record.user; ownerAt = record.at || 0; return owner; });
+  return ownerRecord().then(function (record) { return record.user; });
 }
 
 function ownCache() {
@@ -38,30 +50,38 @@ function ownCache() {
 }
 
 function keepOffline(cache) {
-  return fetch(OFFLINE_PAGE, { credentials: "same-origin" }).then(function (response) {
+  return fetch(OFFLINE_PAGE, BACKGROUND).then(function (response) {
     if (response.ok && !response.redirected) { return cache.put(OFFLINE_PAGE, response); }
   }, function () {});
 }
 
-// The person signed in claims the worker: every other person's cache is deleted. Each claim
-// carries the time the server drew its page, and only a newer claim counts: a page shown from
-// a cache, or a message that arrives late, speaks for an earlier person and is ignored.
+// The person signed in claims the worker: every other person's cache is deleted. The sign-in
+// page claims it for nobody: the session that kept pages has ended, and they all go. Each claim
+// carries the time the server drew its page, and only a claim at least as new as the owner's
+// counts: a page shown from a cache, or a message that arrives late, speaks for an earlier
+// person and is ignored. Claims are taken one at a time, in the order they arrive: two taken
+// side by side could both pass the check, and the older one finish last.
+var claims = Promise.resolve();
+
 function claim(user, at) {
-  if (!user) { return Promise.resolve(); }
-  return currentOwner().then(function (name) {
-    if ((at || 0) < ownerAt) { return null; }
-    var mine = PREFIX + user;
+  var taken = claims.then(function () { return takeOver(user || null, at || 0); });
+  claims = taken.catch(function () {});
+  return taken;
+}
+
+function takeOver(user, at) {
+  return ownerRecord().then(function (record) {
+    if (at < record.at) { return null; }
+    var mine = user === null ? null : PREFIX + user;
+    var switched = record.user !== user;
+    ownerState = Promise.resolve({ user: user, at: at });  // requests from now on are the new person's
     return caches.keys().then(function (names) {
       return Promise.all(names.filter(function (n) { return n.indexOf(PREFIX) === 0 && n !== mine; })
         .map(function (n) { return caches.delete(n); }));
     }).then(function () {
-      var switched = name !== user;
-      owner = user;
-      ownerAt = at || 0;
-      var record = new Response(JSON.stringify({ user: user, at: ownerAt }));
-      return caches.open(OWNER_CACHE).then(function (cache) { return cache.put(OWNER_KEY, record); })
-        .then(function () { return switched ? caches.open(mine).then(keepOffline) : null; });
-    });
+      var saved = new Response(JSON.stringify({ user: user, at: at }));
+      return caches.open(OWNER_CACHE).then(function (cache) { return cache.put(OWNER_KEY, saved); });
+    }).then(function () { return switched && mine ? caches.open(mine).then(keepOffline) : null; });
   });
 }
 
@@ -80,17 +100,27 @@ self.addEventListener("activate", function (event) {
 
 self.addEventListener("message", function (event) {
   var data = event.data || {};
+  if (!("at" in data)) { return; }
   event.waitUntil(claim(data.user, data.at).then(function () {
     return data.keep ? keepNow(data.keep) : null;
   }));
 });
 
-// Kept in the cache of the person who was signed in when the request left, whenever the
-// answer arrives.
+// Kept in the cache of the person who was signed in when the request left, if they still are
+// when the answer has arrived whole: the check and the write wait their turn behind the claims
+// (the download does not, so a slow one never holds up a claim), and no copy lands after
+// someone else has taken the worker.
 function keep(name, request, response) {
   if (name !== null && response.ok && !response.redirected && response.type === "basic") {
     var copy = response.clone();
-    caches.open(PREFIX + name).then(function (cache) { return cache.put(request, copy); });
+    copy.blob().then(function (body) {
+      var kept = claims.then(currentOwner).then(function (now) {
+        if (now !== name) { return null; }
+        var whole = new Response(body, { status: copy.status, statusText: copy.statusText, headers: copy.headers });
+        return caches.open(PREFIX + name).then(function (cache) { return cache.put(request, whole); });
+      });
+      claims = kept.catch(function () {});
+    }, function () {});  // the connection dropped halfway: nothing is kept
   }
   return response;
 }
@@ -140,7 +170,7 @@ function keepNow(urls) {
     var url = new URL(address, self.location.origin);
     if (url.origin !== self.location.origin) { return null; }
     if (!KEPT_PAGES.test(url.pathname) && url.pathname.indexOf("/static/") !== 0) { return null; }
-    var request = new Request(url.href, { credentials: "same-origin" });
+    var request = new Request(url.href, BACKGROUND);
     return fetch(request).then(function (response) { return keep(name, request, response); }, function () {});
   })); });
 }
