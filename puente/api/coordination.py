@@ -186,16 +186,25 @@ def _once(
     ).hexdigest()
     earlier = ClientWrite.objects.filter(user=_person(request), key=key).first()
     if earlier is None:
-        status, answer = write()
-        if status >= 300:
-            return status, answer
-        try:
-            with transaction.atomic():
-                ClientWrite.objects.create(user=_person(request), key=key, fingerprint=fingerprint,
-                                           status=status, answer=answer)  # fmt: skip
-            return status, answer
-        except IntegrityError:  # the same key arrived twice at once: answer as the first did
-            earlier = ClientWrite.objects.get(user=_person(request), key=key)
+        with transaction.atomic():
+            # The key is taken first, in the write's own transaction: the same key sent twice
+            # at once waits here until the first is done, then finds its answer below.
+            try:
+                with transaction.atomic():
+                    taken = ClientWrite.objects.create(user=_person(request), key=key,
+                                                       fingerprint=fingerprint, status=0,
+                                                       answer={})  # fmt: skip
+            except IntegrityError:
+                taken = None
+            if taken is not None:
+                status, answer = write()
+                if status >= 300:  # refused: nothing kept, the key stays free for a correction
+                    transaction.set_rollback(True)
+                else:
+                    taken.status, taken.answer = status, answer
+                    taken.save(update_fields=["status", "answer"])
+                return status, answer
+        earlier = ClientWrite.objects.get(user=_person(request), key=key)
     if earlier.fingerprint != fingerprint:
         return 409, {"detail": "This Idempotency-Key was used for another request."}
     return earlier.status, earlier.answer

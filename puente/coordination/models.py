@@ -365,6 +365,14 @@ class ReportRow(models.Model):
         if problems:
             raise ValidationError(problems)
 
+    def copy_to(self, report: "Report") -> "ReportRow":
+        """An unsaved copy of this row in another report (a correction, a month carried over)."""
+        copy = type(self)(
+            **{f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields}
+        )
+        copy.pk, copy.report, copy.revision = None, report, 0
+        return copy
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.reached = sum(getattr(self, f) or 0 for f in SEX_FIELDS)
         if self.pk is not None:

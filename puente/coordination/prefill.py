@@ -47,12 +47,9 @@ def last_approved(report: Report) -> Report | None:
 
 
 def _carried_rows(report: Report, source: Report, figures: bool) -> list[ReportRow]:
-    rows = list(source.rows.all())
+    rows = [row.copy_to(report) for row in source.rows.all()]
     for row in rows:
-        row.pk = None
-        row.report = report
         row.to_confirm = True
-        row.revision = 0
         if not figures:
             for field in COUNT_FIELDS:
                 setattr(row, field, 0)
@@ -69,6 +66,11 @@ def partner_activities(report: Report) -> QuerySet[Activity]:
         iati_status=IatiStatus.IMPLEMENTATION,
         locations__municipality__department__code=DEPARTMENT,
     ).distinct()
+
+
+def partner_activity_titles(report: Report) -> list[str]:
+    """The titles offered as the row's activity: the partner's portfolio activities under way."""
+    return sorted(set(partner_activities(report).values_list("title_es", flat=True)))
 
 
 def portfolio_activities(report: Report) -> list[Activity]:

@@ -1,6 +1,7 @@
 """Writes of 5W reporting: open a period's report, replace its rows, submit, review, correct."""
 
 import hashlib
+from enum import StrEnum
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -210,11 +211,7 @@ def start_correction(report: Report, by: User) -> Report:
         correction, by, pgettext_lazy("history", "Correction of version %(n)s"), n=report.version
     )
     correction.save()
-    copies = list(report.rows.all())
-    for row in copies:
-        row.pk = None
-        row.report = correction
-    ReportRow.objects.bulk_create(copies)
+    ReportRow.objects.bulk_create(row.copy_to(correction) for row in report.rows.all())
     return correction
 
 
@@ -266,13 +263,27 @@ def confirm_rows(report: Report, by: User) -> tuple[int, int]:
     return confirmed, waiting.count()
 
 
+def deleted_row_message() -> str:  # worded when asked, in the request's language
+    return _("This row was deleted since you opened it.")
+
+
+class ConflictReason(StrEnum):
+    """Said to the device in the answer's `reason`: its script words the choices by it."""
+
+    CLOSED = "closed"  # the report was sent or approved meanwhile
+    DELETED = "deleted"  # the row is gone
+    CHANGED = "changed"  # someone saved the row since the device read it
+
+
 class Conflict(Exception):
     """A queued write that cannot apply as it was made: the report closed, or the row changed or
     went since the device read it. `current` is the row as it stands, if it still does."""
 
-    def __init__(self, reason: str, message: str, current: ReportRow | None = None) -> None:
+    def __init__(
+        self, reason: ConflictReason, message: str, current: ReportRow | None = None
+    ) -> None:
         super().__init__(message)
-        self.reason = reason  # "closed", "deleted" or "changed"
+        self.reason = reason
         self.message = message
         self.current = current
 
@@ -293,7 +304,7 @@ def save_queued_row(
             return done.row_id, revision_of(done.row_id), False
         if not report.is_editable:
             raise Conflict(
-                "closed",
+                ConflictReason.CLOSED,
                 _("The report was sent or approved since this row was entered: it is no longer "
                   "open for changes. The row stays on this device.")
             )  # fmt: skip
@@ -301,10 +312,10 @@ def save_queued_row(
         if row.pk is not None:
             current = ReportRow.objects.filter(pk=row.pk, report=report).first()
             if current is None:
-                raise Conflict("deleted", _("This row was deleted since you opened it."))
+                raise Conflict(ConflictReason.DELETED, deleted_row_message())
             if current.revision != revision:
                 raise Conflict(
-                    "changed",
+                    ConflictReason.CHANGED,
                     _("Someone changed this row since you opened it. Compare, then keep their "
                       "version or send yours over it."),
                     current,

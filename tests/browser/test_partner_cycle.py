@@ -82,13 +82,15 @@ def test_staff_review_three_reports_at_once_and_the_partner_reads_why(
     )
     staff.get_by_role("button", name="Aplicar estas decisiones").press("Enter")
     expect(staff.get_by_text("2 reportes aprobados; sus cifras ya cuentan.")).to_be_visible()
-    expect(staff.get_by_text("1 reporte devuelto a su socio con sus comentarios.")).to_be_visible()
+    expect(
+        staff.get_by_text("1 reporte devuelto a su socio con sus observaciones.")
+    ).to_be_visible()
     expect(staff.get_by_text("No hay reportes que esperen revisión.")).to_be_visible()
 
     reporter = sign_in(browser, live_server.url, "reporter2", PARTNER_PASSWORD)
     reporter.get_by_role("link", name="Avisos 1 sin leer").click()
     reporter.get_by_role(
-        "link", name="Su reporte 5W de Noviembre 2026 fue devuelto con comentarios"
+        "link", name="Su reporte 5W de Noviembre 2026 fue devuelto con observaciones"
     ).click()
     expect(reporter).to_have_url(f"{live_server.url}/staff/coordination/reports/{third.pk}/")
     expect(reporter.get_by_text("Falta el municipio de cada fila.").first).to_be_visible()

@@ -122,8 +122,8 @@ def test_returning_and_approving_tell_the_partner_with_the_reasons(people) -> No
     services.approve(report, people["staff"], "")
     ramon = titles(people["ramon"])
     assert ramon == [
-        "Su reporte 5W de Noviembre 2026 fue devuelto con comentarios",
-        "Su reporte 5W de Noviembre 2026 fue devuelto con comentarios",
+        "Su reporte 5W de Noviembre 2026 fue devuelto con observaciones",
+        "Su reporte 5W de Noviembre 2026 fue devuelto con observaciones",
         "Su reporte 5W de Noviembre 2026 fue aprobado",
     ]
     bodies = Notice.objects.filter(recipient=people["ramon"]).values_list("body", flat=True)

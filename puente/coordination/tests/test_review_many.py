@@ -57,7 +57,7 @@ def test_approve_two_and_return_one_with_its_reason(staff_client, staff_user, su
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = staff_client.post(URL, data, follow=True)
     assert "2 reportes aprobados" in response.text
-    assert "1 reporte devuelto a su socio con sus comentarios." in response.text
+    assert "1 reporte devuelto a su socio con sus observaciones." in response.text
     statuses = {r.pk: r.status for r in Report.objects.all()}
     assert statuses == {first.pk: ReportStatus.APPROVED, second.pk: ReportStatus.APPROVED,
                         third.pk: ReportStatus.RETURNED}  # fmt: skip

@@ -21,8 +21,7 @@ from puente.accounts.roles import AuthedRequest, internal_view
 from puente.coordination import services
 from puente.coordination.access import get_report_for_writer
 from puente.coordination.forms import RowForm
-from puente.coordination.models import QueuedWrite, Report, ReportRow
-from puente.coordination.prefill import partner_activities
+from puente.coordination.models import QueuedWrite, ReportRow
 
 KEY = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 # What a queued row may hold: the row form's fields, each a short text.
@@ -86,8 +85,8 @@ def rows_sync(request: AuthedRequest, pk: int) -> JsonResponse:
     if body.get("row"):
         found = ReportRow.objects.filter(pk=body["row"], report=report).first()
         if found is None:
-            message = _("This row was deleted since you opened it.")
-            gone = {"status": "conflict", "reason": "deleted", "message": message}
+            reason, message = services.ConflictReason.DELETED, services.deleted_row_message()
+            gone = {"status": "conflict", "reason": reason, "message": message}
             return JsonResponse(gone, status=409)
         row = found
     # The queue's own revision (the body's) decides conflicts, below, under the report's lock.
@@ -176,8 +175,3 @@ def queue_words() -> dict[str, str]:
         "discard-confirm": _("Discard the row “%(name)s” from this device? It has not been "
                              "saved in Puente."),
     }  # fmt: skip
-
-
-def partner_activity_titles(report: Report) -> list[str]:
-    """The titles offered as the row's activity: the partner's portfolio activities under way."""
-    return sorted(set(partner_activities(report).values_list("title_es", flat=True)))

@@ -37,10 +37,10 @@ from puente.coordination.forms import (
     month_start,
 )
 from puente.coordination.models import Report, ReportingPeriod, ReportRow, ReportStatus
-from puente.coordination.prefill import Carry, Prefilled, prefill
+from puente.coordination.prefill import Carry, Prefilled, partner_activity_titles, prefill
 from puente.coordination.selectors import visible_reports, vocabulary
 from puente.coordination.spreadsheet import Refused, build_template, read_upload
-from puente.coordination.views.queue import partner_activity_titles, queue_words
+from puente.coordination.views.queue import queue_words
 from puente.directory.models import Organisation
 from puente.lib.audit import history_entries
 from puente.lib.formpage import form_page
