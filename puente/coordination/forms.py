@@ -210,19 +210,6 @@ class RowForm(forms.ModelForm):
         # The partner's portfolio activities are offered as it types (a datalist on the page).
         self.fields["activity_name"].widget.attrs["list"] = "partner-activities"
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        # The page carries the revision it was drawn from: a row someone saved since is never
-        # overwritten unseen. Sent again from the refused page (which carries the new revision),
-        # the person's version is kept on purpose.
-        seen = self.data.get("revision")
-        if self.instance.pk and seen not in (None, "") and str(self.instance.revision) != seen:
-            raise forms.ValidationError(
-                _("Someone saved this row since you opened it. The form shows your version: save "
-                  "again to keep it, or cancel to keep theirs (the report's history shows who).")
-            )  # fmt: skip
-        return data
-
 
 class PictureFilterForm(forms.Form):
     """The dashboard's and the gap analysis's filters: a span of months and what to look at."""

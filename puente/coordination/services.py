@@ -215,18 +215,53 @@ def start_correction(report: Report, by: User) -> Report:
     return correction
 
 
-def save_row(form: ModelForm, by: User) -> ReportRow:  # type: ignore[type-arg]
-    """One row written by hand; the report must still be in the partner's hands."""
+def save_row(form: ModelForm, by: User, seen: int | None = None) -> ReportRow:  # type: ignore[type-arg]
+    """One row written by hand; the report must still be in the partner's hands. `seen` is the
+    revision the page was drawn from: a row someone saved since is never overwritten unseen.
+    Refused, the form shows the person's version with the new revision, so that saving again
+    keeps it on purpose."""
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=form.instance.report_id)
         _require(report, EDITABLE, _("This report is not open for changes."))
-        row = form.save(commit=False)
-        row.to_confirm = False  # saved by the partner's hand: checked
-        row.save()
-        attribute(
-            report, by, pgettext_lazy("history", "Row %(name)s saved"), name=row.activity_name[:60]
-        )
-        report.save()
+        try:
+            _check_revision(report, form.instance, seen)
+        except Conflict as conflict:
+            if conflict.current is not None:
+                form.instance.revision = conflict.current.revision
+            raise ValidationError(
+                _("Someone saved this row since you opened it. The form shows your version: save "
+                  "again to keep it, or cancel to keep theirs (the report's history shows who).")
+                if conflict.reason == ConflictReason.CHANGED
+                else conflict.message
+            ) from conflict  # fmt: skip
+        return _write_row(report, form, by, pgettext_lazy("history", "Row %(name)s saved"))
+
+
+def _check_revision(report: Report, row: ReportRow, seen: int | None) -> None:
+    """Under the report's lock: the row still there, and unchanged since the writer read it at
+    revision `seen` (None: not checked). The save then counts from the latest revision."""
+    if row.pk is None:
+        return
+    current = ReportRow.objects.filter(pk=row.pk, report=report).first()
+    if current is None:
+        raise Conflict(ConflictReason.DELETED, deleted_row_message())
+    if seen is not None and current.revision != seen:
+        raise Conflict(
+            ConflictReason.CHANGED,
+            _("Someone changed this row since you opened it. Compare, then keep their version "
+              "or send yours over it."),
+            current,
+        )  # fmt: skip
+    row.revision = current.revision
+
+
+def _write_row(report: Report, form: ModelForm, by: User, note: StrOrPromise) -> ReportRow:  # type: ignore[type-arg]
+    """Saves the form's row as checked by the partner's hand, and says so in the history."""
+    row = form.save(commit=False)
+    row.to_confirm = False
+    row.save()
+    attribute(report, by, note, name=row.activity_name[:60])
+    report.save()
     return row
 
 
@@ -308,30 +343,11 @@ def save_queued_row(
                 _("The report was sent or approved since this row was entered: it is no longer "
                   "open for changes. The row stays on this device.")
             )  # fmt: skip
-        row = form.instance
-        if row.pk is not None:
-            current = ReportRow.objects.filter(pk=row.pk, report=report).first()
-            if current is None:
-                raise Conflict(ConflictReason.DELETED, deleted_row_message())
-            if current.revision != revision:
-                raise Conflict(
-                    ConflictReason.CHANGED,
-                    _("Someone changed this row since you opened it. Compare, then keep their "
-                      "version or send yours over it."),
-                    current,
-                )  # fmt: skip
-            form.instance.revision = current.revision  # the save below counts from the latest
-        row = form.save(commit=False)
-        row.to_confirm = False
-        row.save()
-        QueuedWrite.objects.create(report=report, key=key, row_id=row.pk)
-        attribute(
-            report,
-            by,
-            pgettext_lazy("history", "Row «%(name)s» sent from a device"),
-            name=row.activity_name[:60],
+        _check_revision(report, form.instance, revision)
+        row = _write_row(
+            report, form, by, pgettext_lazy("history", "Row «%(name)s» sent from a device")
         )
-        report.save()
+        QueuedWrite.objects.create(report=report, key=key, row_id=row.pk)
     return row.pk, row.revision, True
 
 

@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.forms import BaseForm, BaseFormSet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,8 +26,13 @@ def form_page(
     a success (and browser tests can tell the two apart).
     """
     # A list, not a generator: every form is validated, so all their errors show at once.
+    forms = list(forms)
     if request.method == "POST" and all([f.is_valid() for f in forms]):  # noqa: C419
-        saved = save()
-        messages.success(request, success_message)
-        return redirect(next_url(saved))
+        try:
+            saved = save()
+        except ValidationError as refused:  # found under the save's lock: said on the form
+            next(f for f in forms if isinstance(f, BaseForm)).add_error(None, refused)
+        else:
+            messages.success(request, success_message)
+            return redirect(next_url(saved))
     return render(request, template, context, status=400 if request.method == "POST" else 200)

@@ -105,6 +105,15 @@ def test_an_edit_made_on_an_older_revision_is_a_conflict_never_an_overwrite(draf
     assert ReportRow.objects.get(pk=row_id).targeted == 45
 
 
+def test_an_edit_that_does_not_say_which_revision_it_read_is_refused_not_written(draft):
+    report, client, _reporter = draft
+    row_id = send(client, report).json()["row"]
+    response = send(client, report, key="e" * 36, row=row_id, fields=fields(targeted="99"))
+    assert response.status_code == 400
+    assert "qué revisión" in response.json()["message"]
+    assert ReportRow.objects.get(pk=row_id).targeted == 40
+
+
 def test_an_edit_of_a_row_deleted_meanwhile_is_a_conflict(draft):
     report, client, reporter = draft
     row_id = send(client, report).json()["row"]

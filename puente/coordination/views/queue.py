@@ -49,6 +49,8 @@ def _read(request: AuthedRequest) -> dict[str, Any] | str:
             isinstance(body[name], int) and 0 <= body[name] < 2**31
         ):
             return _("“%(name)s” must be a whole number.") % {"name": name}
+    if body.get("row") is not None and body.get("revision") is None:
+        return _("A changed row must say which revision of it the device read.")
     if not all(isinstance(v, str) for v in body["fields"].values()):
         return _("Every field of the row must be text.")
     return body

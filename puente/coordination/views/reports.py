@@ -261,6 +261,12 @@ def template_download(request: AuthedRequest) -> HttpResponse:
     return response
 
 
+def seen_revision(request: AuthedRequest) -> int | None:
+    """The revision the row's page was drawn from (sent back by the form), if it says one."""
+    seen = request.POST.get("revision", "")
+    return int(seen) if seen.isdigit() and len(seen) < 10 else None
+
+
 @internal_view
 def row_edit(request: AuthedRequest, pk: int, row_id: int | None = None) -> HttpResponseBase:
     report = get_report_for_writer(request, pk)
@@ -285,7 +291,7 @@ def row_edit(request: AuthedRequest, pk: int, row_id: int | None = None) -> Http
             "activity_titles": lambda: partner_activity_titles(report),
         },
         forms=[form],
-        save=lambda: services.save_row(form, request.user),
+        save=lambda: services.save_row(form, request.user, seen_revision(request)),
         success_message=_("The row was saved."),
         next_url=lambda saved: report.get_absolute_url(),
     )
