@@ -235,3 +235,45 @@ def test_a_row_changed_by_staff_meanwhile_is_a_conflict_the_partner_settles(
     expect(page.get_by_role("status")).to_contain_text("1 fila enviada y guardada.")
     row.refresh_from_db()
     assert row.targeted == 30
+
+
+def test_a_busy_server_keeps_rows_waiting_and_a_row_deleted_meanwhile_goes_in_as_new(
+    browser: Browser, live_server, reference_data
+) -> None:
+    from puente.coordination.tests.test_cycle_notices import _row_fields
+
+    _organisation, _reporter, report = partner_with_report("Pastoral Social Tibú", "pastoral", 11)
+    row = report.rows.create(line=1, **_row_fields(), age_18_59=10)
+    page = sign_in(browser, live_server.url, "pastoral", PARTNER_PASSWORD)
+    page.goto(f"/staff/coordination/reports/{report.pk}/rows/{row.pk}/")
+    page.context.set_offline(True)
+    page.locator("#id_targeted").fill("25")
+    page.get_by_role("button", name="Guardar").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("1 fila espera en este dispositivo")
+    row.delete()  # someone at the Secretariat, meanwhile
+
+    # The signal returns, but Puente answers 503 (a restart, a gateway): nothing is lost.
+    page.route(
+        "**/rows/sync/",
+        lambda route: (
+            route.fulfill(status=503, body="busy")
+            if route.request.method == "POST"
+            else route.continue_()
+        ),
+    )
+    page.context.set_offline(False)
+    expect(page.get_by_role("status")).to_contain_text("Puente no pudo recibir las filas")
+    expect(page.locator(".queue-list > li")).to_contain_text("Por enviar")
+    assert not report.rows.exists()
+
+    page.unroute("**/rows/sync/")
+    page.context.set_offline(True)  # the next try: the signal comes back once more
+    page.context.set_offline(False)
+    item = page.locator(".queue-list > li")
+    expect(item).to_contain_text("Esta fila se eliminó después de que usted la abrió.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Enviarla como fila nueva: Atención primaria").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("1 fila enviada y guardada.")
+    expect(page.locator(".queue-list > li")).to_have_count(0)
+    (saved,) = report.rows.all()
+    assert (saved.activity_name, saved.targeted) == ("Atención primaria", 25)
