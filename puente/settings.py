@@ -141,15 +141,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # On solid-state storage a page read out of order costs about as much as one in order; the
-    # server's default (4, for spinning disks) made the planner read all 100,000 activities
-    # instead of the search's trigram index (113 ms against 15 ms). PG_RANDOM_PAGE_COST=""
-    # leaves the server's own setting.
-    page_cost = os.environ.get("PG_RANDOM_PAGE_COST", "1.1")
-    if page_cost:
-        pg_options = DATABASES["default"].setdefault("OPTIONS", {})
-        pg_options["options"] = f"{pg_options.get('options', '')} -c random_page_cost={page_cost}"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -31,7 +31,10 @@ def form_page(
         try:
             saved = save()
         except ValidationError as refused:  # found under the save's lock: said on the form
-            next(f for f in forms if isinstance(f, BaseForm)).add_error(None, refused)
+            form = next((f for f in forms if isinstance(f, BaseForm)), None)
+            if form is None:
+                raise  # a page of formsets only: no place to say it (no such save refuses today)
+            form.add_error(None, refused)
         else:
             messages.success(request, success_message)
             return redirect(next_url(saved))

@@ -184,16 +184,21 @@ def test_a_page_kept_from_an_earlier_session_cannot_give_the_worker_back(
     page.goto(f"/staff/coordination/reports/{report.pk}/")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     wait_until(page, owner_is("'pastoral'"))
+    # A mark in the second person's cache: their own claim keeps it, an older one would not.
+    page.evaluate("caches.open('puente-5w-v2:otro').then(c => c.put('/mark', new Response('x')))")
     page.evaluate(
         """navigator.serviceWorker.ready.then(r => {
              r.active.postMessage({user: 'otro', at: 4e9});
              r.active.postMessage({user: 'pastoral', at: 3e9});
              r.active.postMessage({user: null, at: 3.5e9});
+             r.active.postMessage({user: 'otro', at: 4.5e9});
            })"""
     )
-    wait_until(page, owner_is("'otro'"))
-    page.wait_for_timeout(300)  # the two older claims, had they counted, would be done by now
-    wait_until(page, owner_is("'otro'"), seconds=0.1)
+    # The last claim, taken after the others (one at a time, in order), says they are all done.
+    wait_until(page, "caches.open('puente-5w-owner').then(c => c.match('/staff/coordination/sw-"
+               "owner')).then(r => r && r.json()).then(o => Boolean(o) && o.at === 4.5e9)")  # fmt: skip
+    # Had an older claim counted, it would have deleted the second person's cache on the way.
+    assert page.evaluate(is_kept("otro", "/mark"))
 
 
 def test_a_row_changed_by_staff_meanwhile_is_a_conflict_the_partner_settles(

@@ -181,6 +181,17 @@ def test_the_row_form_never_overwrites_unseen_a_row_saved_meanwhile(draft, staff
     assert ReportRow.objects.get(pk=row_id).targeted == 45
 
 
+@pytest.mark.parametrize("forged", ["²", " 0", "-1", "9" * 12])
+def test_a_revision_that_is_not_a_number_is_refused_never_unchecked(draft, forged):
+    report, client, _reporter = draft
+    row_id = send(client, report).json()["row"]
+    edit = f"/staff/coordination/reports/{report.pk}/rows/{row_id}/"
+    answer = client.post(edit, fields(targeted="45", revision=forged))
+    assert answer.status_code == 400
+    assert "Alguien guardó esta fila después de que usted la abrió" in answer.content.decode()
+    assert ReportRow.objects.get(pk=row_id).targeted == 40
+
+
 def test_a_create_sent_again_after_an_edit_or_a_deletion_writes_nothing(draft):
     """The device lost the first answer and sends the creation again, after the row was
     edited from the same queue, or deleted: neither a second row nor a row back from the dead."""

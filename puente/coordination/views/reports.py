@@ -262,9 +262,12 @@ def template_download(request: AuthedRequest) -> HttpResponse:
 
 
 def seen_revision(request: AuthedRequest) -> int | None:
-    """The revision the row's page was drawn from (sent back by the form), if it says one."""
+    """The revision the row's page was drawn from (sent back by the form); None on a new row.
+    A revision that is not a number matches none, so the save is refused rather than unchecked."""
     seen = request.POST.get("revision", "")
-    return int(seen) if seen.isdigit() and len(seen) < 10 else None
+    if not seen:
+        return None
+    return int(seen) if seen.isascii() and seen.isdecimal() and len(seen) < 10 else -1
 
 
 @internal_view

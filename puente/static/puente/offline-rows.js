@@ -304,7 +304,7 @@
       if (response.status === 403 && !retried) {  // a page kept from an earlier session
         return self.freshToken(url).then(function () { return self.send(item, true); });
       }
-      if ([200, 201, 403, 409, 422].indexOf(response.status) < 0) {
+      if ([200, 201, 400, 403, 409, 422].indexOf(response.status) < 0) {
         throw new Error("busy");  // 5xx, 429, a gateway: the row keeps waiting
       }
       return read.then(function (body) {

@@ -49,10 +49,12 @@ function ownCache() {
   return currentOwner().then(function (name) { return name === null ? null : caches.open(PREFIX + name); });
 }
 
-function keepOffline(cache) {
-  return fetch(OFFLINE_PAGE, BACKGROUND).then(function (response) {
-    if (response.ok && !response.redirected) { return cache.put(OFFLINE_PAGE, response); }
-  }, function () {});
+// The page for pages not kept, fetched for a new person. Not awaited by the claim that asks for
+// it: a download on a connection that sends nothing would hold up every later claim; the copy
+// waits its turn behind the claims, as every copy does (keep).
+function keepOffline(name) {
+  var request = new Request(OFFLINE_PAGE, BACKGROUND);
+  fetch(request).then(function (response) { keep(name, request, response); }, function () {});
 }
 
 // The person signed in claims the worker: every other person's cache is deleted. The sign-in
@@ -81,7 +83,7 @@ function takeOver(user, at) {
     }).then(function () {
       var saved = new Response(JSON.stringify({ user: user, at: at }));
       return caches.open(OWNER_CACHE).then(function (cache) { return cache.put(OWNER_KEY, saved); });
-    }).then(function () { return switched && mine ? caches.open(mine).then(keepOffline) : null; });
+    }).then(function () { if (switched && user !== null) { keepOffline(user); } });
   });
 }
 
@@ -125,16 +127,12 @@ function keep(name, request, response) {
   return response;
 }
 
+// A navigation is fetched without following redirects (the browser follows them): a session
+// that has ended answers with a redirect, which is never kept, and the sign-in page it leads to
+// tells the worker that nobody is signed in.
 function fromNetwork(request) {
   return currentOwner().then(function (name) {
-    return fetch(request).then(function (response) {
-      var url = new URL(response.url);
-      if (response.redirected && url.pathname.indexOf("/staff/login/") === 0 && name !== null) {
-        // The session has ended: the pages kept for it go with it.
-        return caches.delete(PREFIX + name).then(function () { return response; });
-      }
-      return keep(name, request, response);
-    });
+    return fetch(request).then(function (response) { return keep(name, request, response); });
   });
 }
 
