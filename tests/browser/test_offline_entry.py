@@ -8,6 +8,7 @@ import time
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from puente.coordination.models import Report, ReportRow
 from puente.territory.models import Municipality
 
 from .conftest import assert_accessible, screenshot
@@ -201,19 +202,25 @@ def test_a_page_kept_from_an_earlier_session_cannot_give_the_worker_back(
     assert page.evaluate(is_kept("otro", "/mark"))
 
 
-def test_a_row_changed_by_staff_meanwhile_is_a_conflict_the_partner_settles(
-    browser: Browser, live_server, reference_data
-) -> None:
+def a_row_edited_without_signal(browser: Browser, url: str) -> tuple[Page, Report, ReportRow]:
+    """A partner's row opened while connected, then changed to 25 targeted without signal."""
     from puente.coordination.tests.test_cycle_notices import _row_fields
 
     _organisation, _reporter, report = partner_with_report("Pastoral Social Tibú", "pastoral", 11)
     row = report.rows.create(line=1, **_row_fields(), age_18_59=10)
-    page = sign_in(browser, live_server.url, "pastoral", PARTNER_PASSWORD)
+    page = sign_in(browser, url, "pastoral", PARTNER_PASSWORD)
     page.goto(f"/staff/coordination/reports/{report.pk}/rows/{row.pk}/")
     page.context.set_offline(True)
     page.locator("#id_targeted").fill("25")
     page.get_by_role("button", name="Guardar").press("Enter")
     expect(page.get_by_role("status")).to_contain_text("1 fila espera en este dispositivo")
+    return page, report, row
+
+
+def test_a_row_changed_by_staff_meanwhile_is_a_conflict_the_partner_settles(
+    browser: Browser, live_server, reference_data
+) -> None:
+    page, report, row = a_row_edited_without_signal(browser, live_server.url)
 
     row.targeted, row.activity_name = 80, "Atención primaria (corregida por la Secretaría)"
     row.save()  # someone at the Secretariat, meanwhile
@@ -245,16 +252,7 @@ def test_a_row_changed_by_staff_meanwhile_is_a_conflict_the_partner_settles(
 def test_a_busy_server_keeps_rows_waiting_and_a_row_deleted_meanwhile_goes_in_as_new(
     browser: Browser, live_server, reference_data
 ) -> None:
-    from puente.coordination.tests.test_cycle_notices import _row_fields
-
-    _organisation, _reporter, report = partner_with_report("Pastoral Social Tibú", "pastoral", 11)
-    row = report.rows.create(line=1, **_row_fields(), age_18_59=10)
-    page = sign_in(browser, live_server.url, "pastoral", PARTNER_PASSWORD)
-    page.goto(f"/staff/coordination/reports/{report.pk}/rows/{row.pk}/")
-    page.context.set_offline(True)
-    page.locator("#id_targeted").fill("25")
-    page.get_by_role("button", name="Guardar").press("Enter")
-    expect(page.get_by_role("status")).to_contain_text("1 fila espera en este dispositivo")
+    page, report, row = a_row_edited_without_signal(browser, live_server.url)
     row.delete()  # someone at the Secretariat, meanwhile
 
     # The signal returns, but Puente answers 503 (a restart, a gateway): nothing is lost.
