@@ -167,20 +167,33 @@ def approve(report: Report, by: User, comment: str = "") -> None:
     cycle.report_approved(report)
 
 
-def review(report_id: int, by: User, decision: str, comment: str) -> Report:
+def review(
+    report_id: int, by: User, decision: str, comment: str, seen: str | None = None
+) -> Report:
     """A reviewer's decision ("approve" or "return") on a submitted report, read afresh under a
-    lock: another reviewer may have decided on it since the page was drawn."""
+    lock: another reviewer may have decided on it since the page was drawn. `seen` is the
+    submission the reviewer read (`submission_seen`); a report returned and sent again since is
+    another, refused until it is read again."""
     with transaction.atomic():
         report = (
             Report.objects.select_for_update(of=("self",))
             .select_related("organisation", "period")
             .get(pk=report_id)
         )
+        if seen is not None and seen != submission_seen(report):
+            raise ValidationError(  # said after the report's name
+                _("sent again since this page was drawn: read it again before deciding.")
+            )
         if decision == "approve":
             approve(report, by, comment)
         else:
             return_report(report, by, comment)
     return report
+
+
+def submission_seen(report: Report) -> str:
+    """Which submission of a report a page shows (the time it was sent), as the page carries it."""
+    return report.submitted_at.isoformat() if report.submitted_at else ""
 
 
 def _reviewed(report: Report, by: User, reason: StrOrPromise) -> None:

@@ -25,6 +25,8 @@ def review_many(request: AuthedRequest) -> HttpResponse:
         .annotate(row_count=Count("rows"))
         .order_by("submitted_at", "pk")[:PAGE]
     )
+    for report in reports:  # which submission this page shows: a later one is read first
+        report.seen = services.submission_seen(report)  # type: ignore[attr-defined]
     form = ManyReviewsForm(reports, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         _apply(request, form)
@@ -33,11 +35,6 @@ def review_many(request: AuthedRequest) -> HttpResponse:
     return render(
         request, "coordination/review_many.html", context, status=400 if form.errors else 200
     )
-
-
-def _seen(report: Report) -> str:
-    """The submission the reviewer read: a report returned and sent again meanwhile is another."""
-    return report.submitted_at.isoformat() if report.submitted_at else ""
 
 
 def _apply(request: AuthedRequest, form: ManyReviewsForm) -> None:
@@ -54,14 +51,9 @@ def _apply(request: AuthedRequest, form: ManyReviewsForm) -> None:
             len(gone),
         ) % {"n": len(gone)})  # fmt: skip
     for report, decision, reason in form.decisions():
-        if request.POST.get(f"seen-{report.pk}") != _seen(report):
-            messages.error(request, _(
-                "%(report)s was sent again since this page was drawn: read it again before "
-                "deciding."
-            ) % {"report": report})  # fmt: skip
-            continue
+        seen = request.POST.get(f"seen-{report.pk}", "")
         try:
-            services.review(report.pk, request.user, decision, reason)
+            services.review(report.pk, request.user, decision, reason, seen)
         except ValidationError as error:
             messages.error(request, f"{report}: {error.messages[0]}")
             continue
