@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from django.utils import timezone
 from lxml import etree
 
 STANDARD_RULESET = Path(__file__).parent / "standard" / "ruleset-standard.json"
@@ -67,8 +68,18 @@ def _texts(node: etree._Element, paths: list[str]) -> list[str]:
 
 
 def _date(text: str) -> datetime.date | None:
+    """The day a date or date-time falls on where Puente runs: "2026-12-08T00:07:00Z" is still
+    7 December in Bogotá, and must not count as a day in the future there."""
+    text = text.strip()
+    if len(text) > 10:
+        try:
+            moment = datetime.datetime.fromisoformat(text)
+        except ValueError:
+            pass  # an unusual time part: the date in front still counts
+        else:
+            return timezone.localtime(moment).date() if moment.tzinfo else moment.date()
     try:
-        return datetime.date.fromisoformat(text.strip()[:10])
+        return datetime.date.fromisoformat(text[:10])
     except ValueError:
         return None
 
@@ -327,7 +338,7 @@ def check(
     not asked: those cases run as if the identifier were not a registered publisher's.
     """
     ruleset = standard_ruleset() if ruleset is None else ruleset
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     id_sets = id_sets or {}
     findings: list[Finding] = []
     for context, rules in ruleset.items():

@@ -85,6 +85,14 @@ def test_a_start_after_the_end_is_an_error():
     assert "11.1.2" not in rules_broken(activity(fine))
 
 
+def test_an_update_stamped_in_utc_after_midnight_is_not_in_the_future_in_bogota():
+    dates = '<activity-date type="2" iso-date="2025-06-01"/>'
+    evening = 'xml:lang="en" default-currency="USD" last-updated-datetime="2026-12-04T00:07:00Z"'
+    assert "11.1.1" not in rules_broken(activity(dates, evening))  # 19:07 on the 3rd in Bogotá
+    tomorrow = 'xml:lang="en" default-currency="USD" last-updated-datetime="2026-12-04T12:00:00Z"'
+    assert "11.1.1" in rules_broken(activity(dates, tomorrow))
+
+
 def test_sectors_adding_to_150_percent_are_an_error():
     sectors = '<sector code="11220" percentage="100"/><sector code="12220" percentage="50"/>'
     dates = '<activity-date type="2" iso-date="2025-06-01"/>'
