@@ -248,6 +248,18 @@ def test_a_row_changed_by_staff_meanwhile_is_a_conflict_the_partner_settles(
     row.refresh_from_db()
     assert row.targeted == 30
 
+    # The report's own page, kept as it passed: without signal its submit button says why it
+    # cannot work, where the person is looking (the button sits below the rows).
+    page.goto(f"/staff/coordination/reports/{report.pk}/")
+    page.context.set_offline(True)
+    page.reload()
+    page.get_by_role("button", name="Enviar a la Secretaría").click()
+    status = page.get_by_role("status")
+    expect(status).to_contain_text("Esto necesita conexión: inténtelo cuando vuelva.")
+    expect(status).to_be_in_viewport()
+    report.refresh_from_db()
+    assert report.status == "draft"
+
 
 def test_a_busy_server_keeps_rows_waiting_and_a_row_deleted_meanwhile_goes_in_as_new(
     browser: Browser, live_server, reference_data

@@ -373,7 +373,10 @@
       var form = event.target;
       if (navigator.onLine || form === self.form || form.method.toLowerCase() !== "post") { return; }
       event.preventDefault();
-      self.say(text(self.words, "needs-signal"));
+      // Said where the person looks: the status sits at the top, the button may be far below.
+      self.say(text(self.words, "needs-signal")).then(function () {
+        self.status.scrollIntoView({ block: "nearest" });
+      });
     }, true);
     window.addEventListener("online", function () { self.flush(); });
     window.addEventListener("offline", function () { self.say(); });
