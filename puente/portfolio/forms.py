@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.fields import BLANK_CHOICE_LABEL
-from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms import BaseInlineFormSet, Select, inlineformset_factory
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import get_language
@@ -19,6 +19,7 @@ from django_stubs_ext import StrOrPromise
 
 from puente.directory.models import Organisation
 from puente.lib.formcache import rendered_fields
+from puente.lib.formrender import SharedChoices, SharedChoicesSelect
 from puente.lib.freshcache import forget, kept
 from puente.lib.uploads import detect_document
 from puente.territory.models import Municipality, Sector, TargetPopulation
@@ -123,11 +124,13 @@ class ActivityForm(forms.ModelForm):
 
 
 class SharedChoicesFormSet(BaseInlineFormSet):
-    """Rows of one formset list the same partners, sectors, places and currencies: each list is
-    read from the database once per formset instead of once per row (the activity form has a
-    dozen rows; this took its page from 39 queries and ~2,400 model instances to a handful)."""
+    """Rows list the same partners, sectors, places and currencies: each list is read from the
+    database and written as options once, for every row of every formset given the same
+    `shared_choices` (the activity form's page passes one to all its sections; this took it
+    from 39 queries and ~2,400 model instances to a handful)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, shared_choices: dict | None = None, **kwargs: Any) -> None:
+        self._shared_choices = {} if shared_choices is None else shared_choices
         super().__init__(*args, **kwargs)
         # The currency the page showed, read before the activity's form is validated: validation
         # writes the posted currency onto the shared activity, and an untouched empty row whose
@@ -151,15 +154,21 @@ class SharedChoicesFormSet(BaseInlineFormSet):
         return form
 
     def _share_choices(self, form: forms.BaseForm) -> forms.BaseForm:
-        shared = self.__dict__.setdefault("_shared_choices", {})
-        for name, field in form.fields.items():
+        for field in form.fields.values():
             # Drop-down lists only: a row's hidden "id" field is a choice among every row of
             # the table (all the budgets of all activities), never to be listed.
-            if isinstance(field, forms.ModelChoiceField) and isinstance(field.widget, forms.Select):
-                key = (name, str(field.queryset.query))  # type: ignore[union-attr]
-                if key not in shared:
-                    shared[key] = list(field.choices)  # type: ignore[arg-type]
-                field.choices = shared[key]  # the queryset still validates what comes back
+            if not isinstance(field, forms.ModelChoiceField) or type(field.widget) is not Select:
+                continue
+            # The same query drawn the same way is the same list, whichever field shows it
+            # (a transaction's provider and receiver, a participation's organisation).
+            key = (type(field), field.empty_label, field.to_field_name, str(field.queryset.query))  # type: ignore[union-attr]
+            if key not in self._shared_choices:
+                self._shared_choices[key] = SharedChoices(field.choices)  # type: ignore[arg-type]
+            shared = self._shared_choices[key]
+            field.choices = shared  # the queryset still validates what comes back
+            widget = SharedChoicesSelect(field.widget.attrs, shared)
+            widget.is_required = field.widget.is_required
+            field.widget = widget
         return form
 
 

@@ -143,7 +143,11 @@ def _plan_parts(request: AuthedRequest, activity: Activity) -> dict[str, object]
 
 def _inline_formsets(request: AuthedRequest, activity: Activity) -> list:
     data = request.POST if request.method == "POST" else None
-    return [(title, cls(data, instance=activity, prefix=prefix)) for prefix, title, cls in INLINES]
+    shared: dict = {}  # one read of each list (currencies, partners...) for every section
+    return [
+        (title, cls(data, instance=activity, prefix=prefix, shared_choices=shared))
+        for prefix, title, cls in INLINES
+    ]
 
 
 def _edit(request: AuthedRequest, activity: Activity) -> HttpResponse:
