@@ -16,21 +16,16 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from puente.lib.pdf import OFFICE
+from puente.lib.pdf import paragraph_text as _text
+
 from .models import MAX_SCORE, Concept, Decision
 
-OFFICE = "Gobernación de Norte de Santander · Secretaría de Fronteras y Cooperación Internacional"
 DECISION_COLOURS = {
     Decision.VIABLE: colors.HexColor("#1e6b30"),
     Decision.CONDITIONAL: colors.HexColor("#8a5a00"),
     Decision.NOT_VIABLE: colors.HexColor("#a4161a"),
 }
-
-
-def _text(value: str) -> str:
-    """Plain text for a ReportLab paragraph: its mini-markup must not read the user's <, > and &."""
-    return (
-        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
-    )
 
 
 def render_concept(concept: Concept) -> bytes:

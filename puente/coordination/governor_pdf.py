@@ -17,7 +17,8 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from puente.agreements.concept_pdf import OFFICE, _text
+from puente.lib.pdf import OFFICE
+from puente.lib.pdf import paragraph_text as _text
 from puente.portfolio.models import Activity
 from puente.portfolio.rollup import Rollup
 from puente.territory.models import sector_label

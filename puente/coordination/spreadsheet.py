@@ -5,28 +5,35 @@ and the problems as `CellError`s (row and column, in the user's words), so the r
 on its own and a refused file writes nothing.
 """
 
-import io
-import re
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from rapidfuzz import fuzz, process
 
-from puente.lib.names import fold
-from puente.lib.uploads import has_macros, unpacked_bytes
+from puente.lib.names import closest, fold
+from puente.lib.workbook import (
+    Refused,
+    Template,
+    add_choice_lists,
+    add_mark,
+    amount_in_cell,
+    data_rows,
+    header_matches,
+    open_upload,
+    refuse_formulas,
+    saved,
+    unreadable,
+    whole_number_in_cell,
+)
 
 from .models import AGE_FIELDS, SEX_FIELDS, count_problems
 
 MARK = "puente-5w-1"  # written in the hidden sheet; a file without it is not the template
 DATA_SHEET = "5W"
-LISTS_SHEET = "listas"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # a zip bomb unpacks to far more than this
 MAX_ROWS = 20_000
@@ -74,8 +81,6 @@ NATIONALITIES = {
     "returnee": "returnee",
     "colombian returnee": "returnee",
 }
-GROUPED = re.compile(r"^\d{1,3}([.,]\d{3})+$")
-WHOLE = re.compile(r"^-?\d+$")
 NATIONALITY_CHOICES = ["Colombiana", "Venezolana", "Colombiana retornada"]
 
 
@@ -126,8 +131,23 @@ class Parsed:
         return {e.line for e in self.errors}
 
 
-class Refused(Exception):
-    """The whole file is refused (not the template, macros, formulas, too big): nothing is read."""
+def _template() -> Template:
+    return Template(
+        mark=MARK,
+        sheet=DATA_SHEET,
+        max_rows=MAX_ROWS,
+        max_bytes=MAX_UPLOAD_BYTES,
+        max_unpacked=MAX_UNPACKED_BYTES,
+        too_big=_("The file is larger than the 5 MB allowed."),
+        unpacked_too_big=_("The workbook unpacks to more than 60 MB; it is not a 5W report."),
+        not_template=_(
+            "This workbook is not Puente's 5W template (its hidden check sheet is "
+            "missing). Download the template and copy your rows into it."
+        ),
+        sheet_missing=_("The template's sheet “5W” is missing."),
+        too_many_rows=_("The workbook has more than %(n)s rows; split it by period.")
+        % {"n": MAX_ROWS},
+    )
 
 
 # --- writing the template -------------------------------------------------------------------
@@ -141,8 +161,6 @@ def build_template(vocabulary: Vocabulary) -> bytes:
     sheet.freeze_panes = "A2"
     for index, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
-    lists = book.create_sheet(LISTS_SHEET)
-    lists.sheet_state = "hidden"
     choices = {
         "sector": vocabulary.sector_labels,
         "municipality": vocabulary.municipality_names(),
@@ -150,21 +168,9 @@ def build_template(vocabulary: Vocabulary) -> bytes:
         "nationality": NATIONALITY_CHOICES,
         "currency": sorted(vocabulary.currencies),
     }
-    for list_index, (key, values) in enumerate(choices.items(), start=1):
-        letter = get_column_letter(list_index)
-        for row, value in enumerate(values, start=1):
-            lists.cell(row=row, column=list_index, value=value)
-        target = get_column_letter(_position(key))
-        check = DataValidation(
-            type="list",
-            formula1=f"={LISTS_SHEET}!${letter}$1:${letter}${max(len(values), 1)}",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Puente",
-            error="Elija un valor de la lista / Choose a value from the list",
-        )
-        check.add(f"{target}2:{target}{MAX_ROWS + 1}")
-        sheet.add_data_validation(check)
+    add_choice_lists(
+        book, sheet, {_position(key): values for key, values in choices.items()}, MAX_ROWS
+    )
     counts = DataValidation(
         type="whole",
         operator="greaterThanOrEqual",
@@ -175,12 +181,8 @@ def build_template(vocabulary: Vocabulary) -> bytes:
     first, last = _position("targeted"), _position("age_60_plus")
     counts.add(f"{get_column_letter(first)}2:{get_column_letter(last)}{MAX_ROWS + 1}")
     sheet.add_data_validation(counts)
-    mark = book.create_sheet("puente")
-    mark["A1"] = MARK
-    mark.sheet_state = "veryHidden"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    add_mark(book, MARK)
+    return saved(book)
 
 
 def _position(key: str) -> int:
@@ -192,13 +194,13 @@ def _position(key: str) -> int:
 
 def read_upload(data: bytes, vocabulary: Vocabulary) -> Parsed:
     """Every row checked; raises `Refused` when the file as a whole cannot be read."""
-    book = _open_workbook(data)
+    book = open_upload(data, _template())
     try:
         return _read_sheet(book[DATA_SHEET], vocabulary)
     except Refused:
         raise
     except Exception:  # noqa: BLE001 - a sheet's XML is parsed as it streams: any fault refuses
-        raise Refused(_unreadable()) from None
+        raise Refused(unreadable()) from None
     finally:
         book.close()
 
@@ -215,107 +217,16 @@ def read_records(records: list[dict[str, Any]], vocabulary: Vocabulary) -> Parse
 
 
 def _read_sheet(sheet: Any, vocabulary: Vocabulary) -> Parsed:
-    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
-    expected = [c.header for c in COLUMNS]
-    found = [str(v).strip() if v is not None else "" for v in header][: len(expected)]
-    if found != expected:
+    if not header_matches(sheet, [c.header for c in COLUMNS]):
         raise Refused(
             _("The first row of sheet “5W” is not the template's header row. "
               "Download the template again and copy your rows into it.")
         )  # fmt: skip
-    _refuse_formulas(sheet)
+    refuse_formulas(sheet, MAX_ROWS)
     parsed = Parsed([], [])
-    for line, values in _data_rows(sheet):
+    for line, values in data_rows(sheet, len(COLUMNS), _template()):
         _read_row(line, values, vocabulary, parsed)
     return parsed
-
-
-def _unreadable() -> str:
-    return _("The workbook could not be read; it may be damaged. "
-             "Save it again from your spreadsheet program.")  # fmt: skip
-
-
-def _open_workbook(data: bytes) -> Any:
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise Refused(_("The file is larger than the 5 MB allowed."))
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise Refused(
-            _("This is not an Excel workbook (.xlsx). Download the template and fill it in.")
-        ) from None
-    with archive:
-        names = archive.namelist()
-        if has_macros(archive):
-            raise Refused(
-                _(
-                    "The workbook contains macros, which are not accepted. "
-                    "Save it as a plain .xlsx workbook."
-                )
-            )
-        if unpacked_bytes(archive) > MAX_UNPACKED_BYTES:
-            raise Refused(_("The workbook unpacks to more than 60 MB; it is not a 5W report."))
-        if "xl/workbook.xml" not in names:
-            raise Refused(
-                _("This is not an Excel workbook (.xlsx). Download the template and fill it in.")
-            )
-        try:
-            content_types = archive.read("[Content_Types].xml")
-        except KeyError:
-            content_types = b""
-        if b"macroEnabled" in content_types:
-            raise Refused(
-                _(
-                    "The workbook contains macros, which are not accepted. "
-                    "Save it as a plain .xlsx workbook."
-                )
-            )
-    try:
-        # read_only streams the sheet; openpyxl parses with defusedxml (installed) so entity
-        # tricks in the XML are refused rather than expanded.
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise Refused(_unreadable()) from None
-    if "puente" not in book.sheetnames or book["puente"]["A1"].value != MARK:
-        book.close()
-        raise Refused(
-            _(
-                "This workbook is not Puente's 5W template (its hidden check sheet is "
-                "missing). Download the template and copy your rows into it."
-            )
-        )
-    if DATA_SHEET not in book.sheetnames:
-        book.close()
-        raise Refused(_("The template's sheet “5W” is missing."))
-    return book
-
-
-def _refuse_formulas(sheet: Any) -> None:
-    found = []
-    for row in sheet.iter_rows(min_row=2, max_row=MAX_ROWS + 1):
-        for cell in row:
-            if getattr(cell, "data_type", None) == "f":
-                found.append(f"{cell.column_letter}{cell.row}")
-    if found:
-        raise Refused(
-            _(
-                "The workbook has formulas (in %(cells)s). Type the values instead: paste them "
-                "as values only."
-            )
-            % {"cells": ", ".join(found[:5]) + ("…" if len(found) > 5 else "")}
-        )
-
-
-def _data_rows(sheet: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    for line, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-        values = tuple(values[: len(COLUMNS)]) + (None,) * (len(COLUMNS) - len(values))
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-            continue
-        if line > MAX_ROWS + 1:
-            raise Refused(
-                _("The workbook has more than %(n)s rows; split it by period.") % {"n": MAX_ROWS}
-            )
-        yield line, values
 
 
 def _read_row(line: int, values: tuple[Any, ...], vocabulary: Vocabulary, parsed: Parsed) -> None:
@@ -356,7 +267,7 @@ def _read_row(line: int, values: tuple[Any, ...], vocabulary: Vocabulary, parsed
         fail("nationality", _("Write Colombiana, Venezolana or Colombiana retornada."))
     counts: dict[str, int] = {}
     for key in COUNT_KEYS:
-        number = _whole_number(cells[key])
+        number = whole_number_in_cell(cells[key])
         if number is None:
             fail(key, _("“%(value)s” is not a whole number.") % {"value": text[key]})
         elif abs(number) > MAX_PEOPLE:
@@ -368,7 +279,7 @@ def _read_row(line: int, values: tuple[Any, ...], vocabulary: Vocabulary, parsed
         for key, message in count_problems(dict(counts)).items():
             fail(key, message)
     try:
-        amount = _amount(cells["amount"])
+        amount = amount_in_cell(cells["amount"])
     except ValueError:
         amount = None
         fail("amount", _("“%(value)s” is not an amount.") % {"value": text["amount"]})
@@ -400,43 +311,8 @@ def _read_row(line: int, values: tuple[Any, ...], vocabulary: Vocabulary, parsed
 
 
 def _municipality_message(value: str, vocabulary: Vocabulary) -> str:
-    names = vocabulary.municipality_names()
-    folded = {fold(n): n for n in names}
-    guess = folded.get(fold(value))
-    if guess is None:
-        best = process.extractOne(fold(value), list(folded), scorer=fuzz.WRatio, score_cutoff=80)
-        guess = folded[best[0]] if best else None
+    guess = closest(value, vocabulary.municipality_names())
     message = _("“%(value)s” is not a municipality of Norte de Santander.") % {"value": value}
     if guess:
         message += " " + _("Did you mean “%(guess)s”?") % {"guess": guess}
     return message
-
-
-def _whole_number(value: Any) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return 0
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else None
-    text = str(value).strip()
-    if GROUPED.match(text):  # 1.500 or 1,500: thousands written with a separator
-        return int(text.replace(".", "").replace(",", ""))
-    return int(text) if WHOLE.match(text) else None
-
-
-def _amount(value: Any) -> Decimal | None:
-    """The amount in the cell, None when empty; ValueError when it is not a number."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise ValueError(value)
-    try:
-        amount = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValueError(value) from None
-    if not amount.is_finite() or abs(amount) >= Decimal("1e14"):
-        raise ValueError(value)
-    return amount

@@ -2,6 +2,9 @@
 
 import re
 import unicodedata
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
 
 _NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() refuses
 
@@ -25,3 +28,12 @@ def fold(text: str) -> str:
     if not plain.isascii():
         plain = plain.translate(_MARKS)
     return _NOT_ALNUM.sub(" ", plain.lower()).strip()
+
+
+def closest(value: str, names: Iterable[str]) -> str | None:
+    """The name `value` most likely means (same letters, or a close spelling), or None."""
+    folded = {fold(name): name for name in names}
+    if fold(value) in folded:
+        return folded[fold(value)]
+    best = process.extractOne(fold(value), list(folded), scorer=fuzz.WRatio, score_cutoff=80)
+    return folded[best[0]] if best else None

@@ -12,6 +12,7 @@ class PortfolioConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from puente.directory.models import Organisation
+        from puente.lib.bulk import bulk_written
         from puente.territory.models import Municipality, Sector, TargetPopulation
 
         from .forms import forget_filter_choices
@@ -25,3 +26,8 @@ class PortfolioConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"filter-choices-{signal is post_save}-{model.__name__}",
                 )
+            bulk_written.connect(
+                forget_filter_choices,
+                sender=model,
+                dispatch_uid=f"filter-choices-bulk-{model.__name__}",
+            )

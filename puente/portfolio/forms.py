@@ -598,3 +598,11 @@ class IpttForm(ActivityFilterForm):
                 "level", "title_es"
             )
         ]
+
+
+class PortfolioUploadForm(forms.Form):
+    file = forms.FileField(label=_("Filled-in portfolio template (.xlsx)"))
+    clean_only = forms.BooleanField(
+        label=_("If some rows have errors, save the clean rows and leave those out"),
+        required=False,
+    )

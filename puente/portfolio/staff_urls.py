@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from .views import activities, dashboard, documents, indicators, iptt, rates, results
+from .views import (
+    activities,
+    dashboard,
+    documents,
+    indicators,
+    iptt,
+    rates,
+    results,
+    spreadsheet,
+)
 
 app_name = "portfolio"
 urlpatterns = [
@@ -12,8 +21,11 @@ urlpatterns = [
     path("indicators/", indicators.shared_indicators, name="shared-indicators"),
     path("indicator-tracking/", iptt.iptt, name="iptt"),
     path("indicator-tracking/export.xlsx", iptt.iptt_export, name="iptt_export"),
+    path("indicator-tracking/export.pdf", iptt.iptt_pdf, name="iptt_pdf"),
     path("indicators/<int:pk>/", indicators.shared_indicator, name="shared-indicator"),
     path("activities/export.<str:fmt>", activities.activity_export, name="export"),
+    path("spreadsheet/", spreadsheet.portfolio_spreadsheet, name="spreadsheet"),
+    path("spreadsheet/template.xlsx", spreadsheet.portfolio_template, name="spreadsheet_template"),
     path("activities/new/", activities.activity_create, name="create"),
     path("activities/<int:pk>/", activities.activity_detail, name="detail"),
     path("activities/<int:pk>/edit/", activities.activity_edit, name="edit"),

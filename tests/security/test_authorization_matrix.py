@@ -139,6 +139,7 @@ RULES: dict[str, tuple[str, str]] = {
             "portfolio:shared-indicators",
             "portfolio:iptt",
             "portfolio:iptt_export",
+            "portfolio:iptt_pdf",
             "portfolio:shared-indicator",
             "portfolio:export",
             "directory:list",
@@ -234,6 +235,8 @@ RULES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(
         [
             "portfolio:create",
+            "portfolio:spreadsheet",
+            "portfolio:spreadsheet_template",
             "directory:create",
             "directory:edit",
             "directory:merge",

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from puente.portfolio.models import Level, SharedIndicator
 from puente.portfolio.tests.factories import ActivityFactory, project_measuring
@@ -130,3 +131,25 @@ def test_an_export_too_large_asks_to_narrow_the_filters_instead_of_outlasting_th
         staff_client.get(reverse("portfolio:iptt_export"), {"programme": portfolio.pk}).status_code
         == 200
     )
+
+
+def test_the_pdf_prints_the_pages_figures_with_the_standing_in_words(staff_client, portfolio):
+    response = staff_client.get(
+        reverse("portfolio:iptt_pdf"), {"programme": portfolio.pk, "split": "sex"}
+    )
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages
+    ).replace("\n", " ")
+    assert "Seguimiento de indicadores" in text and "Programa de migración" in text
+    assert "Personas orientadas en Cúcuta" in text and "Ocaña" not in text
+    # 2025: 100 → 95, on track; 2026: 200 → 100, far behind; women over the life 180 → 105.
+    assert "100 → 95" in text and "95 % · según lo previsto" in text
+    assert "200 → 100" in text and "50 % · muy atrasado" in text
+    assert "Mujeres" in text and "180 → 105" in text
+
+
+def test_a_pdf_too_large_asks_to_narrow_the_filters(staff_client, portfolio, monkeypatch):
+    monkeypatch.setattr("puente.portfolio.views.iptt.PDF_LIMIT", 1)
+    response = staff_client.get(reverse("portfolio:iptt_pdf"))
+    assert response.status_code == 400 and "2 indicadores coinciden" in response.content.decode()

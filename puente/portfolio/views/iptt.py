@@ -12,6 +12,7 @@ from puente.lib.tabular import workbook_response
 
 from ..forms import IpttForm
 from ..iptt import EXPORT_LIMIT, iptt_rows, sheets, standing_label
+from ..iptt_pdf import PDF_LIMIT, render_iptt
 from ..models import Activity, Dimension, Indicator
 from ..rollup import FAR_BEHIND, ON_TRACK, OVERSHOOT, projects_under
 from ..selectors import filter_activities, visible_activities
@@ -78,18 +79,48 @@ def iptt_export(request: AuthedRequest) -> HttpResponse:
     _form, indicators = _indicators(request)
     count = indicators.count()
     if count > EXPORT_LIMIT:
-        # Every indicator is read to write it: a whole large portfolio would outlast the request.
-        return HttpResponse(
-            _(
-                "%(count)s indicators match: narrow the filters to %(limit)s or fewer to "
-                "export them."
-            )
-            % {
-                "count": number_format(count, force_grouping=True),
-                "limit": number_format(EXPORT_LIMIT, force_grouping=True),
-            },
-            status=400,
-            content_type="text/plain; charset=utf-8",
-        )
+        return _too_many(count, EXPORT_LIMIT)
     dimensions = [d.value for d in Dimension if d != Dimension.OTHER]
     return workbook_response(_("indicator-tracking"), sheets(indicators, dimensions))
+
+
+def _too_many(count: int, limit: int) -> HttpResponse:
+    # Every indicator is read to write it: a whole large portfolio would outlast the request.
+    return HttpResponse(
+        _("%(count)s indicators match: narrow the filters to %(limit)s or fewer to export them.")
+        % {
+            "count": number_format(count, force_grouping=True),
+            "limit": number_format(limit, force_grouping=True),
+        },
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def _filters_in_words(form: IpttForm) -> list[str]:
+    """The filters chosen, as the page's labels and choices read them."""
+    if not form.is_valid():
+        return []
+    words = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if value in (None, "", [], ()) or name in ("page", "sort"):
+            continue
+        shown = dict(getattr(field, "choices", ())).get(value, value)
+        words.append(f"{field.label}: {shown}")
+    return words
+
+
+@internal_view
+def iptt_pdf(request: AuthedRequest) -> HttpResponse:
+    form, indicators = _indicators(request)
+    count = indicators.count()
+    if count > PDF_LIMIT:
+        return _too_many(count, PDF_LIMIT)
+    split = form.cleaned_data.get("split", "") if form.is_valid() else ""
+    years, rows = iptt_rows(indicators, [split] if split else [])
+    response = HttpResponse(
+        render_iptt(rows, years, split, _filters_in_words(form)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = 'attachment; filename="seguimiento-de-indicadores.pdf"'
+    return response

@@ -1,0 +1,194 @@
+"""Spreadsheet templates people fill in: the lists and checks written into them, and the guards an
+uploaded workbook passes before any cell is read (size, zip bombs, macros, formulas, the mark)."""
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .uploads import has_macros, unpacked_bytes
+
+MARK_SHEET = "puente"
+LISTS_SHEET = "listas"
+GROUPED = re.compile(r"^\d{1,3}([.,]\d{3})+$")
+WHOLE = re.compile(r"^-?\d+$")
+
+
+class Refused(Exception):
+    """The whole file is refused (not the template, macros, formulas, too big): nothing is read."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """One template's identity and limits, and what the refusals particular to it say."""
+
+    mark: str  # written in a very hidden sheet: a workbook without it is not this template
+    sheet: str  # the sheet people fill in
+    max_rows: int
+    max_bytes: int
+    max_unpacked: int
+    too_big: str
+    unpacked_too_big: str
+    not_template: str
+    sheet_missing: str
+    too_many_rows: str
+
+
+def add_choice_lists(
+    book: Workbook, sheet: Any, lists: dict[int, list[str]], max_rows: int
+) -> None:
+    """A drop-down on each column (by its 1-based position) of `sheet`, its values kept in a
+    hidden sheet (a list written into the check itself is limited to 255 characters)."""
+    hidden = book.create_sheet(LISTS_SHEET)
+    hidden.sheet_state = "hidden"
+    for list_index, (position, values) in enumerate(lists.items(), start=1):
+        letter = get_column_letter(list_index)
+        for row, value in enumerate(values, start=1):
+            hidden.cell(row=row, column=list_index, value=value)
+        target = get_column_letter(position)
+        check = DataValidation(
+            type="list",
+            formula1=f"={LISTS_SHEET}!${letter}$1:${letter}${max(len(values), 1)}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Puente",
+            error="Elija un valor de la lista / Choose a value from the list",
+        )
+        check.add(f"{target}2:{target}{max_rows + 1}")
+        sheet.add_data_validation(check)
+
+
+def add_mark(book: Workbook, mark: str) -> None:
+    sheet = book.create_sheet(MARK_SHEET)
+    sheet["A1"] = mark
+    sheet.sheet_state = "veryHidden"
+
+
+def saved(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def not_xlsx() -> str:
+    return _("This is not an Excel workbook (.xlsx). Download the template and fill it in.")
+
+
+def unreadable() -> str:
+    return _("The workbook could not be read; it may be damaged. "
+             "Save it again from your spreadsheet program.")  # fmt: skip
+
+
+def _macros() -> str:
+    return _("The workbook contains macros, which are not accepted. "
+             "Save it as a plain .xlsx workbook.")  # fmt: skip
+
+
+def open_upload(data: bytes, template: Template) -> Any:
+    """The uploaded workbook, opened for streaming once it has passed every guard."""
+    if len(data) > template.max_bytes:
+        raise Refused(template.too_big)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise Refused(not_xlsx()) from None
+    with archive:
+        names = archive.namelist()
+        if has_macros(archive):
+            raise Refused(_macros())
+        if unpacked_bytes(archive) > template.max_unpacked:
+            raise Refused(template.unpacked_too_big)
+        if "xl/workbook.xml" not in names:
+            raise Refused(not_xlsx())
+        try:
+            content_types = archive.read("[Content_Types].xml")
+        except KeyError:
+            content_types = b""
+        if b"macroEnabled" in content_types:
+            raise Refused(_macros())
+    try:
+        # read_only streams the sheet; openpyxl parses with defusedxml (installed) so entity
+        # tricks in the XML are refused rather than expanded.
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        raise Refused(unreadable()) from None
+    if MARK_SHEET not in book.sheetnames or book[MARK_SHEET]["A1"].value != template.mark:
+        book.close()
+        raise Refused(template.not_template)
+    if template.sheet not in book.sheetnames:
+        book.close()
+        raise Refused(template.sheet_missing)
+    return book
+
+
+def refuse_formulas(sheet: Any, max_rows: int) -> None:
+    found = []
+    for row in sheet.iter_rows(min_row=2, max_row=max_rows + 1):
+        for cell in row:
+            if getattr(cell, "data_type", None) == "f":
+                found.append(f"{cell.column_letter}{cell.row}")
+    if found:
+        raise Refused(
+            _(
+                "The workbook has formulas (in %(cells)s). Type the values instead: paste them "
+                "as values only."
+            )
+            % {"cells": ", ".join(found[:5]) + ("…" if len(found) > 5 else "")}
+        )
+
+
+def header_matches(sheet: Any, expected: list[str]) -> bool:
+    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    found = [str(v).strip() if v is not None else "" for v in header][: len(expected)]
+    return found == expected
+
+
+def data_rows(sheet: Any, width: int, template: Template) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(line, values) of every row below the header that holds anything, `width` values each."""
+    for line, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        values = tuple(values[:width]) + (None,) * (width - len(values))
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        if line > template.max_rows + 1:
+            raise Refused(template.too_many_rows)
+        yield line, values
+
+
+def whole_number_in_cell(value: Any) -> int | None:
+    """The whole number in a cell (0 when empty), None when it holds anything else; 1.500 and
+    1,500 are thousands written with a separator."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = str(value).strip()
+    if GROUPED.match(text):
+        return int(text.replace(".", "").replace(",", ""))
+    return int(text) if WHOLE.match(text) else None
+
+
+def amount_in_cell(value: Any) -> Decimal | None:
+    """The amount in a cell, None when empty; ValueError when it is not a number."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError(value) from None
+    if not amount.is_finite() or abs(amount) >= Decimal("1e14"):
+        raise ValueError(value)
+    return amount

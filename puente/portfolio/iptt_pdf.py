@@ -1,0 +1,157 @@
+"""The indicator tracking table as a PDF: the page's figures, each share with its standing in
+words as well as colour (a printout is often black and white)."""
+
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+
+from django.template.defaultfilters import floatformat
+from django.utils import timezone, translation
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER, landscape
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import cm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from puente.lib.pdf import OFFICE, paragraph_text
+
+from .iptt import IpttRow, standing_label
+from .models import Dimension
+from .rollup import FAR_BEHIND, ON_TRACK, Figures
+
+# More rows make a PDF nobody prints; the XLSX takes up to iptt.EXPORT_LIMIT.
+PDF_LIMIT = 1_000
+YEARS_SHOWN = 6  # more columns would not fit a landscape page
+STANDING_COLOURS = {
+    "on": colors.HexColor("#1e6b30"),
+    "behind": colors.HexColor("#8a5a00"),
+    "far": colors.HexColor("#a4161a"),
+}
+
+
+def render_iptt(
+    rows: Sequence[IpttRow], years: Sequence[int], split: str, filters: Sequence[str]
+) -> bytes:
+    with translation.override("es"):
+        return _render(rows, years, split, filters)
+
+
+def _number(value: Decimal | None) -> str:
+    return "—" if value is None else floatformat(value, "-2g")  # as the page writes figures
+
+
+def _cell(figures: Figures, style: ParagraphStyle, standing: str | None = None) -> Paragraph:
+    """Target → actual, then the share achieved; with `standing` ("" for none yet, as a
+    project's life before it ends), the standing in words and colour."""
+    lines = [f"{_number(figures.target)} → {_number(figures.actual)}"]
+    achieved = figures.achieved
+    if achieved is not None:
+        share = f"{floatformat(achieved, '-1g')} %"
+        if standing is not None:
+            share += f" · {standing_label(standing) if standing else _('to date')}"
+        colour = STANDING_COLOURS.get(standing or "")
+        lines.append(f'<font color="{colour.hexval()}">{share}</font>' if colour else share)
+    return Paragraph("<br/>".join(lines), style)
+
+
+def _render(
+    rows: Sequence[IpttRow], years: Sequence[int], split: str, filters: Sequence[str]
+) -> bytes:
+    styles = getSampleStyleSheet()
+    small = ParagraphStyle("small", parent=styles["BodyText"], fontSize=9, leading=11)
+    cell = ParagraphStyle("cell", parent=small, fontSize=7.5, leading=9)
+    story: list[Flowable] = [
+        Paragraph(paragraph_text(OFFICE), small),
+        Spacer(1, 0.2 * cm),
+        Paragraph(_("Indicator tracking"), styles["Title"]),
+        Paragraph(
+            _("Prepared on %(date)s · %(n)s indicators")
+            % {
+                "date": date_format(timezone.localdate(), "j F Y"),
+                "n": number_format(len(rows), force_grouping=True),
+            },
+            small,
+        ),
+    ]
+    if filters:
+        story.append(
+            Paragraph(
+                paragraph_text(_("Filters: %(filters)s") % {"filters": "; ".join(filters)}), small
+            )
+        )
+    story.append(
+        Paragraph(
+            _(
+                "Each cell: target → actual, then the share achieved. On track from %(on)s %% "
+                "of the target, far behind below %(far)s %% (where less is better: on track "
+                "at or below the target). Before a project ends, its life's share is to date."
+            )
+            % {"on": ON_TRACK, "far": FAR_BEHIND},
+            small,
+        )
+    )
+    if len(years) > YEARS_SHOWN:
+        years = years[-YEARS_SHOWN:]
+        story.append(
+            Paragraph(
+                _("The last %(n)s years are shown; the XLSX export holds every year.")
+                % {"n": YEARS_SHOWN},
+                small,
+            )
+        )
+    story.append(Spacer(1, 0.3 * cm))
+    header = [_("Activity and indicator"), _("Unit")]
+    if split:
+        header.append(str(Dimension(split).label))
+    header += [str(year) for year in years] + [_("Life of project")]
+    data: list[list[object]] = [[Paragraph(f"<b>{paragraph_text(h)}</b>", cell) for h in header]]
+    for row in rows:
+        ascending = row.indicator.ascending
+        activity = row.indicator.result.activity
+        name = Paragraph(
+            f"<b>{paragraph_text(row.indicator.title)}</b><br/>{paragraph_text(activity.title)}",
+            cell,
+        )
+        line: list[object] = [name, Paragraph(paragraph_text(row.unit), cell)]
+        if split:
+            line.append("")
+        line += [_cell(f, cell, f.standing(ascending)) for f in row.cells(years)]
+        line.append(_cell(row.total, cell, row.total.standing(ascending) if row.complete else ""))
+        data.append(line)
+        for category, cells, total in row.part_rows(years, split) if split else ():
+            part: list[object] = ["", "", Paragraph(paragraph_text(category), cell)]
+            part += [_cell(f, cell) for f in cells]
+            part.append(_cell(total, cell))
+            data.append(part)
+    if not rows:
+        data.append(
+            [Paragraph(_("No indicator matches these filters."), cell)] + [""] * (len(header) - 1)
+        )
+    fixed = [6.5 * cm, 1.8 * cm] + ([2.4 * cm] if split else [])
+    usable = landscape(LETTER)[0] - 3 * cm - sum(fixed)
+    widths = fixed + [usable / (len(years) + 1)] * (len(years) + 1)
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef3")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ])
+    )  # fmt: skip
+    story.append(table)
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(LETTER),
+        leftMargin=1.5 * cm,
+        rightMargin=1.5 * cm,
+        topMargin=1.5 * cm,
+        bottomMargin=1.5 * cm,
+        title=_("Indicator tracking"),
+        author=OFFICE,
+    )
+    document.build(story)
+    return buffer.getvalue()
