@@ -3,6 +3,7 @@ figures."""
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -157,6 +158,31 @@ def public_resources() -> Resources:
     return kept("portal:resources", _count_resources, RESOURCES_SECONDS)  # type: ignore[return-value]
 
 
+def _budgets_in_cop(budgets: QuerySet[Budget]) -> Iterator[tuple[int, Decimal | None, Budget]]:
+    """(activity, pesos or None without a rate, budget) for each activity's current budgets:
+    an original budget and its revision for one period count once, as the revision."""
+    rates = RateTable()
+    by_activity: dict[int, list[Budget]] = defaultdict(list)
+    for budget in budgets.only(
+        "activity_id", "kind", "amount", "currency_id", "period_start", "period_end"
+    ):
+        by_activity[budget.activity_id].append(budget)
+    for rows in by_activity.values():
+        for budget in current_budgets(rows):
+            cop = rates.to_cop(budget.amount, budget.currency_id, budget.period_start)
+            yield budget.activity_id, cop, budget
+
+
+def _sector_shares() -> dict[int, list[tuple[str | None, Decimal]]]:
+    """Each public activity's DAC categories with their shares of it (a fraction of 1)."""
+    sectors: dict[int, list[tuple[str | None, Decimal]]] = defaultdict(list)
+    for activity_id, code, category, percentage in ActivitySector.objects.filter(
+        activity__is_public=True
+    ).values_list("activity_id", "sector_id", "sector__category_id", "percentage"):
+        sectors[activity_id].append((category or code, percentage / 100))
+    return sectors
+
+
 def _count_resources() -> Resources:
     public = {"activity__is_public": True}
     funders: dict[int, list[int]] = defaultdict(list)
@@ -164,33 +190,16 @@ def _count_resources() -> Resources:
         role=OrganisationRole.FUNDING, **public
     ).values_list("activity_id", "organisation_id"):
         funders[activity_id].append(organisation_id)
-    sectors: dict[int, list[tuple[str | None, Decimal]]] = defaultdict(list)
-    for activity_id, code, category, percentage in ActivitySector.objects.filter(
-        **public
-    ).values_list("activity_id", "sector_id", "sector__category_id", "percentage"):
-        sectors[activity_id].append((category or code, percentage / 100))
-    rates = RateTable()
+    sectors = _sector_shares()
     by_source: dict[int | None, Decimal] = defaultdict(Decimal)
     by_sector: dict[str | None, Decimal] = defaultdict(Decimal)
     by_year: dict[int, Decimal] = defaultdict(Decimal)
     missing: set[str] = set()
-    by_activity: dict[int, list[Budget]] = defaultdict(list)
-    for budget in Budget.objects.filter(**public).only(
-        "activity_id", "kind", "amount", "currency_id", "period_start", "period_end"
-    ):
-        by_activity[budget.activity_id].append(budget)
-    # An original budget and its revision for one period count once, as the revision.
-    current = [
-        (budget.activity_id, budget.amount, budget.currency_id, budget.period_start)
-        for rows in by_activity.values()
-        for budget in current_budgets(rows)
-    ]
-    for activity_id, amount, currency, start in current:
-        cop = rates.to_cop(amount, currency, start)
+    for activity_id, cop, budget in _budgets_in_cop(Budget.objects.filter(**public)):
         if cop is None:
-            missing.add(currency)
+            missing.add(budget.currency_id)
             continue
-        by_year[start.year] += cop
+        by_year[budget.period_start.year] += cop
         payers: list[int | None] = list(funders.get(activity_id, [])) or [None]
         for payer in payers:
             by_source[payer] += cop / len(payers)
@@ -244,18 +253,11 @@ def _count_municipal_figures(f: ActivityFilter) -> dict[str, MunicipalFigures]:
     located = Activity.objects.filter(
         pk__in=selected, locations__municipality__department__code="54"
     )
-    rates = RateTable()
     money: dict[int, Decimal] = defaultdict(Decimal)
-    budgets: dict[int, list[Budget]] = defaultdict(list)
-    for budget in Budget.objects.filter(activity__in=located.values("pk")).only(
-        "activity_id", "kind", "amount", "currency_id", "period_start", "period_end"
+    for activity_id, cop, _budget in _budgets_in_cop(
+        Budget.objects.filter(activity__in=located.values("pk"))
     ):
-        budgets[budget.activity_id].append(budget)
-    for activity_id, rows in budgets.items():
-        # An original budget and its revision for one period count once, as the revision.
-        for budget in current_budgets(rows):
-            cop = rates.to_cop(budget.amount, budget.currency_id, budget.period_start)
-            money[activity_id] += cop or 0  # without a rate it is left out, as on Resources
+        money[activity_id] += cop or 0  # without a rate it is left out, as on Resources
     people = dict(
         Beneficiaries.objects.filter(activity__in=located.values("pk"))
         .values_list("activity_id")
@@ -279,3 +281,33 @@ def _count_municipal_figures(f: ActivityFilter) -> dict[str, MunicipalFigures]:
     for code, organisations in present.items():
         figures[code].partner_count = len(organisations)  # counts are kept, not the sets
     return figures
+
+
+SMALL_MAPS = 6  # sector categories drawn as small maps on the resources page
+
+
+def resources_by_category_and_place() -> dict[str, dict[str, Decimal]]:
+    """Public budgets in pesos by DAC category and municipality of the department (DIVIPOLA
+    code): an activity's money shared equally among its municipalities, as on the map, and then
+    by its sectors' percentages, as on the resources page; cached a few minutes."""
+    return kept("portal:resources-by-category-place", _count_category_places, RESOURCES_SECONDS)  # type: ignore[return-value]
+
+
+def _count_category_places() -> dict[str, dict[str, Decimal]]:
+    public = {"activity__is_public": True}
+    department = set(Municipality.objects.of_department("54").values_list("code", flat=True))
+    places: dict[int, set[str]] = defaultdict(set)
+    for activity_id, code in Location.objects.filter(
+        municipality__isnull=False, **public
+    ).values_list("activity_id", "municipality__code"):
+        places[activity_id].add(code)
+    sectors = _sector_shares()
+    found: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for activity_id, cop, _budget in _budgets_in_cop(Budget.objects.filter(**public)):
+        codes = places.get(activity_id, set())
+        if not cop or not codes & department:
+            continue
+        for category, share in sectors.get(activity_id, ()):
+            for code in codes & department:
+                found[category or ""][code] += cop * share / len(codes)
+    return {category: dict(by_place) for category, by_place in found.items()}

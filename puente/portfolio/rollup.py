@@ -169,8 +169,11 @@ def rollups(activity: Activity, readable: QuerySet[Activity]) -> list[Rollup]:
     )  # fmt: skip
     if not rows:
         return []
-    people = _people_by_activity(projects)
-    shares = _percentages_by_year(linked.filter(measure=Measure.PERCENTAGE))
+    # People weigh percentages only, and only percentages are read period by period: a
+    # programme that counts skips both reads (bench/results.py: 5,000 projects).
+    any_share = any(row[7] == Measure.PERCENTAGE for row in rows)
+    people = _people_by_activity(projects) if any_share else {}
+    shares = _percentages_by_year(linked.filter(measure=Measure.PERCENTAGE)) if any_share else {}
     shared_of = SharedIndicator.objects.in_bulk({row[1] for row in rows})
     groups: dict[int, list[Contribution]] = defaultdict(list)
     for pk, shared_id, activity_id, title_es, title_en, title, unit, measure, baseline in rows:

@@ -138,3 +138,28 @@ def test_a_budget_and_its_revision_for_one_period_count_once():
         period_start=original.period_start, period_end=original.period_end,
     )  # fmt: skip
     assert public_resources().total == Decimal("1500000")
+
+
+def test_small_maps_shade_each_sector_by_municipality_on_one_scale(portfolio):
+    from puente.portal.selectors import resources_by_category_and_place
+    from puente.portfolio.models import Activity
+    from puente.territory.models import Municipality
+
+    shared = Activity.objects.get(sectors__sector_id="12220")
+    tibu = Municipality.objects.get(code="54810")
+    cucuta = Municipality.objects.get(code="54001")
+    LocationFactory(activity=shared, municipality=tibu)
+    LocationFactory(activity=shared, municipality=cucuta)
+    # 4,000,000 pesos shared by two municipalities, then 75 % health and 25 % education.
+    places = resources_by_category_and_place()
+    assert places["122"] == {"54810": Decimal("1500000"), "54001": Decimal("1500000")}
+    assert places["112"] == {"54810": Decimal("500000"), "54001": Decimal("500000")}
+    assert None not in places and "" not in places  # the activity without sector or place
+
+    page = Client().get("/es/cooperacion/recursos/").content.decode()
+    assert page.count('class="choropleth-map small"') == 2
+    assert 'role="img" aria-labelledby="sector-map-122-title"' in page
+    # The same figures as a table, a row per municipality and a column per map.
+    row = page.split('<th scope="row">Tibú</th>')[1].split("</tr>")[0]
+    assert ">1\xa0500\xa0000<" in row and ">500\xa0000<" in row  # health, education
+    assert "?figure=resources&amp;sector=122" in page

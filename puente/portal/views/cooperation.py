@@ -17,10 +17,12 @@ from puente.lib.names import fold
 from puente.lib.paging import page_of
 from puente.portal.selectors import (
     REST,
+    SMALL_MAPS,
     TOP,
     MunicipalFigures,
     municipal_figures,
     public_resources,
+    resources_by_category_and_place,
     top_with_rest,
 )
 from puente.portfolio.forms import ActivityFilterForm
@@ -165,5 +167,42 @@ def resources(request: HttpRequest) -> HttpResponse:
                 ("sector", _("By sector"), _bars(top_with_rest(figures.by_sector), sector_labels)),
                 ("year", _("By year"), _bars(figures.by_year, {})),
             ],
+            **_small_maps([k for k, _a in figures.by_sector if k], sector_labels),
         },
     )
+
+
+def _small_maps(categories: list[str], labels: dict) -> dict[str, object]:  # type: ignore[type-arg]
+    """One small map per sector category (the largest first), shaded on one scale so that the
+    maps compare, and the same figures as a table by municipality."""
+    by_place = resources_by_category_and_place()
+    shown = [c for c in categories if by_place.get(c)][:SMALL_MAPS]
+    classes = bands([float(v) for c in shown for v in by_place[c].values()])
+    drawing = base_map()
+
+    def painter(amounts: dict) -> Callable[[Drawn], tuple[str, str, str, str]]:  # type: ignore[type-arg]
+        def paint(m: Drawn) -> tuple[str, str, str, str]:
+            return shade(float(amounts.get(m.code, 0)), classes).fill, "", "", ""
+
+        return paint
+
+    names = dict(Municipality.objects.of_department("54").values_list("code", "name"))
+    places = sorted(
+        {code for c in shown for code in by_place[c]}, key=lambda code: fold(names.get(code, code))
+    )
+    return {
+        "small_maps": [
+            (
+                index,
+                category,
+                labels.get(category, category),
+                areas_of(drawing, painter(by_place[category])),
+            )
+            for index, category in enumerate(shown)
+        ],
+        "small_map": drawing,
+        "small_classes": classes,
+        "small_table": [
+            (names.get(code, code), [by_place[c].get(code, 0) for c in shown]) for code in places
+        ],
+    }
