@@ -186,9 +186,12 @@ def _small_maps(categories: list[str], labels: dict) -> dict[str, object]:  # ty
 
         return paint
 
-    names = dict(Municipality.objects.of_department("54").values_list("code", "name"))
+    names: dict[str, str] = dict(
+        Municipality.objects.of_department("54").values_list("code", "name")
+    )
     places = sorted(
-        {code for c in shown for code in by_place[c]}, key=lambda code: fold(names.get(code, code))
+        {code for c in shown for code in by_place[c]},
+        key=lambda code: fold(names.get(code) or str(code)),
     )
     return {
         "small_maps": [
