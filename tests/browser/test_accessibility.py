@@ -150,6 +150,8 @@ def test_public_pages_pass_axe_in_both_colour_modes_and_at_200_percent(
     album = Album.objects.published().first()
     activity = ParticipationFactory().activity  # a partner with a public activity
     BudgetFactory(activity=activity, currency_id="COP")  # ...and resources to chart
+    LocationFactory(activity=activity)  # ...in a municipality and a sector: a small map
+    SectorFactory(activity=activity, sector_id="12220", percentage=100)
     detail = "cooperacion/proyectos" if language == "es" else "cooperation/activities"
     pages = [
         *PUBLIC_PAGES[language],

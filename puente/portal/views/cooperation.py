@@ -172,17 +172,21 @@ def resources(request: HttpRequest) -> HttpResponse:
     )
 
 
+MILLION = 1_000_000
+
+
 def _small_maps(categories: list[str], labels: dict) -> dict[str, object]:  # type: ignore[type-arg]
     """One small map per sector category (the largest first), shaded on one scale so that the
     maps compare, and the same figures as a table by municipality."""
     by_place = resources_by_category_and_place()
     shown = [c for c in categories if by_place.get(c)][:SMALL_MAPS]
-    classes = bands([float(v) for c in shown for v in by_place[c].values()])
+    # Shaded and told in millions: a legend of eleven-digit pesos cannot be read at a glance.
+    classes = bands([float(v) / MILLION for c in shown for v in by_place[c].values()])
     drawing = base_map()
 
     def painter(amounts: dict) -> Callable[[Drawn], tuple[str, str, str, str]]:  # type: ignore[type-arg]
         def paint(m: Drawn) -> tuple[str, str, str, str]:
-            return shade(float(amounts.get(m.code, 0)), classes).fill, "", "", ""
+            return shade(float(amounts.get(m.code, 0)) / MILLION, classes).fill, "", "", ""
 
         return paint
 
