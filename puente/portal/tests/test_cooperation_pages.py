@@ -1,8 +1,10 @@
 """The public list, detail and map of cooperation: only what is public, filters, counts."""
 
+from decimal import Decimal
+
 import pytest
 
-from puente.portfolio.tests.factories import ActivityFactory, LocationFactory
+from puente.portfolio.tests.factories import ActivityFactory, BudgetFactory, LocationFactory
 from puente.territory.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +66,17 @@ def test_a_chosen_municipality_shows_its_figures_and_a_link_to_its_activities(cl
     # An unknown municipality or figure falls back quietly.
     other = client.get("/es/cooperacion/mapa/", {"municipio": "99999", "figure": "x"})
     assert other.status_code == 200 and "Las cifras de un municipio" in other.content.decode()
+
+
+def test_money_on_the_map_is_told_in_millions_of_pesos(client):
+    location = LocationFactory(
+        municipality=Municipality.objects.get(code="54810"), activity__is_public=True
+    )
+    BudgetFactory(activity=location.activity, amount=Decimal("2500000"), currency_id="COP")
+    page = client.get("/es/cooperacion/mapa/", {"figure": "resources"}).content.decode()
+    assert '<p class="legend-title">Millones de pesos (COP)</p>' in page
+    assert "</svg>2,5</li>" in page  # one band, 2.5 million; the table keeps whole pesos
+    assert 'aria-label="Tibú: 2\xa0500\xa0000 · Recursos (COP)"' in page
 
 
 def test_the_public_cannot_ask_for_drafts(client):

@@ -62,6 +62,8 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "portal/activity.html", {"activity": activity, "results": results})
 
 
+MILLION = 1_000_000
+
 # What the map can shade municipalities by: (label, the figure of a MunicipalFigures).
 MAP_FIGURES: dict[str, tuple[Promise, Callable[[MunicipalFigures], float]]] = {
     "activities": (gettext_lazy("Activities"), lambda f: f.activities),
@@ -86,7 +88,9 @@ def activity_map(request: HttpRequest) -> HttpResponse:
     figures = municipal_figures(form.to_filter())
     value_of = MAP_FIGURES[figure][1]
     values = {code: value_of(f) for code, f in figures.items()}
-    classes = bands(list(values.values()))
+    # Money is shaded and told in millions: a legend of eleven-digit pesos is not read.
+    scale = MILLION if figure == "resources" else 1
+    classes = bands([value / scale for value in values.values()])
     drawing = base_map()
     names = dict(Municipality.objects.of_department("54").values_list("code", "name"))
     chosen = request.GET.get("municipio", "")
@@ -96,7 +100,7 @@ def activity_map(request: HttpRequest) -> HttpResponse:
     label = MAP_FIGURES[figure][0]
 
     def paint(m: Drawn) -> tuple[str, str, str, str]:
-        shading = shade(values.get(m.code, 0), classes)
+        shading = shade(values.get(m.code, 0) / scale, classes)
         value = number_format(round(values.get(m.code, 0)), force_grouping=True)
         href = f"?{query}&municipio={m.code}#cifras"
         return shading.fill, shading.ink, href, f"{m.name}: {value} · {label}"
@@ -113,6 +117,8 @@ def activity_map(request: HttpRequest) -> HttpResponse:
             "list_query": _list_query(filters),
             "figure": figure,
             "figure_label": MAP_FIGURES[figure][0],
+            "legend_label": _("Millions of pesos (COP)") if scale != 1 else label,
+            "legend_digits": "-1g" if scale != 1 else "0g",
             "map": drawing,
             "areas": areas_of(drawing, paint, chosen),
             "classes": classes,
@@ -170,9 +176,6 @@ def resources(request: HttpRequest) -> HttpResponse:
             **_small_maps([k for k, _a in figures.by_sector if k], sector_labels),
         },
     )
-
-
-MILLION = 1_000_000
 
 
 def _small_maps(categories: list[str], labels: dict) -> dict[str, object]:  # type: ignore[type-arg]
