@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from puente.agreements.models import Decision, Proposal
 from puente.coordination.models import Need
+from puente.lib.charts import shares
 from puente.portfolio.selectors import RateTable
 from puente.territory.models import Sector
 
@@ -107,8 +108,9 @@ def calls_for_proposal(proposal: Proposal, today: date) -> list[Match]:
     return [m for m in found if m.score == 3]
 
 
-def mobilised() -> list[tuple[str, int, Decimal]]:
-    """Awarded amounts in pesos by source and year of the decision (dated exchange rates)."""
+def mobilised() -> list[tuple[str, int, Decimal, float]]:
+    """Awarded amounts in pesos by source and year of the decision (dated exchange rates), each
+    with its bar's length (a share of the largest)."""
     rates = RateTable()
     totals: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     awarded = Application.objects.filter(
@@ -120,4 +122,7 @@ def mobilised() -> list[tuple[str, int, Decimal]]:
         cop = rates.to_cop(amount, currency, decided) if decided else None
         if decided and cop is not None:
             totals[(source, decided.year)] += cop
-    return sorted(((s, y, v) for (s, y), v in totals.items()), key=lambda row: (-row[1], -row[2]))
+    rows = sorted(((s, y, v) for (s, y), v in totals.items()), key=lambda row: (-row[1], -row[2]))
+    return [
+        (*row, share) for row, share in zip(rows, shares([v for _s, _y, v in rows]), strict=True)
+    ]

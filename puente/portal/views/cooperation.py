@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from puente.directory.models import Organisation
+from puente.lib.charts import shares
 from puente.lib.choropleth import bands, shade
 from puente.lib.names import fold
 from puente.lib.paging import page_of
@@ -139,8 +140,11 @@ def _list_query(filters: QueryDict) -> str:
 
 def _bars(rows: list, labels: dict) -> list[tuple[str, object, float]]:  # type: ignore[type-arg]
     """(label, amount, share of the largest in %) for a chart whose bars are drawn in SVG."""
-    largest = max((amount for _key, amount in rows), default=0) or 1
-    return [(labels.get(key, key), amount, float(amount / largest * 100)) for key, amount in rows]
+    lengths = shares([amount for _key, amount in rows])
+    return [
+        (labels.get(key, key), amount, share)
+        for (key, amount), share in zip(rows, lengths, strict=True)
+    ]
 
 
 def resources(request: HttpRequest) -> HttpResponse:
