@@ -7,8 +7,8 @@ Coordinates are projected once (equirectangular, corrected for latitude) and cac
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache, cached_property
+from dataclasses import dataclass, replace
+from functools import cache
 
 from shapely.geometry import MultiPolygon, Polygon, box, shape
 from shapely.geometry.base import BaseGeometry
@@ -20,6 +20,8 @@ from .models import Department, Municipality
 from .shapes import features
 
 WIDTH = 640.0  # SVG user units across the department's map
+# Label sizes in the map's units (puente.css: .labels text at department scale, and enlarged).
+LABEL_SIZE, METRO_LABEL_SIZE = 8.5, 2.4
 MARGIN = 0.08  # degrees of surroundings shown around the department
 # Cúcuta's metropolitan area, too small at department scale: drawn again, enlarged.
 METRO = (-72.62, 7.74, -72.40, 7.98)  # west, south, east, north
@@ -45,12 +47,8 @@ class BaseMap:
     metro_box: tuple[float, float, float, float]  # x, y, width, height in the map's units
     # Labels of the enlarged metropolitan area: each municipality's part inside it.
     metro_labels: list[Drawn]
-
-    @cached_property
-    def metro_codes(self) -> set[str]:
-        """Municipalities labelled in the enlargement rather than on the department's map."""
-        x, y, w, h = self.metro_box
-        return {m.code for m in self.municipalities if x <= m.x <= x + w and y <= m.y <= y + h}
+    # Municipalities labelled in the enlargement rather than on the department's map.
+    metro_codes: frozenset[str]
 
 
 class _Projection:
@@ -131,16 +129,41 @@ def base_map(department: str = "54") -> BaseMap | None:
             metro_labels.append(Drawn(code, name, "", x, y))
     mx0, my0 = frame.point(METRO[0], METRO[3])
     mx1, my1 = frame.point(METRO[2], METRO[1])
+    in_metro = frozenset(m.code for m in municipalities if mx0 <= m.x <= mx1 and my0 <= m.y <= my1)
+    moved = {
+        m.code: m for m in apart([m for m in municipalities if m.code not in in_metro], LABEL_SIZE)
+    }
     return BaseMap(
         width=WIDTH,
         height=round(frame.height, 1),
-        municipalities=municipalities,
+        municipalities=[moved.get(m.code, m) for m in municipalities],
         neighbours=neighbours,
         venezuela=venezuela,
         border=border,
         metro_box=(mx0, my0, round(mx1 - mx0, 1), round(my1 - my0, 1)),
-        metro_labels=metro_labels,
+        metro_labels=apart(metro_labels, METRO_LABEL_SIZE),
+        metro_codes=in_metro,
     )
+
+
+def apart(labels: list[Drawn], size: float) -> list[Drawn]:
+    """The labels, each moved down a line at a time (three at most) until it overlaps none
+    placed before it: neighbours whose label points nearly meet ("Los Patios" and "Villa del
+    Rosario") no longer print over each other. Widths are estimated from the name's length."""
+
+    def clash(x: float, y: float, label: Drawn, other: Drawn) -> bool:
+        reach = 0.3 * size * (len(label.name) + len(other.name))  # half widths, at ~0.6 em
+        return abs(x - other.x) < reach and abs(y - other.y) < 1.1 * size
+
+    placed: list[Drawn] = []
+    for label in sorted(labels, key=lambda m: (m.y, m.x)):
+        y = label.y
+        for _line in range(3):
+            if not any(clash(label.x, y, label, other) for other in placed):
+                break
+            y = round(y + 1.2 * size, 1)
+        placed.append(replace(label, y=y))
+    return placed
 
 
 def areas_of(
