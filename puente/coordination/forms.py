@@ -248,6 +248,15 @@ class PictureFilterForm(forms.Form):
         return (start, end) if start <= end else (end.replace(day=1), end)
 
 
+class GapFilterForm(PictureFilterForm):
+    """The gap analysis may look at one service: its map is then shaded by that gap alone."""
+
+    service = forms.ModelChoiceField(
+        label=_("Service"), required=False, queryset=Service.objects.all(),
+        empty_label=_("Any service"),
+    )  # fmt: skip
+
+
 def recent_start(end: datetime.date) -> datetime.date:
     """The first day of the month eleven months before `end`'s: a year of months."""
     return (

@@ -75,6 +75,26 @@ def test_the_gap_table_shows_uncovered_partial_and_overlap(staff_client, staff_u
     ]
 
 
+def test_the_gap_map_looks_at_one_service_when_asked(staff_client, staff_user):
+    need("54001", "Salud", 100)  # Cúcuta: health uncovered
+    need("54810", "Educación", 50)  # Tibú: education uncovered
+    health = Service.objects.get(name_es="Salud")
+    response = staff_client.get("/staff/coordination/gaps/", {"service": health.pk})
+    assert {(c.municipality.code, c.service.name_es) for c in response.context["cells"]} == {
+        ("54001", "Salud")
+    }
+    areas = {a.code: a for a in response.context["areas"]}
+    assert areas["54001"].fill == "#a4161a"  # uncovered health
+    assert areas["54810"].label == "Tibú: sin necesidades registradas"  # its need is education
+    assert areas["54001"].label == (
+        "Cúcuta: necesidades sin cubrir 1, cubiertas en parte 0, socios presentes 0"
+    )
+    page = response.content.decode()
+    assert "Municipios según sus necesidades de “Salud” sin cubrir" in page
+    everything = staff_client.get("/staff/coordination/gaps/").context["areas"]
+    assert {a.code: a for a in everything}["54810"].fill == "#a4161a"
+
+
 def test_portfolio_activities_under_way_count_as_coverage(staff_user, staff_client):
     need("54810", "Educación", 50)
     activity = ActivityFactory(planned_start=timezone.localdate() - datetime.timedelta(days=30),

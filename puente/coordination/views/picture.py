@@ -24,7 +24,7 @@ from puente.coordination.analysis import (
     gap_table,
     gaps_by_municipality,
 )
-from puente.coordination.forms import PictureFilterForm
+from puente.coordination.forms import GapFilterForm, PictureFilterForm
 from puente.coordination.models import OverlapDecision, ReachedNationality, ReportRow
 from puente.coordination.overlaps import open_candidates
 from puente.coordination.selectors import approved_rows
@@ -114,9 +114,9 @@ GAP_HXL = [
 
 
 def _filtered(
-    request: AuthedRequest,
+    request: AuthedRequest, form_class: type[PictureFilterForm] = PictureFilterForm
 ) -> tuple[PictureFilterForm, datetime.date, datetime.date, QuerySet[ReportRow]]:
-    form = PictureFilterForm(request.GET or None)
+    form = form_class(request.GET or None)
     start, end = form.span()
     data = form.cleaned_data if form.is_valid() else {}
     rows = approved_rows(
@@ -229,8 +229,13 @@ def _gap_areas(places: list[MunicipalityGap], query: QueryDict) -> list[Area]:
         if place is None or not place.needs:  # reports, but no need recorded to judge them by
             return EMPTY, "#000", link, _("%(name)s: no needs recorded") % {"name": m.name}
         fill, ink = GAP_FILLS[place.status]
-        said = _("%(name)s: %(uncovered)s uncovered needs, %(partial)s partly covered") % {
+        said = _(
+            # Counts after their names: "1 needs" never reads wrong.
+            "%(name)s: uncovered needs %(uncovered)s, partly covered %(partial)s, "
+            "partners present %(partners)s"
+        ) % {
             "name": m.name, "uncovered": place.uncovered, "partial": place.partial,
+            "partners": place.partners,
         }  # fmt: skip
         return fill, ink, link, said
 
@@ -239,9 +244,12 @@ def _gap_areas(places: list[MunicipalityGap], query: QueryDict) -> list[Area]:
 
 @internal_view
 def gaps(request: AuthedRequest) -> HttpResponseBase:
-    form, start, end, rows = _filtered(request)
+    form, start, end, rows = _filtered(request, GapFilterForm)
     # A partner counts only the portfolio it may see: its own work and everyone's public work.
     cells = gap_table(start, end, rows, visible_activities(request.user))  # type: ignore[arg-type]
+    service = form.cleaned_data.get("service") if form.is_valid() else None
+    if service is not None:
+        cells = [c for c in cells if c.service.pk == service.pk]
     fmt = request.GET.get("format", "")
     if fmt in ("csv", "xlsx"):
         return table_response(
@@ -276,6 +284,7 @@ def gaps(request: AuthedRequest) -> HttpResponseBase:
         "end": end,
         "cells": cells,
         "places": places,
+        "service": service,
         "map": base_map(),
         "areas": _gap_areas(places, query),
         "query": query.urlencode(),

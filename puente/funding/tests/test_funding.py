@@ -95,7 +95,10 @@ def test_an_award_needs_its_amount_and_date_and_then_counts_as_mobilised(staff_c
     page = staff_client.get("/staff/funding/").content.decode()
     assert "480\xa0000\xa0000" in page
     # The table is the chart: the row carries its bar, the largest one full length.
-    assert '<td class="bar-cell"><svg aria-hidden="true" focusable="false" width="100%" height="14"><rect width="100.0%"' in page
+    assert (
+        '<td class="bar-cell"><svg aria-hidden="true" focusable="false" width="100%" height="14"><rect width="100.0%"'
+        in page
+    )
 
 
 def test_viewers_read_calls_but_only_the_secretariat_writes(viewer_client):
