@@ -76,6 +76,39 @@ def test_staff_pages_have_no_accessibility_violations(staff_page: Page, sample):
         assert_accessible(staff_page)
 
 
+# The staff pages that carry charts and maps beside their tables.
+CHART_PAGES = [
+    "/staff/portfolio/",
+    "/staff/coordination/",
+    "/staff/coordination/gaps/",
+    "/staff/funding/",
+    "/staff/pqrsd/reports/",
+]
+
+
+@pytest.mark.parametrize("contrast", ["normal", "high"])
+def test_staff_charts_pass_axe_in_both_colour_modes_and_at_200_percent(
+    staff_page: Page, sample, contrast: str
+):
+    from django.core.cache import cache
+
+    cache.clear()  # the dashboard was counted at sign-in, before the sample existed
+    page = staff_page
+    page.goto(f"/accesibilidad/?contrast={contrast}&next=/staff/portfolio/")
+    for _ in range(4):
+        page.goto("/accesibilidad/?size=bigger&next=/staff/portfolio/")
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "32px"
+    for url in CHART_PAGES:
+        page.goto(url)
+        expect(page.locator("h1")).to_be_visible()
+        assert_accessible(page)
+        # Nothing wider than the window: the bars and maps shrink with the text grown.
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), url
+    page.goto("/staff/portfolio/")
+    screenshot(page, f"staff-charts-{contrast}-200")
+    assert page.locator(".bar-cell .bar").count() > 0
+
+
 def test_a_rejected_form_is_accessible_and_says_what_is_wrong(staff_page: Page, sample):
     staff_page.goto("/staff/portfolio/activities/new/")
     staff_page.get_by_label("inicio previsto").fill("2026-05-01")
