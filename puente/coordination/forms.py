@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from puente.directory.models import Organisation
+from puente.lib.choices import by_label
 from puente.territory.models import Municipality, Sector, TargetPopulation
 
 from .models import Need, Report, ReportRow, ReportStatus, Service, Severity
@@ -31,6 +32,7 @@ class NeedForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.of_department("54")  # type: ignore[attr-defined]
+        by_label(self.fields["municipality"])
 
 
 class NeedFilterForm(forms.Form):
@@ -51,6 +53,7 @@ class NeedFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.of_department("54")  # type: ignore[attr-defined]
+        by_label(self.fields["municipality"])
 
 
 def recent_months(count: int = 12) -> list[tuple[str, str]]:
@@ -90,7 +93,10 @@ class StartReportForm(forms.Form):
         self.fields["month"].widget.choices = recent_months()  # type: ignore[attr-defined]
         if partner:
             del self.fields["organisation"]
-        else:  # the Secretariat opens a month for a partner: said of the partner, not of "me"
+        else:
+            by_label(
+                self.fields["organisation"]
+            )  # the Secretariat opens a month for a partner: said of the partner, not of "me"
             self.fields["carry"].choices = [  # type: ignore[attr-defined]
                 (Carry.NOTHING, Carry.NOTHING.label),
                 (Carry.PLACES, _("Copy the rows of its last approved report; the figures are "
@@ -203,6 +209,7 @@ class RowForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.of_department("54")  # type: ignore[attr-defined]
+        by_label(self.fields["municipality"])
         self.fields["sector"].queryset = Sector.objects.filter(withdrawn=False)  # type: ignore[attr-defined]
         # Empty only while a filled-in row waits for the partner: saving it needs both.
         self.fields["population"].required = True
@@ -235,6 +242,7 @@ class PictureFilterForm(forms.Form):
         self.fields["start"].choices = [("", _("12 months ago")), *months]  # type: ignore[attr-defined]
         self.fields["end"].choices = [("", _("This month")), *months]  # type: ignore[attr-defined]
         self.fields["municipality"].queryset = Municipality.objects.of_department("54")  # type: ignore[attr-defined]
+        by_label(self.fields["municipality"])
         self.fields["category"].queryset = Sector.objects.filter(code__regex=r"^\d{3}$")  # type: ignore[attr-defined]
 
     def span(self) -> tuple[datetime.date, datetime.date]:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from puente.directory.models import Organisation
+from puente.lib.choices import by_label, sorted_by_label
 from puente.lib.formcache import rendered_fields
 from puente.lib.formrender import SharedChoices, SharedChoicesSelect
 from puente.lib.freshcache import forget, kept
@@ -161,7 +162,8 @@ class SharedChoicesFormSet(BaseInlineFormSet):
                 continue
             # The same query drawn the same way is the same list, whichever field shows it
             # (a transaction's provider and receiver, a participation's organisation).
-            key = (type(field), field.empty_label, field.to_field_name, str(field.queryset.query))  # type: ignore[union-attr]
+            key = (type(field), field.iterator, field.empty_label, field.to_field_name,
+                   str(field.queryset.query))  # type: ignore[union-attr]  # fmt: skip
             if key not in self._shared_choices:
                 self._shared_choices[key] = SharedChoices(field.choices)  # type: ignore[arg-type]
             shared = self._shared_choices[key]
@@ -215,6 +217,20 @@ class TransactionForm(forms.ModelForm):
         fields = ["kind", "date", "amount", "currency", "provider", "receiver", "description"]
         widgets = {"date": DATE}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        by_label(self.fields["provider"], self.fields["receiver"])
+
+
+class ParticipationForm(forms.ModelForm):
+    class Meta:
+        model = Participation
+        fields = ["organisation", "role"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        by_label(self.fields["organisation"])
+
 
 class LocationForm(forms.ModelForm):
     class Meta:
@@ -224,6 +240,7 @@ class LocationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.select_related("department")  # type: ignore[attr-defined]
+        by_label(self.fields["municipality"])
 
     def clean(self) -> dict:
         cleaned = super().clean() or {}
@@ -273,7 +290,7 @@ class SectorForm(forms.ModelForm):
 
 
 SectorInline = _formset(ActivitySector, form=SectorForm, formset=SectorFormSet)
-ParticipationInline = _formset(Participation, fields=["organisation", "role"])
+ParticipationInline = _formset(Participation, form=ParticipationForm)
 LocationInline = _formset(Location, form=LocationForm)
 BeneficiariesInline = _formset(
     Beneficiaries, fields=["population", "sex", "age_group", "nationality", "count"]
@@ -307,8 +324,10 @@ def filter_choices() -> dict[str, Any]:
             # Changes with every rebuild: the filter form's kept HTML is keyed by it.
             "version": secrets.token_hex(8),
             "sector": [(s.code, str(s)) for s in Sector.objects.order_by("code")],
-            "municipality": [(m.code, m.name) for m in Municipality.objects.of_department("54")],
-            "organisation": [
+            "municipality": sorted_by_label(
+                (m.code, m.name) for m in Municipality.objects.of_department("54")
+            ),
+            "organisation": sorted_by_label(
                 (o.pk, o.short_name)
                 # Reviewed only: the public list's filter names no organisation an import
                 # created until staff have checked it.
@@ -316,7 +335,7 @@ def filter_choices() -> dict[str, Any]:
                     Exists(Participation.objects.filter(organisation=OuterRef("pk"))),
                     reviewed=True,
                 )
-            ],
+            ),
             "population": [(p.code, p.name) for p in TargetPopulation.objects.all()],
         }
 
