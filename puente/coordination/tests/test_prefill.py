@@ -193,3 +193,12 @@ def test_the_secretariat_reads_the_choices_said_of_the_partner(staff_client):
     page = staff_client.get("/staff/coordination/reports/").content.decode()
     assert "Copiar las filas de su último reporte aprobado con sus cifras" in page
     assert "mi último reporte" not in page
+
+
+def test_asking_to_copy_with_nothing_to_copy_is_a_warning_not_a_success():
+    _organisation, reporter = partner("Socio nuevo", "nuevo")
+    page = client_for(reporter).post(START, {"month": "2026-11", "carry": "figures"}, follow=True)
+    (message,) = list(page.context["messages"])
+    assert message.level_tag == "warning"
+    assert str(message) == "No hay un reporte aprobado antes de este mes del cual copiar."
+    assert '<p class="message warning">' in page.content.decode()

@@ -118,7 +118,8 @@ def report_start(request: AuthedRequest) -> HttpResponse:
     elif (
         data["carry"] != Carry.NOTHING and filled.carried_from is None and not report.rows.exists()
     ):
-        messages.info(request, _("There is no approved report before this month to copy from."))
+        # Asked to copy and nothing was: said apart from a success, the report stays open empty.
+        messages.warning(request, _("There is no approved report before this month to copy from."))
     return redirect(report)
 
 
