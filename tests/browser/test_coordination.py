@@ -75,7 +75,7 @@ def test_a_partner_reports_its_5w_and_the_gap_map_changes(
     partner.get_by_label("Nombre de usuario").fill("luz@saludsinfronteras.org")
     partner.get_by_label("Contraseña").fill(PARTNER_PASSWORD)
     partner.get_by_role("button", name="Ingresar").click()
-    go_to(partner, "Coordinación (5W)", "Panorama de coordinación")
+    go_to(partner, "Coordinación (5W)", "Tablero de coordinación")
     partner.get_by_role("navigation", name="Coordinación").get_by_role(
         "link", name="Reportes 5W"
     ).click()
@@ -130,7 +130,7 @@ def test_a_partner_reports_its_5w_and_the_gap_map_changes(
     row = staff.locator('tr[data-municipality="Cúcuta"][data-service="Salud"]')
     expect(row).to_have_attribute("data-status", "covered")
     cucuta = staff.get_by_role(
-        "link", name="Cúcuta: 0 necesidades sin cubrir, 0 cubiertas en parte"
+        "link", name="Cúcuta: necesidades sin cubrir 0, cubiertas en parte 0, socios presentes 1"
     )
     expect(cucuta.locator("path")).to_have_attribute("fill", "#9bd0a7")  # covered
     assert_accessible(staff)
