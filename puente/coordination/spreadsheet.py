@@ -16,6 +16,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from puente.lib.names import closest, fold
 from puente.lib.workbook import (
+    CellError,
+    Parsed,
     Refused,
     Template,
     add_choice_lists,
@@ -113,24 +115,6 @@ class RowInput:
     currency: str
 
 
-@dataclass(frozen=True)
-class CellError:
-    line: int
-    column: str  # the template's header, as the partner reads it
-    message: str
-    key: str = ""  # the field's name, as the API reads it
-
-
-@dataclass
-class Parsed:
-    rows: list[RowInput]
-    errors: list[CellError]
-
-    @property
-    def lines_with_errors(self) -> set[int]:
-        return {e.line for e in self.errors}
-
-
 def _template() -> Template:
     return Template(
         mark=MARK,
@@ -192,7 +176,7 @@ def _position(key: str) -> int:
 # --- reading an upload ----------------------------------------------------------------------
 
 
-def read_upload(data: bytes, vocabulary: Vocabulary) -> Parsed:
+def read_upload(data: bytes, vocabulary: Vocabulary) -> Parsed[RowInput]:
     """Every row checked; raises `Refused` when the file as a whole cannot be read."""
     book = open_upload(data, _template())
     try:
@@ -205,31 +189,33 @@ def read_upload(data: bytes, vocabulary: Vocabulary) -> Parsed:
         book.close()
 
 
-def read_records(records: list[dict[str, Any]], vocabulary: Vocabulary) -> Parsed:
+def read_records(records: list[dict[str, Any]], vocabulary: Vocabulary) -> Parsed[RowInput]:
     """Rows sent as data (the API's JSON), checked exactly as the spreadsheet's cells are, with
     the same messages: row n is the n-th record, fields are named by COLUMNS' keys."""
     if len(records) > MAX_ROWS:
         raise Refused(_("More than %(n)s rows; send them by period.") % {"n": MAX_ROWS})
-    parsed = Parsed([], [])
+    parsed: Parsed[RowInput] = Parsed([], [])
     for line, record in enumerate(records, start=1):
         _read_row(line, tuple(record.get(c.key) for c in COLUMNS), vocabulary, parsed)
     return parsed
 
 
-def _read_sheet(sheet: Any, vocabulary: Vocabulary) -> Parsed:
+def _read_sheet(sheet: Any, vocabulary: Vocabulary) -> Parsed[RowInput]:
     if not header_matches(sheet, [c.header for c in COLUMNS]):
         raise Refused(
             _("The first row of sheet “5W” is not the template's header row. "
               "Download the template again and copy your rows into it.")
         )  # fmt: skip
     refuse_formulas(sheet, MAX_ROWS)
-    parsed = Parsed([], [])
+    parsed: Parsed[RowInput] = Parsed([], [])
     for line, values in data_rows(sheet, len(COLUMNS), _template()):
         _read_row(line, values, vocabulary, parsed)
     return parsed
 
 
-def _read_row(line: int, values: tuple[Any, ...], vocabulary: Vocabulary, parsed: Parsed) -> None:
+def _read_row(
+    line: int, values: tuple[Any, ...], vocabulary: Vocabulary, parsed: Parsed[RowInput]
+) -> None:
     cells = {c.key: values[i] for i, c in enumerate(COLUMNS)}
     errors: list[CellError] = []
 

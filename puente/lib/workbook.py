@@ -27,6 +27,29 @@ class Refused(Exception):
 
 
 @dataclass(frozen=True)
+class CellError:
+    """A problem with one cell, named as people read the sheet."""
+
+    line: int
+    column: str  # the template's header
+    message: str
+    key: str = ""  # the column's key, as an API names the field
+    sheet: str = ""
+
+
+@dataclass
+class Parsed[Row]:
+    """What a sheet held: the rows read clean, and the problems of the others."""
+
+    rows: list[Row]
+    errors: list[CellError]
+
+    @property
+    def lines_with_errors(self) -> set[int]:
+        return {e.line for e in self.errors}
+
+
+@dataclass(frozen=True)
 class Template:
     """One template's identity and limits, and what the refusals particular to it say."""
 

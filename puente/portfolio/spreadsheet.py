@@ -18,6 +18,8 @@ from openpyxl.utils import get_column_letter
 
 from puente.lib.names import closest, fold
 from puente.lib.workbook import (
+    CellError,
+    Parsed,
     Refused,
     Template,
     add_choice_lists,
@@ -122,24 +124,6 @@ class ActivityRow:
     is_public: bool | None = None
 
 
-@dataclass(frozen=True)
-class CellError:
-    line: int
-    column: str  # the template's header, as staff read it
-    message: str
-    sheet: str = DATA_SHEET
-
-
-@dataclass
-class Parsed:
-    rows: list[ActivityRow]
-    errors: list[CellError]
-
-    @property
-    def lines_with_errors(self) -> set[int]:
-        return {e.line for e in self.errors}
-
-
 def _template() -> Template:
     return Template(
         mark=MARK,
@@ -206,7 +190,7 @@ def _position(key: str) -> int:
 # --- reading an upload ----------------------------------------------------------------------
 
 
-def read_upload(data: bytes, vocabulary: Vocabulary) -> Parsed:
+def read_upload(data: bytes, vocabulary: Vocabulary) -> Parsed[ActivityRow]:
     """Every row checked; raises `Refused` when the file as a whole cannot be read."""
     template = _template()
     book = open_upload(data, template)
@@ -218,7 +202,7 @@ def read_upload(data: bytes, vocabulary: Vocabulary) -> Parsed:
                   "Download the template again and copy your rows into it.")
             )  # fmt: skip
         refuse_formulas(sheet, MAX_ROWS)
-        parsed = Parsed([], [])
+        parsed: Parsed[ActivityRow] = Parsed([], [])
         for line, values in data_rows(sheet, len(COLUMNS), template):
             _read_row(line, dict(zip(KEYS, values, strict=True)), vocabulary, parsed)
         return parsed
@@ -239,7 +223,7 @@ class _Row:
         self.errors: list[CellError] = []
 
     def fail(self, key: str, message: str) -> None:
-        self.errors.append(CellError(self.line, HEADERS[key], message))
+        self.errors.append(CellError(self.line, HEADERS[key], message, key, DATA_SHEET))
 
     def chosen(self, key: str, choices: dict[str, str], labels: list[str]) -> str | None:
         """The code of a value from a list (its label in Spanish or English, or its code)."""
@@ -260,7 +244,9 @@ def _not_in_list(value: str, labels: list[str]) -> str:
     return message
 
 
-def _read_row(line: int, cells: dict[str, Any], vocabulary: Vocabulary, parsed: Parsed) -> None:
+def _read_row(
+    line: int, cells: dict[str, Any], vocabulary: Vocabulary, parsed: Parsed[ActivityRow]
+) -> None:
     row = _Row(line, cells)
     text = row.text
     out = ActivityRow(line)

@@ -32,7 +32,14 @@ from .models import (
     Participation,
     StageChange,
 )
-from .spreadsheet import HEADERS, ORGANISATION_SLOTS, ActivityRow, CellError, Vocabulary
+from .spreadsheet import (
+    DATA_SHEET,
+    HEADERS,
+    ORGANISATION_SLOTS,
+    ActivityRow,
+    CellError,
+    Vocabulary,
+)
 
 DEPARTMENT = "54"  # Norte de Santander: its municipalities are the drop-down's
 REASON = pgettext_lazy("history", "Spreadsheet “%(file)s”, row %(line)s")
@@ -167,7 +174,7 @@ class Plan:
 
 
 def _error(row: ActivityRow, key: str, message: str) -> CellError:
-    return CellError(row.line, HEADERS[key], message)
+    return CellError(row.line, HEADERS[key], message, key, DATA_SHEET)
 
 
 def plan(rows: list[ActivityRow]) -> Plan:
