@@ -23,12 +23,8 @@ from puente.lib.workbook import (
     add_choice_lists,
     add_mark,
     amount_in_cell,
-    data_rows,
-    header_matches,
-    open_upload,
-    refuse_formulas,
+    read_rows,
     saved,
-    unreadable,
     whole_number_in_cell,
 )
 
@@ -131,6 +127,11 @@ def _template() -> Template:
         sheet_missing=_("The template's sheet “5W” is missing."),
         too_many_rows=_("The workbook has more than %(n)s rows; split it by period.")
         % {"n": MAX_ROWS},
+        headers=tuple(c.header for c in COLUMNS),
+        wrong_header=_(
+            "The first row of sheet “5W” is not the template's header row. "
+            "Download the template again and copy your rows into it."
+        ),
     )
 
 
@@ -178,15 +179,9 @@ def _position(key: str) -> int:
 
 def read_upload(data: bytes, vocabulary: Vocabulary) -> Parsed[RowInput]:
     """Every row checked; raises `Refused` when the file as a whole cannot be read."""
-    book = open_upload(data, _template())
-    try:
-        return _read_sheet(book[DATA_SHEET], vocabulary)
-    except Refused:
-        raise
-    except Exception:  # noqa: BLE001 - a sheet's XML is parsed as it streams: any fault refuses
-        raise Refused(unreadable()) from None
-    finally:
-        book.close()
+    parsed: Parsed[RowInput] = Parsed([], [])
+    read_rows(data, _template(), lambda line, values: _read_row(line, values, vocabulary, parsed))
+    return parsed
 
 
 def read_records(records: list[dict[str, Any]], vocabulary: Vocabulary) -> Parsed[RowInput]:
@@ -197,19 +192,6 @@ def read_records(records: list[dict[str, Any]], vocabulary: Vocabulary) -> Parse
     parsed: Parsed[RowInput] = Parsed([], [])
     for line, record in enumerate(records, start=1):
         _read_row(line, tuple(record.get(c.key) for c in COLUMNS), vocabulary, parsed)
-    return parsed
-
-
-def _read_sheet(sheet: Any, vocabulary: Vocabulary) -> Parsed[RowInput]:
-    if not header_matches(sheet, [c.header for c in COLUMNS]):
-        raise Refused(
-            _("The first row of sheet “5W” is not the template's header row. "
-              "Download the template again and copy your rows into it.")
-        )  # fmt: skip
-    refuse_formulas(sheet, MAX_ROWS)
-    parsed: Parsed[RowInput] = Parsed([], [])
-    for line, values in data_rows(sheet, len(COLUMNS), _template()):
-        _read_row(line, values, vocabulary, parsed)
     return parsed
 
 

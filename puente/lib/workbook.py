@@ -4,7 +4,7 @@ uploaded workbook passes before any cell is read (size, zip bombs, macros, formu
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -63,6 +63,8 @@ class Template:
     not_template: str
     sheet_missing: str
     too_many_rows: str
+    headers: tuple[str, ...]  # the first row, exactly
+    wrong_header: str
 
 
 def add_choice_lists(
@@ -215,3 +217,24 @@ def amount_in_cell(value: Any) -> Decimal | None:
     if not amount.is_finite() or abs(amount) >= Decimal("1e14"):
         raise ValueError(value)
     return amount
+
+
+def read_rows(
+    data: bytes, template: Template, read: Callable[[int, tuple[Any, ...]], None]
+) -> None:
+    """Each row below the header that holds anything, as (line, values) to `read`, once the file
+    has passed every guard; raises `Refused` when the file as a whole cannot be read."""
+    book = open_upload(data, template)
+    try:
+        sheet = book[template.sheet]
+        if not header_matches(sheet, list(template.headers)):
+            raise Refused(template.wrong_header)
+        refuse_formulas(sheet, template.max_rows)
+        for line, values in data_rows(sheet, len(template.headers), template):
+            read(line, values)
+    except Refused:
+        raise
+    except Exception:  # noqa: BLE001 - a sheet's XML is parsed as it streams: any fault refuses
+        raise Refused(unreadable()) from None
+    finally:
+        book.close()

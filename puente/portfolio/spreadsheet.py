@@ -20,17 +20,12 @@ from puente.lib.names import closest, fold
 from puente.lib.workbook import (
     CellError,
     Parsed,
-    Refused,
     Template,
     add_choice_lists,
     add_mark,
     amount_in_cell,
-    data_rows,
-    header_matches,
-    open_upload,
-    refuse_formulas,
+    read_rows,
     saved,
-    unreadable,
     whole_number_in_cell,
 )
 
@@ -140,6 +135,11 @@ def _template() -> Template:
         sheet_missing=_("The template's sheet “Cartera” is missing."),
         too_many_rows=_("The workbook has more than %(n)s rows; split it in two.")
         % {"n": MAX_ROWS},
+        headers=tuple(HEADERS.values()),
+        wrong_header=_(
+            "The first row of sheet “Cartera” is not the template's header row. "
+            "Download the template again and copy your rows into it."
+        ),
     )
 
 
@@ -192,26 +192,13 @@ def _position(key: str) -> int:
 
 def read_upload(data: bytes, vocabulary: Vocabulary) -> Parsed[ActivityRow]:
     """Every row checked; raises `Refused` when the file as a whole cannot be read."""
-    template = _template()
-    book = open_upload(data, template)
-    try:
-        sheet = book[DATA_SHEET]
-        if not header_matches(sheet, [c.header for c in COLUMNS]):
-            raise Refused(
-                _("The first row of sheet “Cartera” is not the template's header row. "
-                  "Download the template again and copy your rows into it.")
-            )  # fmt: skip
-        refuse_formulas(sheet, MAX_ROWS)
-        parsed: Parsed[ActivityRow] = Parsed([], [])
-        for line, values in data_rows(sheet, len(COLUMNS), template):
-            _read_row(line, dict(zip(KEYS, values, strict=True)), vocabulary, parsed)
-        return parsed
-    except Refused:
-        raise
-    except Exception:  # noqa: BLE001 - a sheet's XML is parsed as it streams: any fault refuses
-        raise Refused(unreadable()) from None
-    finally:
-        book.close()
+    parsed: Parsed[ActivityRow] = Parsed([], [])
+
+    def read(line: int, values: tuple[Any, ...]) -> None:
+        _read_row(line, dict(zip(KEYS, values, strict=True)), vocabulary, parsed)
+
+    read_rows(data, _template(), read)
+    return parsed
 
 
 class _Row:

@@ -8,11 +8,12 @@ from django.utils.translation import ngettext
 
 from puente.accounts.roles import AuthedRequest, secretariat_view
 from puente.lib.tabular import XLSX
+from puente.lib.workbook import Refused
 
 from .. import upload
 from ..forms import ActivityFilterForm, PortfolioUploadForm
 from ..selectors import filter_activities, visible_activities
-from ..spreadsheet import MAX_ROWS, Refused, build_template, read_upload
+from ..spreadsheet import MAX_ROWS, build_template, read_upload
 
 ERRORS_SHOWN = 200  # a file wrong in every row would otherwise make a page of thousands
 
