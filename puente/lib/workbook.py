@@ -4,7 +4,7 @@ uploaded workbook passes before any cell is read (size, zip bombs, macros, formu
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -68,10 +68,15 @@ class Template:
 
 
 def add_choice_lists(
-    book: Workbook, sheet: Any, lists: dict[int, list[str]], max_rows: int
+    book: Workbook,
+    sheet: Any,
+    lists: dict[int, list[str]],
+    max_rows: int,
+    open_ended: Collection[int] = (),
 ) -> None:
     """A drop-down on each column (by its 1-based position) of `sheet`, its values kept in a
-    hidden sheet (a list written into the check itself is limited to 255 characters)."""
+    hidden sheet (a list written into the check itself is limited to 255 characters). In the
+    `open_ended` columns the list only suggests: a cell may hold several of its values."""
     hidden = book.create_sheet(LISTS_SHEET)
     hidden.sheet_state = "hidden"
     for list_index, (position, values) in enumerate(lists.items(), start=1):
@@ -87,6 +92,11 @@ def add_choice_lists(
             errorTitle="Puente",
             error="Elija un valor de la lista / Choose a value from the list",
         )
+        if position in open_ended:
+            # Excel's "information" style lets a typed value stand (with a note), where the
+            # default refuses anything not in the list, "Cúcuta; Tibú" included.
+            check.errorStyle = "information"
+            check.error = "Varios valores: sepárelos con «;» / Several values: separate them with ;"
         check.add(f"{target}2:{target}{max_rows + 1}")
         sheet.add_data_validation(check)
 

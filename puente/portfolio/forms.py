@@ -620,8 +620,18 @@ class IpttForm(ActivityFilterForm):
 
 
 class PortfolioUploadForm(forms.Form):
-    file = forms.FileField(label=_("Filled-in portfolio template (.xlsx)"))
+    file = forms.FileField(
+        label=_("Filled-in portfolio template (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
     clean_only = forms.BooleanField(
         label=_("If some rows have errors, save the clean rows and leave those out"),
+        required=False,
+    )
+    current_stages = forms.BooleanField(
+        label=_(
+            "New rows are projects already approved, under way or ended: record them at the "
+            "stage the file gives (the file is named as the reason)"
+        ),
         required=False,
     )

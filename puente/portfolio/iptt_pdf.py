@@ -9,10 +9,12 @@ from django.template.defaultfilters import floatformat
 from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
@@ -68,9 +70,13 @@ def _render(
         Spacer(1, 0.2 * cm),
         Paragraph(_("Indicator tracking"), styles["Title"]),
         Paragraph(
-            _("Prepared on %(date)s · %(n)s indicators")
+            ngettext(
+                "Prepared on %(date)s · %(n)s indicator",
+                "Prepared on %(date)s · %(n)s indicators",
+                len(rows),
+            )
             % {
-                "date": date_format(timezone.localdate(), "j F Y"),
+                "date": date_format(timezone.localdate()),
                 "n": number_format(len(rows), force_grouping=True),
             },
             small,
@@ -108,6 +114,7 @@ def _render(
         header.append(str(Dimension(split).label))
     header += [str(year) for year in years] + [_("Life of project")]
     data: list[list[object]] = [[Paragraph(f"<b>{paragraph_text(h)}</b>", cell) for h in header]]
+    spans: list[tuple[object, ...]] = []
     for row in rows:
         ascending = row.indicator.ascending
         activity = row.indicator.result.activity
@@ -121,11 +128,15 @@ def _render(
         line += [_cell(f, cell, f.standing(ascending)) for f in row.cells(years)]
         line.append(_cell(row.total, cell, row.total.standing(ascending) if row.complete else ""))
         data.append(line)
-        for category, cells, total in row.part_rows(years, split) if split else ():
+        parts = row.part_rows(years, split) if split else []
+        for category, cells, total in parts:
             part: list[object] = ["", "", Paragraph(paragraph_text(category), cell)]
             part += [_cell(f, cell) for f in cells]
             part.append(_cell(total, cell))
             data.append(part)
+        if split and not parts:  # said, as the page does, rather than an empty column
+            data.append(["", "", Paragraph(_("No figures for this split."), cell)])
+            spans.append(("SPAN", (2, len(data) - 1), (-1, len(data) - 1)))
     if not rows:
         data.append(
             [Paragraph(_("No indicator matches these filters."), cell)] + [""] * (len(header) - 1)
@@ -139,6 +150,7 @@ def _render(
             ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef3")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            *spans,
         ])
     )  # fmt: skip
     story.append(table)
@@ -153,5 +165,16 @@ def _render(
         title=_("Indicator tracking"),
         author=OFFICE,
     )
-    document.build(story)
+    document.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
     return buffer.getvalue()
+
+
+def _page_number(canvas: Canvas, document: SimpleDocTemplate) -> None:
+    canvas.saveState()
+    canvas.setFont("Helvetica", 8)
+    canvas.drawRightString(
+        document.pagesize[0] - document.rightMargin,
+        0.8 * cm,
+        _("Page %(n)s") % {"n": canvas.getPageNumber()},
+    )
+    canvas.restoreState()

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from puente.lib.names import closest, fold
@@ -159,10 +160,12 @@ def build_template(vocabulary: Vocabulary, rows: list[dict[str, Any]] = ()) -> b
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     for row in rows:
         sheet.append([row.get(key) for key in KEYS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
     for key in ("planned_start", "planned_end"):
         letter = get_column_letter(_position(key))
         for (cell,) in sheet[f"{letter}2:{letter}{sheet.max_row}"] if rows else ():
-            cell.number_format = "yyyy-mm-dd"
+            cell.number_format = "dd/mm/yyyy"  # as the page asks dates to be written
     lists = {
         "level": vocabulary.level_labels,
         "stage": vocabulary.stage_labels,
@@ -177,7 +180,11 @@ def build_template(vocabulary: Vocabulary, rows: list[dict[str, Any]] = ()) -> b
         "is_public": ["Sí", "No"],
     }
     add_choice_lists(
-        book, sheet, {_position(key): values for key, values in lists.items()}, MAX_ROWS
+        book,
+        sheet,
+        {_position(key): values for key, values in lists.items()},
+        MAX_ROWS,
+        open_ended={_position("municipalities")},
     )
     add_mark(book, MARK)
     return saved(book)
@@ -247,9 +254,7 @@ def _read_row(
     out.iati_identifier = _text(row, "iati_identifier", 150)
     if out.iati_identifier and re.search(r"\s", out.iati_identifier):
         row.fail("iati_identifier", _("An IATI identifier has no spaces."))
-    out.title_es = _text(row, "title_es", 300)
-    if not out.title_es:
-        row.fail("title_es", _("This column is required."))
+    out.title_es = _text(row, "title_es", 300)  # required of new activities (upload.plan)
     out.title_en = _text(row, "title_en", 300)
     out.description_es = _text(row, "description_es", 20_000)
     out.level = row.chosen("level", vocabulary.levels, vocabulary.level_labels)

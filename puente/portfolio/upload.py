@@ -143,7 +143,13 @@ def activity_cells(activities: QuerySet[Activity]) -> list[dict[str, Any]]:
             }  # fmt: skip
             if len(sectors) == 1:
                 row["sector"] = f"{sectors[0].sector.code} {sectors[0].sector.name_es}"
-            if len(budgets) == 1 and len(activity.budgets.all()) == 1:
+            # A year's budget the sheet can state whole: the activity's only one, a calendar
+            # year, in the activity's currency (the sheet's one currency column).
+            if (
+                len(budgets) == 1
+                and len(activity.budgets.all()) == 1
+                and budgets[0].currency_id == activity.currency_id
+            ):
                 row["budget_year"] = _calendar_year(budgets[0])
                 row["budget"] = budgets[0].amount
             if len(parts) <= ORGANISATION_SLOTS:
@@ -177,10 +183,17 @@ def _error(row: ActivityRow, key: str, message: str) -> CellError:
     return CellError(row.line, HEADERS[key], message, key, DATA_SHEET)
 
 
-def plan(rows: list[ActivityRow]) -> Plan:
+# Stages a new activity reaches only through the lifecycle, unless staff record projects that
+# already stand there (the upload form's choice).
+PAST_APPROVAL = {Stage.APPROVED, Stage.EXECUTION, Stage.CLOSING, Stage.CLOSED, Stage.CANCELLED}
+
+
+def plan(rows: list[ActivityRow], current_stages: bool = False) -> Plan:
     """Each row's activity: by Puente ID, else by IATI identifier, else by its exact Spanish
     title (so the same file uploaded twice updates, never duplicates). Refuses unknown IDs,
-    clashes, ambiguous titles, a stage the lifecycle does not allow, and a row twice."""
+    clashes, ambiguous titles, a stage the lifecycle does not allow (a new activity past
+    negotiation only with `current_stages`), a budget that would add to another of the same
+    year, and a row twice."""
     by_id = Activity.objects.in_bulk([r.puente_id for r in rows if r.puente_id])
     by_iati: dict[str, Activity] = {
         a.iati_identifier: a  # type: ignore[misc]
@@ -192,6 +205,15 @@ def plan(rows: list[ActivityRow]) -> Plan:
     by_title: dict[str, list[Activity]] = defaultdict(list)
     for activity in Activity.objects.filter(title_es__in=titled):
         by_title[activity.title_es].append(activity)
+    budgets: dict[int, list[Budget]] = defaultdict(list)
+    for budget in Budget.objects.filter(
+        activity__in=[
+            *by_id.values(),
+            *by_iati.values(),
+            *(a for same in by_title.values() for a in same),
+        ]
+    ):
+        budgets[budget.activity_id].append(budget)
     result = Plan()
     seen: dict[object, int] = {}  # an activity (or a new one's identity) -> the row naming it
     for row in rows:
@@ -209,6 +231,15 @@ def plan(rows: list[ActivityRow]) -> Plan:
             errors.extend(_stage_problems(row, target))
         if target and row.level and row.level != target.level:
             errors.extend(_level_problems(row, target))
+        if target and row.budget:
+            errors.extend(_budget_problems(row, budgets[target.pk]))
+        if target is None and not row.title_es:
+            errors.append(_error(row, "title_es", _("A new activity needs its title.")))
+        if target is None and row.stage in PAST_APPROVAL and not current_stages:
+            errors.append(_error(row, "stage", _(
+                "A new activity starts before approval. To record projects that already stand "
+                "at this stage, tick the choice for it on the upload form."
+            )))  # fmt: skip
         if errors:
             result.errors.extend(errors)
         else:
@@ -261,6 +292,20 @@ def _stage_problems(row: ActivityRow, activity: Activity) -> list[CellError]:
     return []
 
 
+def _budget_problems(row: ActivityRow, budgets: list[Budget]) -> list[CellError]:
+    """A year's budget is set only where it would not sit beside another budget of that year
+    (budgets by other periods: added up, the two would count the year twice)."""
+    year = row.budget[0]  # type: ignore[index]
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    overlapping = [b for b in budgets if b.period_start <= end and b.period_end >= start]
+    if any(_calendar_year(b) != year for b in overlapping):
+        return [_error(row, "budget_year", _(
+            "This activity's budgets for %(year)s do not follow the calendar year; change them "
+            "on its page."
+        ) % {"year": year})]  # fmt: skip
+    return []
+
+
 def _level_problems(row: ActivityRow, activity: Activity) -> list[CellError]:
     if activity.parent_id or activity.children.exists():  # type: ignore[attr-defined]
         return [_error(row, "level", _(
@@ -275,8 +320,8 @@ def _level_problems(row: ActivityRow, activity: Activity) -> list[CellError]:
 
 @dataclass
 class Outcome:
-    created: int = 0
-    updated: int = 0
+    created: list[Activity] = field(default_factory=list)
+    updated: list[Activity] = field(default_factory=list)
     unchanged: int = 0
 
 
@@ -287,8 +332,7 @@ def apply(planned: Plan, by: User, filename: str) -> Outcome:
     new_rows = [row for row, target in planned.targets if target is None]
     updates = [(row, target) for row, target in planned.targets if target is not None]
     if new_rows:
-        _create(new_rows, by, filename)
-        outcome.created = len(new_rows)
+        outcome.created = _create(new_rows, by, filename)
     if updates:
         ids = [target.pk for _row, target in updates]
         current = Activity.objects.select_for_update().prefetch_related(
@@ -296,7 +340,7 @@ def apply(planned: Plan, by: User, filename: str) -> Outcome:
         ).in_bulk(ids)  # fmt: skip
         for row, target in updates:
             if _update(row, current[target.pk], by, filename):
-                outcome.updated += 1
+                outcome.updated.append(current[target.pk])
             else:
                 outcome.unchanged += 1
     return outcome
@@ -306,7 +350,7 @@ def _reason(filename: str, row: ActivityRow) -> tuple[Any, dict[str, object]]:
     return REASON, {"file": filename[:40], "line": row.line}
 
 
-def _create(rows: list[ActivityRow], by: User, filename: str) -> None:
+def _create(rows: list[ActivityRow], by: User, filename: str) -> list[Activity]:
     """New activities and their parts written in bulk, with their history rows (simple_history's
     bulk writer): 5,000 rows one by one took over a minute on SQLite."""
     activities = []
@@ -331,6 +375,7 @@ def _create(rows: list[ActivityRow], by: User, filename: str) -> None:
         reason = str(pgettext_lazy("history", "Created from the spreadsheet “%(file)s”")) % {
             "file": filename[:40]
         }
+        stage_reason = f"{reason} ({_('recorded at its current stage')})"
     created = bulk_create_with_history(
         activities, Activity, batch_size=500, default_user=by, default_change_reason=reason[:100]
     )
@@ -344,8 +389,18 @@ def _create(rows: list[ActivityRow], by: User, filename: str) -> None:
         bulk_create_with_history(
             objects, model, batch_size=500, default_user=by, default_change_reason=reason[:100]
         )
+    # Projects recorded where they already stand: the step is in their lifecycle's record.
+    StageChange.objects.bulk_create(
+        StageChange(
+            activity=activity, from_stage=Stage.IDEA, to_stage=activity.stage, by=by,
+            reason=stage_reason,
+        )
+        for activity in created
+        if activity.stage in PAST_APPROVAL
+    )  # fmt: skip
     for written in (Activity, *parts):
         bulk_written.send(sender=written)
+    return created
 
 
 def _new_parts(row: ActivityRow, activity: Activity) -> list[Model]:

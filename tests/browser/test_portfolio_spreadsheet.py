@@ -45,9 +45,13 @@ def test_staff_are_told_the_bad_cell_then_keep_the_clean_rows(staff_page: Page, 
     page.get_by_label("Si algunas filas tienen errores").focus()
     page.keyboard.press("Space")
     page.get_by_role("button", name="Cargar y revisar").click()
-    expect(page.locator(".messages")).to_contain_text(
-        "Actividades creadas: 1 · actualizadas: 0 · sin cambios: 0. 1 fila con errores quedó por fuera."
-    )
+    outcome = page.locator("#outcome")
+    expect(outcome.get_by_role("status")).to_have_text("Se cargó «cartera.xlsx»")
+    expect(outcome.locator(".facts")).to_contain_text("Actividades creadas1")
+    expect(outcome.locator(".facts")).to_contain_text("Filas que quedaron por fuera1")
+    expect(outcome.get_by_role("link", name="Agua segura para Tibú")).to_be_visible()
+    expect(outcome.locator("tbody tr")).to_contain_text("«30/02/2026» no es una fecha")
+    screenshot(page, "portfolio-spreadsheet-outcome")
     assert Activity.objects.filter(title_es="Agua segura para Tibú").count() == 1
     assert not Activity.objects.filter(title_es="Vías en Ábrego").exists()
     assert_accessible(page)

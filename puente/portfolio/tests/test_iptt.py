@@ -147,6 +147,15 @@ def test_the_pdf_prints_the_pages_figures_with_the_standing_in_words(staff_clien
     assert "100 → 95" in text and "95 % · según lo previsto" in text
     assert "200 → 100" in text and "50 % · muy atrasado" in text
     assert "Mujeres" in text and "180 → 105" in text
+    assert "· 1 indicador " in text and "Página 1" in text
+
+
+def test_a_split_without_figures_is_said_in_the_pdf_as_on_the_page(staff_client, portfolio):
+    response = staff_client.get(
+        reverse("portfolio:iptt_pdf"), {"programme": portfolio.pk, "split": "nationality"}
+    )
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", " ")
+    assert "Sin cifras para esta desagregación." in text
 
 
 def test_a_pdf_too_large_asks_to_narrow_the_filters(staff_client, portfolio, monkeypatch):

@@ -14,7 +14,7 @@ from puente.directory.tests.factories import OrganisationFactory
 from puente.lib.workbook import Refused
 from puente.portfolio import upload
 from puente.portfolio.models import Activity, Budget, StageChange
-from puente.portfolio.spreadsheet import COLUMNS, DATA_SHEET, build_template, read_upload
+from puente.portfolio.spreadsheet import COLUMNS, DATA_SHEET, KEYS, build_template, read_upload
 
 from .factories import ActivityFactory, BudgetFactory, LocationFactory, ParticipationFactory
 
@@ -40,7 +40,7 @@ def new_project(**overrides: object) -> dict:
         "title_es": "Agua segura para Tibú",
         "title_en": "Safe water for Tibú",
         "level": "Proyecto",
-        "stage": "En ejecución",
+        "stage": "Formulación",
         "planned_start": datetime.date(2026, 1, 15),
         "planned_end": "31/12/2027",
         "currency": "USD",
@@ -66,9 +66,10 @@ def partners():
     ]  # fmt: skip
 
 
-def load(data: bytes, staff_user, name: str = "cartera.xlsx", clean_only: bool = False):  # noqa: ANN001, ANN201
+def load(data: bytes, staff_user, name: str = "cartera.xlsx", clean_only: bool = False,  # noqa: ANN001, ANN201
+         current_stages: bool = False):  # fmt: skip
     parsed = read_upload(data, upload.vocabulary())
-    planned = upload.plan(parsed.rows)
+    planned = upload.plan(parsed.rows, current_stages=current_stages)
     errors = parsed.errors + planned.errors
     if errors and not clean_only:
         return errors, None
@@ -77,9 +78,9 @@ def load(data: bytes, staff_user, name: str = "cartera.xlsx", clean_only: bool =
 
 def test_a_new_row_becomes_an_activity_with_its_parts_and_history(partners, staff_user):
     errors, outcome = load(workbook([new_project()]), staff_user, "cartera 2026.xlsx")
-    assert errors == [] and outcome.created == 1
+    assert errors == [] and len(outcome.created) == 1
     activity = Activity.objects.get(title_es="Agua segura para Tibú")
-    assert activity.stage == "execution" and activity.iati_status == "2"
+    assert activity.stage == "formulation" and activity.iati_status == "1"
     assert activity.planned_end == datetime.date(2027, 12, 31) and activity.currency_id == "USD"
     assert not activity.is_public
     assert [s.sector_id for s in activity.sectors.all()] == ["14030"]
@@ -102,9 +103,9 @@ def test_a_new_row_becomes_an_activity_with_its_parts_and_history(partners, staf
 def test_the_same_file_twice_creates_nothing_the_second_time(partners, staff_user):
     data = workbook([new_project(), new_project(title_es="Escuelas en Sardinata", budget=None,
                                                 budget_year=None)])  # fmt: skip
-    assert load(data, staff_user)[1].created == 2
+    assert len(load(data, staff_user)[1].created) == 2
     errors, again = load(data, staff_user)
-    assert errors == [] and (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    assert errors == [] and (again.created, again.updated, again.unchanged) == ([], [], 2)
     assert Activity.objects.filter(title_es="Agua segura para Tibú").count() == 1
 
 
@@ -136,7 +137,7 @@ def test_clean_rows_can_be_kept_when_staff_choose(partners, staff_user):
         clean_only=True,
     )
     assert [(e.line, e.column) for e in errors] == [(3, "Etapa / Stage")]
-    assert outcome.created == 1 and not Activity.objects.filter(title_es="Otra").exists()
+    assert len(outcome.created) == 1 and not Activity.objects.filter(title_es="Otra").exists()
 
 
 def test_the_portfolio_in_the_template_reads_back_unchanged_then_updates_what_was_edited(
@@ -150,7 +151,7 @@ def test_the_portfolio_in_the_template_reads_back_unchanged_then_updates_what_wa
     other = ActivityFactory(title_es="Sin tocar")
     template = workbook([], Activity.objects.filter(pk__in=[activity.pk, other.pk]))
     errors, outcome = load(template, staff_user)
-    assert errors == [] and (outcome.created, outcome.updated, outcome.unchanged) == (0, 0, 2)
+    assert errors == [] and (outcome.created, outcome.updated, outcome.unchanged) == ([], [], 2)
     revision = Activity.objects.get(pk=activity.pk).revision
 
     book = load_workbook(io.BytesIO(template))
@@ -162,7 +163,7 @@ def test_the_portfolio_in_the_template_reads_back_unchanged_then_updates_what_wa
     buffer = io.BytesIO()
     book.save(buffer)
     errors, outcome = load(buffer.getvalue(), staff_user, "corregida.xlsx")
-    assert errors == [] and (outcome.updated, outcome.unchanged) == (1, 1)
+    assert errors == [] and (len(outcome.updated), outcome.unchanged) == (1, 1)
     activity.refresh_from_db()
     assert activity.title_es == "Salud primaria en Ocaña" and activity.revision == revision + 1
     assert activity.stage == "technical-concept"
@@ -208,9 +209,10 @@ def test_files_that_are_not_the_template_are_refused_whole():
 
 
 def test_the_template_lists_choices_and_types_its_cells(partners):
-    activity = ActivityFactory(planned_start=datetime.date(2026, 3, 1))
+    activity = ActivityFactory(planned_start=datetime.date(2026, 3, 1), currency_id="COP")
     BudgetFactory(activity=activity, period_start=datetime.date(2026, 1, 1),
-                  period_end=datetime.date(2026, 12, 31), amount=Decimal("1234.50"))  # fmt: skip
+                  period_end=datetime.date(2026, 12, 31), amount=Decimal("1234.50"),
+                  currency_id="COP")  # fmt: skip
     book = load_workbook(io.BytesIO(workbook([], Activity.objects.filter(pk=activity.pk))))
     sheet = book[DATA_SHEET]
     assert sheet[f"{LETTER['planned_start']}2"].value == datetime.datetime(2026, 3, 1)
@@ -231,12 +233,74 @@ def test_staff_upload_through_the_page(partners, staff_client):
     assert "«PESOS» no es un código de moneda ISO 4217." in response.content.decode()
     good = io.BytesIO(workbook([new_project()]))
     good.name = "buena.xlsx"
-    response = staff_client.post(page, {"file": good}, follow=True)
-    assert "Actividades creadas: 1 · actualizadas: 0 · sin cambios: 0." in response.content.decode()
+    shown = staff_client.post(page, {"file": good}).content.decode()
+    activity = Activity.objects.get(title_es="Agua segura para Tibú")
+    assert "Se cargó «buena.xlsx»" in shown
+    assert (
+        f'<a href="/staff/portfolio/activities/{activity.pk}/">Agua segura para Tibú</a>' in shown
+    )
     template = staff_client.get(reverse("portfolio:spreadsheet_template") + "?filled=1&q=Tibú")
     assert template.status_code == 200
+    assert "puente-cartera-filtrada.xlsx" in template["Content-Disposition"]
     rows = list(load_workbook(io.BytesIO(template.content))[DATA_SHEET].values)
     assert len(rows) == 2 and rows[1][2] == "Agua segura para Tibú"
+
+
+def test_a_file_that_cannot_be_read_says_so_at_the_top_of_the_page(staff_client):
+    empty = io.BytesIO(workbook([]))
+    empty.name = "vacia.xlsx"
+    response = staff_client.post(reverse("portfolio:spreadsheet"), {"file": empty})
+    page = response.content.decode()
+    assert response.status_code == 400
+    alert = page.index('role="alert">No se pudo leer el archivo')
+    assert alert < page.index("1. Descargue la plantilla")
+    assert "El archivo no tiene filas de actividades bajo su encabezado." in page
+
+
+def test_new_rows_past_approval_need_the_choice_and_their_step_is_recorded(partners, staff_user):
+    data = workbook([new_project(stage="En ejecución")])
+    errors, outcome = load(data, staff_user)
+    assert outcome is None
+    assert "empieza antes de la aprobación" in errors[0].message
+    errors, outcome = load(data, staff_user, "cartera vieja.xlsx", current_stages=True)
+    (activity,) = outcome.created
+    assert activity.stage == "execution"
+    change = StageChange.objects.get(activity=activity)
+    assert (change.from_stage, change.to_stage, change.by) == ("idea", "execution", staff_user)
+    assert "cartera vieja.xlsx" in change.reason
+
+
+def test_a_years_budget_never_sits_beside_another_of_that_year(partners, staff_user):
+    activity = ActivityFactory(title_es="Con presupuesto a mitad de año", currency_id="COP")
+    BudgetFactory(activity=activity, period_start=datetime.date(2026, 7, 1),
+                  period_end=datetime.date(2027, 6, 30), amount=1000, currency_id="COP")  # fmt: skip
+    row = new_project(id=activity.pk, title_es=activity.title_es, budget_year=2026, budget=5000,
+                      currency=None, organisation_1=None, role_1=None, organisation_2=None,
+                      role_2=None, municipalities=None, sector=None)  # fmt: skip
+    errors, outcome = load(workbook([row]), staff_user)
+    assert outcome is None and errors[0].column == "Año del presupuesto / Budget year"
+    assert Budget.objects.filter(activity=activity).count() == 1
+
+
+def test_a_budget_in_another_currency_is_left_out_of_the_sheet_and_unharmed(partners, staff_user):
+    activity = ActivityFactory(title_es="En dólares", currency_id="COP")
+    BudgetFactory(activity=activity, period_start=datetime.date(2026, 1, 1),
+                  period_end=datetime.date(2026, 12, 31), amount=1000, currency_id="USD")  # fmt: skip
+    template = workbook([], Activity.objects.filter(pk=activity.pk))
+    row = list(load_workbook(io.BytesIO(template))[DATA_SHEET].values)[1]
+    assert row[KEYS.index("budget")] is None and row[KEYS.index("currency")] == "COP"
+    errors, outcome = load(template, staff_user)
+    assert errors == [] and outcome.unchanged == 1
+    budget = Budget.objects.get(activity=activity)
+    assert (budget.amount, budget.currency_id) == (1000, "USD")
+
+
+def test_an_empty_title_leaves_an_existing_activitys_title(partners, staff_user):
+    activity = ActivityFactory(title_es="Se queda")
+    errors, outcome = load(workbook([{"id": activity.pk, "stage": "Formulación"}]), staff_user)
+    assert errors == [] and outcome.updated[0].pk == activity.pk
+    activity.refresh_from_db()
+    assert activity.title_es == "Se queda" and activity.stage == "formulation"
 
 
 def test_public_rows_show_on_the_public_list_at_once(partners, staff_user, client):

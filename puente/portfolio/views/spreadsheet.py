@@ -1,10 +1,8 @@
 """The portfolio spreadsheet: its template (empty, or with the list's activities) and its upload."""
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from puente.accounts.roles import AuthedRequest, secretariat_view
 from puente.lib.tabular import XLSX
@@ -16,6 +14,7 @@ from ..selectors import filter_activities, visible_activities
 from ..spreadsheet import MAX_ROWS, build_template, read_upload
 
 ERRORS_SHOWN = 200  # a file wrong in every row would otherwise make a page of thousands
+LISTED = 50  # activities named in the result, each a link
 
 
 @secretariat_view
@@ -31,27 +30,17 @@ def portfolio_spreadsheet(request: AuthedRequest) -> HttpResponse:
     except Refused as refusal:
         form.add_error("file", str(refusal))
         return _page(request, form, status=400)
-    planned = upload.plan(parsed.rows)
+    if not parsed.rows and not parsed.errors:
+        form.add_error("file", _("The file has no rows of activities below its header."))
+        return _page(request, form, status=400)
+    planned = upload.plan(parsed.rows, current_stages=form.cleaned_data["current_stages"])
     errors = sorted(parsed.errors + planned.errors, key=lambda e: e.line)
     if errors and not form.cleaned_data["clean_only"]:
         return _page(request, form, status=400, errors=errors, clean=len(planned.targets))
     outcome = upload.apply(planned, request.user, sent.name)
-    summary = _(
-        "Activities created: %(created)s · updated: %(updated)s · unchanged: %(unchanged)s."
-    ) % {
-        "created": outcome.created,
-        "updated": outcome.updated,
-        "unchanged": outcome.unchanged,
-    }
-    if errors:
-        rows = len({e.line for e in errors})
-        left_out = ngettext(
-            "%(n)s row with errors was left out.", "%(n)s rows with errors were left out.", rows
-        )
-        messages.warning(request, f"{summary} {left_out % {'n': rows}}")
-    else:
-        messages.success(request, summary)
-    return redirect("portfolio:spreadsheet")
+    # The result is shown, not redirected to: it lists what changed and what was left out.
+    # Sending the same file again changes nothing, so a reload does no harm.
+    return _page(request, PortfolioUploadForm(), outcome=outcome, left_out=errors, name=sent.name)
 
 
 def _page(
@@ -61,8 +50,11 @@ def _page(
     status: int = 200,
     errors: list | None = None,  # type: ignore[type-arg]
     clean: int = 0,
+    outcome: upload.Outcome | None = None,
+    left_out: list | None = None,  # type: ignore[type-arg]
+    name: str = "",
 ) -> HttpResponse:
-    errors = errors or []
+    errors = errors or left_out or []
     return render(
         request,
         "portfolio/spreadsheet.html",
@@ -71,8 +63,12 @@ def _page(
             "errors": errors[:ERRORS_SHOWN],
             "more_errors": max(len(errors) - ERRORS_SHOWN, 0),
             "error_count": len(errors),
+            "rows_left_out": len({e.line for e in errors}),
             "clean": clean,
             "max_rows": MAX_ROWS,
+            "outcome": outcome,
+            "listed": LISTED,
+            "name": name,
         },
         status=status,
     )
@@ -88,7 +84,8 @@ def portfolio_template(request: AuthedRequest) -> HttpResponse:
         filters = ActivityFilterForm(request.GET).to_filter()
         activities = filter_activities(visible_activities(request.user), filters).order_by("pk")
         rows = upload.activity_cells(activities[:MAX_ROWS])
-        name = "puente-cartera.xlsx"
+        narrowed = any(value for key, value in request.GET.items() if key != "filled")
+        name = "puente-cartera-filtrada.xlsx" if narrowed else "puente-cartera.xlsx"
     response = HttpResponse(build_template(upload.vocabulary(), rows), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
