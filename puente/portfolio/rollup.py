@@ -333,10 +333,11 @@ def _sum_breakdowns(found: list[Rollup], linked: QuerySet[Indicator]) -> None:
     by_shared = {rollup.shared.pk: rollup for rollup in found}
     if not by_shared:
         return
+    # Every linked indicator's, the others skipped below: naming the shared indicators in the
+    # query led SQLite to walk all their indicators portfolio-wide (118 ms against 40 ms on
+    # bench/results.py's programme) instead of starting from the programme's projects.
     rows = (
-        Disaggregation.objects.filter(
-            period__indicator__in=linked.filter(shared_id__in=list(by_shared))
-        )
+        Disaggregation.objects.filter(period__indicator__in=linked)
         .values(
             "period__indicator__shared_id", "period__period_end", "dimension", "category", "side"
         )
@@ -348,6 +349,8 @@ def _sum_breakdowns(found: list[Rollup], linked: QuerySet[Indicator]) -> None:
         .order_by()
     )  # fmt: skip
     for shared_id, end, dimension, category, side, total in rows:
+        if shared_id not in by_shared:
+            continue
         label = str(Dimension(dimension).label) if dimension in Dimension.values else dimension
         key = (end.year, label, category)
         figures = by_shared[shared_id].breakdown.setdefault(key, Figures())
