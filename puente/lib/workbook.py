@@ -6,7 +6,7 @@ import re
 import zipfile
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -82,7 +82,7 @@ def add_choice_lists(
     for list_index, (position, values) in enumerate(lists.items(), start=1):
         letter = get_column_letter(list_index)
         for row, value in enumerate(values, start=1):
-            hidden.cell(row=row, column=list_index, value=value)
+            keep_as_text(hidden.cell(row=row, column=list_index, value=value))
         target = get_column_letter(position)
         check = DataValidation(
             type="list",
@@ -99,6 +99,14 @@ def add_choice_lists(
             check.error = "Varios valores: sepárelos con «;» / Several values: separate them with ;"
         check.add(f"{target}2:{target}{max_rows + 1}")
         sheet.add_data_validation(check)
+
+
+def keep_as_text(cell: Any) -> None:
+    """A text that starts with "=" stays text: written as a formula it would run in the
+    spreadsheet program (a title "=HYPERLINK(...)"), and the file could not come back, since an
+    upload with formulas is refused. The text itself is kept as it is, for the round trip."""
+    if isinstance(cell.value, str) and cell.value.startswith("="):
+        cell.data_type = "s"
 
 
 def add_mark(book: Workbook, mark: str) -> None:
@@ -220,13 +228,18 @@ def amount_in_cell(value: Any) -> Decimal | None:
         return None
     if isinstance(value, bool):
         raise ValueError(value)
+    text = str(value).strip()
+    if GROUPED.match(text):  # 1.500 or 1,500: thousands written with a separator, as counts
+        text = text.replace(".", "").replace(",", "")
     try:
-        amount = Decimal(str(value).strip())
+        amount = Decimal(text)
     except InvalidOperation:
         raise ValueError(value) from None
     if not amount.is_finite() or abs(amount) >= Decimal("1e14"):
         raise ValueError(value)
-    return amount
+    # Cents, as amounts are kept: 1234.5678 (or a float's 0.30000000000000004) read as kept,
+    # so the same file read twice is the same amount.
+    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def read_rows(

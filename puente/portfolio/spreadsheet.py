@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -25,6 +26,7 @@ from puente.lib.workbook import (
     add_choice_lists,
     add_mark,
     amount_in_cell,
+    keep_as_text,
     read_rows,
     saved,
     whole_number_in_cell,
@@ -159,7 +161,9 @@ def build_template(vocabulary: Vocabulary, rows: list[dict[str, Any]] = ()) -> b
     for index, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     for row in rows:
-        sheet.append([row.get(key) for key in KEYS])
+        sheet.append([_cell_value(row.get(key)) for key in KEYS])
+        for cell in sheet[sheet.max_row]:
+            keep_as_text(cell)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for key in ("planned_start", "planned_end"):
@@ -188,6 +192,11 @@ def build_template(vocabulary: Vocabulary, rows: list[dict[str, Any]] = ()) -> b
     )
     add_mark(book, MARK)
     return saved(book)
+
+
+def _cell_value(value: Any) -> Any:
+    # Characters a workbook cannot hold (a vertical tab pasted from a word processor).
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def _position(key: str) -> int:
@@ -246,7 +255,7 @@ def _read_row(
     out = ActivityRow(line)
     if text["id"]:
         number = whole_number_in_cell(cells["id"])
-        if number is None or number < 1:
+        if number is None or not 1 <= number < 2**63:  # a database key's range
             row.fail(
                 "id", _("“%(value)s” is not a Puente ID (a whole number).") % {"value": text["id"]}
             )
@@ -353,8 +362,11 @@ def _municipalities(row: _Row, vocabulary: Vocabulary) -> list[int] | None:
     value = row.text["municipalities"]
     if not value:
         return None
+    names = [name for name in SEPARATORS.split(value) if name.strip(" ;")]
+    if not names:  # only separators: says nothing, and must not empty the list
+        return None
     found: list[int] = []
-    for name in filter(None, SEPARATORS.split(value)):
+    for name in names:
         pk = vocabulary.municipalities.get(name) or vocabulary.municipalities.get(fold(name))
         if pk is None:
             row.fail("municipalities", _not_in_list(name, vocabulary.municipality_names))

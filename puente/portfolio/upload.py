@@ -13,6 +13,7 @@ from django.db.models import F, Model, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from simple_history.utils import bulk_create_with_history
 
 from puente.directory.models import Organisation
@@ -123,7 +124,11 @@ def activity_cells(activities: QuerySet[Activity]) -> list[dict[str, Any]]:
             "sectors__sector", "locations__municipality", "participations__organisation", "budgets"
         ):
             sectors = list(activity.sectors.all())
-            budgets = [b for b in activity.budgets.all() if _calendar_year(b) is not None]
+            budgets = [
+                b
+                for b in activity.budgets.all()
+                if _calendar_year(b) is not None and b.kind == Budget.Kind.ORIGINAL
+            ]
             parts = list(activity.participations.all())
             row: dict[str, Any] = {
                 "id": activity.pk,
@@ -141,7 +146,12 @@ def activity_cells(activities: QuerySet[Activity]) -> list[dict[str, Any]]:
                     loc.municipality.name for loc in activity.locations.all() if loc.municipality
                 ) or None,
             }  # fmt: skip
-            if len(sectors) == 1:
+            # A sector the sheet can state whole: the only one, at 100 %, still current.
+            if (
+                len(sectors) == 1
+                and sectors[0].percentage == 100
+                and not sectors[0].sector.withdrawn
+            ):
                 row["sector"] = f"{sectors[0].sector.code} {sectors[0].sector.name_es}"
             # A year's budget the sheet can state whole: the activity's only one, a calendar
             # year, in the activity's currency (the sheet's one currency column).
@@ -216,6 +226,7 @@ def plan(rows: list[ActivityRow], current_stages: bool = False) -> Plan:
         budgets[budget.activity_id].append(budget)
     result = Plan()
     seen: dict[object, int] = {}  # an activity (or a new one's identity) -> the row naming it
+    claimed: dict[str, object] = {}  # an IATI identifier -> the activity the file gives it to
     for row in rows:
         errors: list[CellError] = []
         target = _target(row, by_id, by_iati, by_title, errors)
@@ -227,6 +238,14 @@ def plan(rows: list[ActivityRow], current_stages: bool = False) -> Plan:
                 "Row %(line)s already stands for this activity; keep one of the two rows."
             ) % {"line": seen[identity]}))  # fmt: skip
         seen.setdefault(identity, row.line)
+        if row.iati_identifier:
+            owner = claimed.setdefault(row.iati_identifier, identity)
+            if owner != identity:
+                errors.append(_error(row, "iati_identifier", _(
+                    "Another row of the file gives this IATI identifier to another activity."
+                )))  # fmt: skip
+        if target:
+            errors.extend(_date_problems(row, target))
         if target and row.stage and row.stage != target.stage:
             errors.extend(_stage_problems(row, target))
         if target and row.level and row.level != target.level:
@@ -292,6 +311,16 @@ def _stage_problems(row: ActivityRow, activity: Activity) -> list[CellError]:
     return []
 
 
+def _date_problems(row: ActivityRow, activity: Activity) -> list[CellError]:
+    """The row's dates against the stored ones it leaves in place, as the form checks them."""
+    start = row.planned_start or activity.planned_start
+    end = row.planned_end or activity.planned_end
+    if start and end and end < start:
+        key = "planned_end" if row.planned_end else "planned_start"
+        return [_error(row, key, _("The end comes before the start."))]
+    return []
+
+
 def _budget_problems(row: ActivityRow, budgets: list[Budget]) -> list[CellError]:
     """A year's budget is set only where it would not sit beside another budget of that year
     (budgets by other periods: added up, the two would count the year twice)."""
@@ -316,6 +345,10 @@ def _level_problems(row: ActivityRow, activity: Activity) -> list[CellError]:
 
 
 # --- the writes -------------------------------------------------------------------------------
+
+
+class Conflict(Exception):
+    """The portfolio changed between the check and the write; nothing was written."""
 
 
 @dataclass
@@ -444,11 +477,17 @@ def _update(row: ActivityRow, activity: Activity, by: User, filename: str) -> bo
     changed = [
         name
         for name in SCALARS
-        if stated[name] is not None and getattr(activity, name) != stated[name]
+        if stated[name] is not None and _as_written(getattr(activity, name)) != stated[name]
     ]
     parts_changed = _update_parts(row, activity, by, reason, values)
     previous = activity.stage
     stage_changed = bool(row.stage and row.stage != previous)
+    if stage_changed and Stage(row.stage) not in ALLOWED_STEPS[Stage(previous)]:  # type: ignore[arg-type]
+        # Checked against the stage read before the lock: someone moved it since.
+        raise Conflict(
+            _("“%(title)s” changed stage while the file was being checked; upload it again.")
+            % {"title": activity.title_es}
+        )
     if not changed and not stage_changed and not parts_changed:
         return False
     for name in changed:
@@ -466,6 +505,12 @@ def _update(row: ActivityRow, activity: Activity, by: User, filename: str) -> bo
             activity=activity, from_stage=previous, to_stage=str(row.stage), by=by, reason=why
         )
     return True
+
+
+def _as_written(value: object) -> object:
+    """A stored value as the sheet could hold it (a text without the characters a workbook
+    cannot), so that the file written from it reads back as no change."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def _update_parts(
@@ -493,7 +538,8 @@ def _update_parts(
         locations = list(activity.locations.all())
         have = {loc.municipality_id for loc in locations}
         for loc in locations:
-            if loc.municipality_id not in row.municipalities:
+            # A place matched to no municipality is not the sheet's to state: it stays.
+            if loc.municipality_id is not None and loc.municipality_id not in row.municipalities:
                 drop(loc)
                 changed = True
         for pk in row.municipalities:

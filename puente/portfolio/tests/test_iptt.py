@@ -162,3 +162,18 @@ def test_a_pdf_too_large_asks_to_narrow_the_filters(staff_client, portfolio, mon
     monkeypatch.setattr("puente.portfolio.views.iptt.PDF_LIMIT", 1)
     response = staff_client.get(reverse("portfolio:iptt_pdf"))
     assert response.status_code == 400 and "2 indicadores coinciden" in response.content.decode()
+
+
+def test_the_pdf_lists_its_filters_in_spanish_as_the_page_names_them(client, portfolio):
+    from puente.accounts.roles import Role
+    from puente.tests.world import make_user
+
+    client.force_login(make_user("en.staff", Role.STAFF))
+    response = client.get(
+        reverse("portfolio:iptt_pdf"),
+        {"programme": portfolio.pk, "public": "yes", "sector": "ZZZ"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text().replace("\n", " ")
+    assert "Publicación: Solo publicadas" in text, text
+    assert "True" not in text

@@ -16,7 +16,13 @@ from puente.portfolio import upload
 from puente.portfolio.models import Activity, Budget, StageChange
 from puente.portfolio.spreadsheet import COLUMNS, DATA_SHEET, KEYS, build_template, read_upload
 
-from .factories import ActivityFactory, BudgetFactory, LocationFactory, ParticipationFactory
+from .factories import (
+    ActivityFactory,
+    BudgetFactory,
+    LocationFactory,
+    ParticipationFactory,
+    SectorFactory,
+)
 
 pytestmark = pytest.mark.django_db
 LETTER = {c.key: chr(ord("A") + i) for i, c in enumerate(COLUMNS)}
@@ -309,3 +315,71 @@ def test_public_rows_show_on_the_public_list_at_once(partners, staff_user, clien
     load(workbook([new_project(is_public="Sí")]), staff_user)
     # Written in bulk, without a save's signal: the upload still tells the page cache.
     assert "Agua segura para Tibú" in client.get(listing).content.decode()
+
+
+def test_rows_that_would_clash_in_the_database_are_refused_not_a_500(partners, staff_user):
+    one, two = ActivityFactory(), ActivityFactory()
+    errors, outcome = load(
+        workbook([
+            {"id": one.pk, "iati_identifier": "XM-1"},
+            {"id": two.pk, "iati_identifier": "XM-1"},
+            {"id": 99999999999999999999},
+        ]),
+        staff_user,
+        clean_only=True,
+    )  # fmt: skip
+    assert {(e.line, e.column) for e in errors} == {
+        (3, "Identificador IATI / IATI identifier"),
+        (4, "Código Puente / Puente ID"),
+    }
+    assert len(outcome.updated) == 1  # the first row stands
+
+
+def test_the_portfolio_reads_back_unchanged_whatever_it_holds(partners, staff_user):
+    from puente.portfolio.models import Location
+
+    tricky = ActivityFactory(
+        title_es='=HYPERLINK("http://example.org","x")',
+        description_es="Línea uno\x0bLínea dos",
+        currency_id="COP",
+    )
+    LocationFactory(activity=tricky)
+    Location.objects.create(activity=tricky, name="Vereda sin municipio", municipality=None)
+    SectorFactory(activity=tricky, sector_id="12220", percentage=60)
+    SectorFactory(activity=tricky, sector_id="11220", percentage=40)
+    BudgetFactory(activity=tricky, kind="2", period_start=datetime.date(2026, 1, 1),
+                  period_end=datetime.date(2026, 12, 31), amount=500, currency_id="COP")  # fmt: skip
+    template = workbook([], Activity.objects.filter(pk=tricky.pk))
+    title = load_workbook(io.BytesIO(template))[DATA_SHEET][f"{LETTER['title_es']}2"]
+    assert title.data_type == "s"  # text, never a formula the spreadsheet would run
+    errors, outcome = load(template, staff_user)
+    assert errors == [] and outcome.unchanged == 1
+    assert tricky.locations.count() == 2 and tricky.budgets.count() == 1
+    assert sorted(s.percentage for s in tricky.sectors.all()) == [40, 60]
+
+
+def test_amounts_read_as_people_write_them_and_twice_the_same(partners, staff_user):
+    activity = ActivityFactory(title_es="Montos", currency_id="COP")
+    row = {"id": activity.pk, "budget_year": 2026, "budget": "1.500"}
+    assert load(workbook([row]), staff_user)[0] == []
+    assert Budget.objects.get(activity=activity).amount == 1500
+    row["budget"] = 1234.5678
+    load(workbook([row]), staff_user)
+    errors, again = load(workbook([row]), staff_user)
+    assert errors == [] and again.unchanged == 1
+    assert Budget.objects.get(activity=activity).amount == Decimal("1234.57")
+
+
+def test_dates_are_checked_against_those_kept_and_separators_alone_say_nothing(
+    partners, staff_user
+):
+    activity = ActivityFactory(planned_end=datetime.date(2025, 12, 31))
+    LocationFactory(activity=activity)
+    errors, _outcome = load(
+        workbook([{"id": activity.pk, "planned_start": datetime.date(2030, 1, 1)}]), staff_user
+    )
+    assert [(e.column, e.message) for e in errors] == [
+        ("Inicio previsto / Planned start", "La fecha final es anterior a la inicial.")
+    ]
+    errors, outcome = load(workbook([{"id": activity.pk, "municipalities": " ; ;"}]), staff_user)
+    assert errors == [] and outcome.unchanged == 1 and activity.locations.count() == 1

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -98,16 +99,21 @@ def _too_many(count: int, limit: int) -> HttpResponse:
 
 
 def _filters_in_words(form: IpttForm) -> list[str]:
-    """The filters chosen, as the page's labels and choices read them."""
-    if not form.is_valid():
-        return []
+    """The filters applied, as the page's labels and choices read them, in the PDF's Spanish;
+    those refused as invalid are left out, as the table leaves them out."""
+    form.is_valid()
+    applied = getattr(form, "cleaned_data", {})
     words = []
-    for name, field in form.fields.items():
-        value = form.cleaned_data.get(name)
-        if value in (None, "", [], ()) or name in ("page", "sort"):
-            continue
-        shown = dict(getattr(field, "choices", ())).get(value, value)
-        words.append(f"{field.label}: {shown}")
+    with translation.override("es"):
+        for name, field in form.fields.items():
+            value = applied.get(name)
+            if value in (None, "", [], ()) or name in ("page", "sort"):
+                continue
+            # The choice's label by the value as sent: a typed value (True, a number) is not
+            # a key of the choices.
+            labels = {str(key): label for key, label in getattr(field, "choices", ())}
+            shown = labels.get(str(form.data.get(name, "")), value)
+            words.append(f"{field.label}: {shown}")
     return words
 
 

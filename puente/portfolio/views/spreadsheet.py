@@ -1,5 +1,6 @@
 """The portfolio spreadsheet: its template (empty, or with the list's activities) and its upload."""
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -15,6 +16,8 @@ from ..spreadsheet import MAX_ROWS, build_template, read_upload
 
 ERRORS_SHOWN = 200  # a file wrong in every row would otherwise make a page of thousands
 LISTED = 50  # activities named in the result, each a link
+UPLOAD_LOCK = "portfolio:spreadsheet-upload"
+UPLOAD_LOCK_SECONDS = 600  # longer than any upload takes; a crashed one frees it by then
 
 
 @secretariat_view
@@ -33,11 +36,22 @@ def portfolio_spreadsheet(request: AuthedRequest) -> HttpResponse:
     if not parsed.rows and not parsed.errors:
         form.add_error("file", _("The file has no rows of activities below its header."))
         return _page(request, form, status=400)
-    planned = upload.plan(parsed.rows, current_stages=form.cleaned_data["current_stages"])
-    errors = sorted(parsed.errors + planned.errors, key=lambda e: e.line)
-    if errors and not form.cleaned_data["clean_only"]:
-        return _page(request, form, status=400, errors=errors, clean=len(planned.targets))
-    outcome = upload.apply(planned, request.user, sent.name)
+    # One upload at a time: rows are matched before the write, so two at once (a double click)
+    # could each create the same new activities.
+    if not cache.add(UPLOAD_LOCK, request.user.pk, UPLOAD_LOCK_SECONDS):
+        form.add_error("file", _("Another upload is being saved; try again in a minute."))
+        return _page(request, form, status=409)
+    try:
+        planned = upload.plan(parsed.rows, current_stages=form.cleaned_data["current_stages"])
+        errors = sorted(parsed.errors + planned.errors, key=lambda e: e.line)
+        if errors and not form.cleaned_data["clean_only"]:
+            return _page(request, form, status=400, errors=errors, clean=len(planned.targets))
+        outcome = upload.apply(planned, request.user, sent.name)
+    except upload.Conflict as conflict:
+        form.add_error("file", str(conflict))
+        return _page(request, form, status=409)
+    finally:
+        cache.delete(UPLOAD_LOCK)
     # The result is shown, not redirected to: it lists what changed and what was left out.
     # Sending the same file again changes nothing, so a reload does no harm.
     return _page(request, PortfolioUploadForm(), outcome=outcome, left_out=errors, name=sent.name)
