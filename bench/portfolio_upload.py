@@ -6,7 +6,8 @@ SQLite), beside a bare openpyxl read of the same file, timed in one run.
 Builds a template with N new projects (sector, two municipalities, two partners, a year's
 budget each), then times: openpyxl alone streaming the sheet; the whole upload (every cell
 checked, rows matched, activities and their parts written with their history); the same file
-again (every row found unchanged). A fresh SQLite database under bench/.data/upload each run,
+again (every row found unchanged); the portfolio downloaded as the template and sent back with
+every row's title and budget edited. A fresh SQLite database under bench/.data/upload each run,
 unless DATABASE_URL is set.
 """
 
@@ -100,6 +101,20 @@ def main() -> None:
 
     first, created = whole_upload()
     second, again = whole_upload()
+    # The portfolio as the template holds it, every row's title and budget changed.
+    sent_back = upload.activity_cells(Activity.objects.filter(title_es__startswith="Carga "))
+    for row in sent_back:
+        row["title_es"] += " (revisado)"
+        row["budget"] = (row.get("budget") or 0) + 1
+        row["budget_year"] = row.get("budget_year") or 2026
+    edited = build_template(vocabulary, sent_back)
+    started = time.perf_counter()
+    parsed = read_upload(edited, upload.vocabulary())
+    planned = upload.plan(parsed.rows)
+    assert not parsed.errors and not planned.errors, (parsed.errors + planned.errors)[:3]
+    changed = upload.apply(planned, user, "bench-revisado.xlsx")
+    third = time.perf_counter() - started
+    assert len(changed.updated) == args.rows, len(changed.updated)
     assert len(created.created) == args.rows, len(created.created)  # type: ignore[attr-defined]
     assert again.unchanged == args.rows, again.unchanged  # type: ignore[attr-defined]
     print(f"{args.rows:,} rows ({cells - 1:,} read by openpyxl); {connection.vendor}")
@@ -108,9 +123,11 @@ def main() -> None:
         ("openpyxl alone, streaming the sheet", bare_seconds),
         ("upload: checked, matched, written + history", first),
         ("the same file again (all unchanged)", second),
+        ("the portfolio back with every row edited", third),
     ]:
         print(f"{label:44} {seconds:8.2f} {seconds / bare_seconds:11.1f}")
-    print(f"target: the upload within 20 s: {'met' if first <= 20 else 'NOT met'}")
+    slowest = max(first, third)
+    print(f"target: an upload within 20 s: {'met' if slowest <= 20 else 'NOT met'}")
 
 
 if __name__ == "__main__":
