@@ -10,13 +10,12 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import Flowable
 
-from puente.lib.pdf import OFFICE
+from puente.lib.pdf import OFFICE, opening
 from puente.lib.pdf import paragraph_text as _text
 
 from .models import MAX_SCORE, Concept, Decision
@@ -35,13 +34,9 @@ def render_concept(concept: Concept) -> bytes:
 
 def _render(concept: Concept) -> bytes:
     proposal = concept.proposal
-    styles = getSampleStyleSheet()
-    small = ParagraphStyle("small", parent=styles["BodyText"], fontSize=9, leading=11)
+    styles, small, story = opening(_("Technical viability concept No. %s") % concept.number)
     cell = ParagraphStyle("cell", parent=small, fontSize=8.5, leading=10.5)
-    story: list[Flowable] = [
-        Paragraph(_text(OFFICE), small),
-        Spacer(1, 0.3 * cm),
-        Paragraph(_("Technical viability concept No. %s") % concept.number, styles["Title"]),
+    story += [
         Paragraph(
             _("Issued on %(date)s by %(who)s")
             % {

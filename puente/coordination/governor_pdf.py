@@ -12,12 +12,12 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from puente.lib.pdf import OFFICE
+from puente.lib.pdf import OFFICE, opening
 from puente.lib.pdf import paragraph_text as _text
 from puente.portfolio.models import Activity
 from puente.portfolio.rollup import Rollup
@@ -78,16 +78,12 @@ def bar_chart(title: str, items: list[tuple[str, int]], width: float = 16 * cm) 
 def _render(
     start: date, end: date, figures: Figures, cells: list[GapCell], plans: PlanResults
 ) -> bytes:
-    styles = getSampleStyleSheet()
-    small = ParagraphStyle("small", parent=styles["BodyText"], fontSize=9, leading=11)
+    styles, small, story = opening(
+        _("Cooperation in the territory: who does what, where, for whom")
+    )
     cell_style = ParagraphStyle("cell", parent=small, fontSize=7.5, leading=9)
     span = f"{date_format(start, 'F Y')} – {date_format(end, 'F Y')}"
-    story: list[Flowable] = [
-        Paragraph(_text(OFFICE), small),
-        Spacer(1, 0.3 * cm),
-        Paragraph(
-            _("Cooperation in the territory: who does what, where, for whom"), styles["Title"]
-        ),
+    story += [
         Paragraph(
             _("Report for the Governor · %(span)s · prepared on %(date)s")
             % {"span": span, "date": date_format(timezone.localdate(), "j F Y")},

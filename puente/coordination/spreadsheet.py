@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from puente.lib.names import closest, fold
+from puente.lib.names import fold, with_guess
 from puente.lib.workbook import (
     CellError,
     Parsed,
@@ -279,8 +279,5 @@ def _read_row(
 
 
 def _municipality_message(value: str, vocabulary: Vocabulary) -> str:
-    guess = closest(value, vocabulary.municipality_names())
     message = _("“%(value)s” is not a municipality of Norte de Santander.") % {"value": value}
-    if guess:
-        message += " " + _("Did you mean “%(guess)s”?") % {"guess": guess}
-    return message
+    return with_guess(message, value, vocabulary.municipality_names())

@@ -23,11 +23,16 @@ def attribute(instance: Model, by: User, reason: StrOrPromise = "", **values: An
     """
     instance._history_user = by  # type: ignore[attr-defined]
     if reason:
-        with translation.override(settings.LANGUAGE_CODE):
-            text = str(reason)
-            if values:
-                text %= {key: str(value) for key, value in values.items()}
-        instance._change_reason = text[:100]  # type: ignore[attr-defined]
+        instance._change_reason = reason_text(reason, **values)[:100]  # type: ignore[attr-defined]
+
+
+def reason_text(reason: StrOrPromise, **values: Any) -> str:
+    """A change's reason as the record keeps it: in the office's language, values filled in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = str(reason)
+        if values:
+            text %= {key: str(value) for key, value in values.items()}
+    return text
 
 
 # simple_history's own labels are English codes ("~" reads "Changed"): these read as people write.

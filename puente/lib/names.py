@@ -5,6 +5,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
 _NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters str.isalnum() refuses
@@ -46,3 +47,11 @@ def _folded(names: tuple[str, ...]) -> tuple[dict[str, str], list[str]]:
     # suggestion each, and folding 1,500 organisations every time took most of a minute.
     folded = {fold(name): name for name in names}
     return folded, list(folded)
+
+
+def with_guess(message: str, value: str, names: Iterable[str]) -> str:
+    """`message`, followed by the name `value` most likely means, when there is one."""
+    guess = closest(value, names)
+    if not guess:
+        return message
+    return message + " " + _("Did you mean “%(guess)s”?") % {"guess": guess}

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -99,6 +100,12 @@ def add_choice_lists(
             check.error = "Varios valores: sepárelos con «;» / Several values: separate them with ;"
         check.add(f"{target}2:{target}{max_rows + 1}")
         sheet.add_data_validation(check)
+
+
+def cell_text(value: Any) -> Any:
+    """A value as a cell can hold it: text loses the characters a workbook cannot keep (a
+    vertical tab pasted from a word processor); other values are as they are."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def keep_as_text(cell: Any) -> None:

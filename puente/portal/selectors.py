@@ -173,6 +173,16 @@ def _budgets_in_cop(budgets: QuerySet[Budget]) -> Iterator[tuple[int, Decimal | 
             yield budget.activity_id, cop, budget
 
 
+def _places_of(locations: QuerySet[Location]) -> dict[int, set[str]]:
+    """Every municipality (DIVIPOLA code) of each activity among `locations`."""
+    places: dict[int, set[str]] = defaultdict(set)
+    for activity_id, code in locations.filter(municipality__isnull=False).values_list(
+        "activity_id", "municipality__code"
+    ):
+        places[activity_id].add(code)
+    return places
+
+
 def _sector_shares() -> dict[int, list[tuple[str | None, Decimal]]]:
     """Each public activity's DAC categories with their shares of it (a fraction of 1)."""
     sectors: dict[int, list[tuple[str | None, Decimal]]] = defaultdict(list)
@@ -244,11 +254,7 @@ def _count_municipal_figures(f: ActivityFilter) -> dict[str, MunicipalFigures]:
         code: MunicipalFigures()
         for code in Municipality.objects.of_department("54").values_list("code", flat=True)
     }
-    places: dict[int, set[str]] = defaultdict(set)  # every municipality of each activity
-    for activity_id, code in Location.objects.filter(
-        activity__in=selected, municipality__isnull=False
-    ).values_list("activity_id", "municipality__code"):
-        places[activity_id].add(code)
+    places = _places_of(Location.objects.filter(activity__in=selected))
     places = {pk: codes for pk, codes in places.items() if codes & figures.keys()}
     located = Activity.objects.filter(
         pk__in=selected, locations__municipality__department__code="54"
@@ -296,11 +302,7 @@ def resources_by_category_and_place() -> dict[str, dict[str, Decimal]]:
 def _count_category_places() -> dict[str, dict[str, Decimal]]:
     public = {"activity__is_public": True}
     department = set(Municipality.objects.of_department("54").values_list("code", flat=True))
-    places: dict[int, set[str]] = defaultdict(set)
-    for activity_id, code in Location.objects.filter(
-        municipality__isnull=False, **public
-    ).values_list("activity_id", "municipality__code"):
-        places[activity_id].add(code)
+    places = _places_of(Location.objects.filter(**public))
     sectors = _sector_shares()
     found: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     for activity_id, cop, _budget in _budgets_in_cop(Budget.objects.filter(**public)):

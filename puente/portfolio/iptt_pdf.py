@@ -12,13 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER, landscape
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from reportlab.platypus.flowables import Flowable
 
-from puente.lib.pdf import OFFICE, paragraph_text
+from puente.lib.pdf import OFFICE, opening, paragraph_text
 
 from .iptt import IpttRow, standing_label
 from .models import Dimension
@@ -62,13 +61,9 @@ def _cell(figures: Figures, style: ParagraphStyle, standing: str | None = None) 
 def _render(
     rows: Sequence[IpttRow], years: Sequence[int], split: str, filters: Sequence[str]
 ) -> bytes:
-    styles = getSampleStyleSheet()
-    small = ParagraphStyle("small", parent=styles["BodyText"], fontSize=9, leading=11)
+    _styles, small, story = opening(_("Indicator tracking"))
     cell = ParagraphStyle("cell", parent=small, fontSize=7.5, leading=9)
-    story: list[Flowable] = [
-        Paragraph(paragraph_text(OFFICE), small),
-        Spacer(1, 0.2 * cm),
-        Paragraph(_("Indicator tracking"), styles["Title"]),
+    story += [
         Paragraph(
             ngettext(
                 "Prepared on %(date)s · %(n)s indicator",

@@ -207,12 +207,11 @@ def _small_maps(categories: list[str], labels: dict) -> dict[str, object]:  # ty
     return {
         "small_maps": [
             (
-                index,
                 category,
                 labels.get(category, category),
                 areas_of(drawing, painter(by_place[category])),
             )
-            for index, category in enumerate(shown)
+            for category in shown
         ],
         "small_map": drawing,
         "small_classes": classes,

@@ -78,15 +78,18 @@ def iptt(request: AuthedRequest) -> HttpResponse:
 @internal_view
 def iptt_export(request: AuthedRequest) -> HttpResponse:
     _form, indicators = _indicators(request)
-    count = indicators.count()
-    if count > EXPORT_LIMIT:
-        return _too_many(count, EXPORT_LIMIT)
+    if refusal := _too_many(indicators, EXPORT_LIMIT):
+        return refusal
     dimensions = [d.value for d in Dimension if d != Dimension.OTHER]
     return workbook_response(_("indicator-tracking"), sheets(indicators, dimensions))
 
 
-def _too_many(count: int, limit: int) -> HttpResponse:
-    # Every indicator is read to write it: a whole large portfolio would outlast the request.
+def _too_many(indicators: QuerySet[Indicator], limit: int) -> HttpResponse | None:
+    """The answer to an export of more than `limit` indicators, or None: every indicator is
+    read to write it, and a whole large portfolio would outlast the request."""
+    count = indicators.count()
+    if count <= limit:
+        return None
     return HttpResponse(
         _("%(count)s indicators match: narrow the filters to %(limit)s or fewer to export them.")
         % {
@@ -120,9 +123,8 @@ def _filters_in_words(form: IpttForm) -> list[str]:
 @internal_view
 def iptt_pdf(request: AuthedRequest) -> HttpResponse:
     form, indicators = _indicators(request)
-    count = indicators.count()
-    if count > PDF_LIMIT:
-        return _too_many(count, PDF_LIMIT)
+    if refusal := _too_many(indicators, PDF_LIMIT):
+        return refusal
     split = form.cleaned_data.get("split", "") if form.is_valid() else ""
     years, rows = iptt_rows(indicators, [split] if split else [])
     response = HttpResponse(
