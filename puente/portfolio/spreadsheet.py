@@ -14,18 +14,19 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from puente.lib.names import closest, fold
+from puente.lib.names import fold, with_guess
 from puente.lib.workbook import (
     CellError,
     Parsed,
+    Refused,
     Template,
     add_choice_lists,
     add_mark,
     amount_in_cell,
+    cell_text,
     keep_as_text,
     read_rows,
     saved,
@@ -161,7 +162,7 @@ def build_template(vocabulary: Vocabulary, rows: list[dict[str, Any]] = ()) -> b
     for index, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     for row in rows:
-        sheet.append([_cell_value(row.get(key)) for key in KEYS])
+        sheet.append([cell_text(row.get(key)) for key in KEYS])
         for cell in sheet[sheet.max_row]:
             keep_as_text(cell)
     for cell in sheet[1]:
@@ -194,16 +195,17 @@ def build_template(vocabulary: Vocabulary, rows: list[dict[str, Any]] = ()) -> b
     return saved(book)
 
 
-def _cell_value(value: Any) -> Any:
-    # Characters a workbook cannot hold (a vertical tab pasted from a word processor).
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-
-
 def _position(key: str) -> int:
     return KEYS.index(key) + 1
 
 
 # --- reading an upload ----------------------------------------------------------------------
+
+
+def check_size(size: int) -> None:
+    """Refuses a file too large before it is read into memory."""
+    if size > MAX_UPLOAD_BYTES:
+        raise Refused(_template().too_big)
 
 
 def read_upload(data: bytes, vocabulary: Vocabulary) -> Parsed[ActivityRow]:
@@ -240,11 +242,7 @@ class _Row:
 
 
 def _not_in_list(value: str, labels: list[str]) -> str:
-    message = _("“%(value)s” is not in the list.") % {"value": value}
-    guess = closest(value, labels)
-    if guess:
-        message += " " + _("Did you mean “%(guess)s”?") % {"guess": guess}
-    return message
+    return with_guess(_("“%(value)s” is not in the list.") % {"value": value}, value, labels)
 
 
 def _read_row(
@@ -394,7 +392,10 @@ def _participations(row: _Row, vocabulary: Vocabulary) -> list[tuple[int, str]] 
         if key in vocabulary.organisations and vocabulary.organisations[key] is None:
             row.fail(
                 f"organisation_{n}",
-                _("Several organisations are called “%(value)s”; write the full name.")
+                _(
+                    "Several organisations are called “%(value)s”; write the acronym of the "
+                    "one you mean, as the directory gives it."
+                )
                 % {"value": name},
             )
         elif key not in vocabulary.organisations:
@@ -402,10 +403,7 @@ def _participations(row: _Row, vocabulary: Vocabulary) -> list[tuple[int, str]] 
                 "“%(value)s” is not in the directory; add it there first, or pick one from "
                 "the list."
             ) % {"value": name}
-            guess = closest(name, vocabulary.organisation_names)
-            if guess:
-                message += " " + _("Did you mean “%(guess)s”?") % {"guess": guess}
-            row.fail(f"organisation_{n}", message)
+            row.fail(f"organisation_{n}", with_guess(message, name, vocabulary.organisation_names))
         elif role and (vocabulary.organisations[key], role) not in found:
             found.append((vocabulary.organisations[key], role))  # type: ignore[arg-type]
     return found

@@ -8,18 +8,20 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, Model, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from puente.directory.models import Organisation
-from puente.lib.audit import attribute
+from puente.lib.audit import attribute, reason_text
 from puente.lib.bulk import bulk_written
 from puente.lib.names import fold
+from puente.lib.workbook import Refused, cell_text
 from puente.territory.models import Currency, Municipality, Sector
 
 from .lifecycle import ALLOWED_STEPS, Stage, has_approval_grounds
@@ -40,10 +42,14 @@ from .spreadsheet import (
     ActivityRow,
     CellError,
     Vocabulary,
+    check_size,
+    read_upload,
 )
 
 DEPARTMENT = "54"  # Norte de Santander: its municipalities are the drop-down's
 REASON = pgettext_lazy("history", "Spreadsheet “%(file)s”, row %(line)s")
+CREATED = pgettext_lazy("history", "Created from the spreadsheet “%(file)s”")
+AT_ITS_STAGE = gettext_lazy("recorded at its current stage")
 SCALARS = ("iati_identifier", "title_es", "title_en", "description_es", "level",
            "planned_start", "planned_end", "currency_id", "is_public")  # fmt: skip
 
@@ -108,6 +114,45 @@ def vocabulary() -> Vocabulary:
         municipality_names=sorted(names, key=fold),
         organisation_names=sorted(organisation_names, key=fold),
     )
+
+
+# --- an uploaded file, from reading to writing -------------------------------------------------
+
+LOCK = "portfolio:spreadsheet-upload"
+LOCK_SECONDS = 600  # longer than any upload takes; a crashed one frees it by then
+
+
+class Busy(Exception):
+    """Another upload is being written."""
+
+
+@dataclass
+class Loaded:
+    errors: list[CellError]  # by row; with `outcome`, the rows left out
+    clean: int  # rows that load
+    outcome: "Outcome | None"  # None: nothing was written
+
+
+def load(sent: UploadedFile, by: User, *, clean_only: bool, current_stages: bool) -> Loaded:
+    """Reads an uploaded sheet, checks every cell and row, and writes it when it is clean (or,
+    with `clean_only`, its clean rows). Raises `Refused` for a file that cannot be read, `Busy`
+    while another upload is written, and `Conflict` when the portfolio moved meanwhile."""
+    check_size(sent.size or 0)
+    parsed = read_upload(sent.read(), vocabulary())
+    if not parsed.rows and not parsed.errors:
+        raise Refused(_("The file has no rows of activities below its header."))
+    # One upload at a time: rows are matched before the write, so two at once (a double click)
+    # could each create the same new activities.
+    if not cache.add(LOCK, by.pk, LOCK_SECONDS):
+        raise Busy(_("Another upload is being saved; try again in a minute."))
+    try:
+        planned = plan(parsed.rows, current_stages=current_stages)
+        errors = sorted(parsed.errors + planned.errors, key=lambda e: e.line)
+        if errors and not clean_only:
+            return Loaded(errors, len(planned.targets), None)
+        return Loaded(errors, len(planned.targets), apply(planned, by, sent.name or ""))
+    finally:
+        cache.delete(LOCK)
 
 
 # --- the template filled with activities ------------------------------------------------------
@@ -362,10 +407,11 @@ class _Batch:
     stage_changes: list[StageChange] = field(default_factory=list)
 
     def write(self, by: User) -> None:
-        if self.activities:
-            bulk_update_with_history(
-                self.activities, Activity, ACTIVITY_FIELDS, batch_size=500, default_user=by
-            )
+        if not self.activities:  # every row that changes anything changes its activity
+            return
+        bulk_update_with_history(
+            self.activities, Activity, ACTIVITY_FIELDS, batch_size=500, default_user=by
+        )
         if self.budgets:
             bulk_update_with_history(
                 self.budgets, Budget, ["amount", "currency"], batch_size=500, default_user=by
@@ -373,7 +419,7 @@ class _Batch:
         for model, parts in self.new_parts.items():
             bulk_create_with_history(parts, model, batch_size=500, default_user=by)
         StageChange.objects.bulk_create(self.stage_changes)
-        for written in {Activity, Budget, *self.new_parts} if self.activities else ():
+        for written in {Activity, Budget, *self.new_parts}:
             bulk_written.send(sender=written)
 
 
@@ -439,16 +485,11 @@ def _create(rows: list[ActivityRow], by: User, filename: str) -> list[Activity]:
         activity.sync_iati_status()
         activity.refresh_search_text()
         activities.append(activity)
-    with translation.override("es"):
-        reason = str(pgettext_lazy("history", "Created from the spreadsheet “%(file)s”")) % {
-            "file": filename[:40]
-        }
-        stage_reason = f"{reason} ({_('recorded at its current stage')})"
+    reason = reason_text(CREATED, file=filename[:40])
+    stage_reason = f"{reason} ({reason_text(AT_ITS_STAGE)})"
     created = bulk_create_with_history(
         activities, Activity, batch_size=500, default_user=by, default_change_reason=reason[:100]
     )
-    if created and created[0].pk is None:  # backends that do not return keys (none today)
-        raise RuntimeError("bulk_create returned no primary keys")
     parts: dict[type[Model], list[Model]] = defaultdict(list)
     for row, activity in zip(rows, created, strict=True):
         for part in _new_parts(row, activity):
@@ -498,21 +539,12 @@ def _budget(activity: Activity, budget: tuple[int, Decimal], currency: str | Non
 def _update(row: ActivityRow, activity: Activity, by: User, filename: str, batch: _Batch) -> bool:
     """Puts what the row changes in `batch`; False when it changes nothing."""
     reason, values = _reason(filename, row)
-    stated = {
-        "iati_identifier": row.iati_identifier,
-        "title_es": row.title_es,
-        "title_en": row.title_en,
-        "description_es": row.description_es,
-        "level": row.level,
-        "planned_start": row.planned_start,
-        "planned_end": row.planned_end,
-        "currency_id": row.currency,
-        "is_public": row.is_public,
-    }
+    # The row's fields bear the activity's names, but for the currency's key.
+    stated = {name: getattr(row, name.removesuffix("_id")) for name in SCALARS}
     changed = [
         name
         for name in SCALARS
-        if stated[name] is not None and _as_written(getattr(activity, name)) != stated[name]
+        if stated[name] is not None and cell_text(getattr(activity, name)) != stated[name]
     ]
     parts_changed = _update_parts(row, activity, by, reason, values, batch)
     previous = activity.stage
@@ -536,20 +568,16 @@ def _update(row: ActivityRow, activity: Activity, by: User, filename: str, batch
     attribute(activity, by, reason, **values)
     batch.activities.append(activity)
     if stage_changed:
-        with translation.override("es"):
-            why = str(reason) % {key: str(value) for key, value in values.items()}
         batch.stage_changes.append(
             StageChange(
-                activity=activity, from_stage=previous, to_stage=str(row.stage), by=by, reason=why
+                activity=activity,
+                from_stage=previous,
+                to_stage=str(row.stage),
+                by=by,
+                reason=reason_text(reason, **values),
             )
         )
     return True
-
-
-def _as_written(value: object) -> object:
-    """A stored value as the sheet could hold it (a text without the characters a workbook
-    cannot), so that the file written from it reads back as no change."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def _update_parts(

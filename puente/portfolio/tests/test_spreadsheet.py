@@ -273,7 +273,9 @@ def test_new_rows_past_approval_need_the_choice_and_their_step_is_recorded(partn
     assert activity.stage == "execution"
     change = StageChange.objects.get(activity=activity)
     assert (change.from_stage, change.to_stage, change.by) == ("idea", "execution", staff_user)
-    assert "cartera vieja.xlsx" in change.reason
+    assert (
+        "cartera vieja.xlsx" in change.reason and "registrada en su etapa actual" in change.reason
+    )
 
 
 def test_a_years_budget_never_sits_beside_another_of_that_year(partners, staff_user):
@@ -383,3 +385,45 @@ def test_dates_are_checked_against_those_kept_and_separators_alone_say_nothing(
     ]
     errors, outcome = load(workbook([{"id": activity.pk, "municipalities": " ; ;"}]), staff_user)
     assert errors == [] and outcome.unchanged == 1 and activity.locations.count() == 1
+
+
+def test_a_second_upload_while_one_is_written_is_told_to_wait(partners, staff_client):
+    from django.core.cache import cache
+
+    cache.add(upload.LOCK, 0, 60)  # another upload is being written
+    sent = io.BytesIO(workbook([new_project()]))
+    sent.name = "doble.xlsx"
+    response = staff_client.post(reverse("portfolio:spreadsheet"), {"file": sent})
+    assert response.status_code == 409
+    assert "Se está guardando otra carga" in response.content.decode()
+    assert not Activity.objects.filter(title_es="Agua segura para Tibú").exists()
+    cache.delete(upload.LOCK)
+
+
+def test_a_stage_moved_between_the_check_and_the_write_stops_it(partners, staff_user):
+    activity = ActivityFactory(title_es="Se mueve", stage="formulation")
+    other = ActivityFactory(title_es="Otra fila")
+    parsed = read_upload(
+        workbook([
+            {"id": other.pk, "title_es": "Otra fila, revisada"},
+            {"id": activity.pk, "stage": "Concepto técnico"},
+        ]),
+        upload.vocabulary(),
+    )  # fmt: skip
+    planned = upload.plan(parsed.rows)
+    Activity.objects.filter(pk=activity.pk).update(stage="cancelled")  # someone, meanwhile
+    with pytest.raises(upload.Conflict, match="Se mueve"):
+        upload.apply(planned, staff_user, "tarde.xlsx")
+    other.refresh_from_db()
+    assert other.title_es == "Otra fila"  # nothing of the file was written
+
+
+def test_organisations_sharing_a_name_are_told_apart_by_acronym(staff_user):
+    OrganisationFactory(name="Fundación Paz", acronym="FPAZ")
+    OrganisationFactory(name="Fundación Paz", acronym="PAZN")
+    rows = [new_project(organisation_1="Fundación Paz", organisation_2=None, role_2=None)]
+    errors, _outcome = load(workbook(rows), staff_user)
+    assert "escriba la sigla" in errors[0].message
+    rows[0]["organisation_1"] = "PAZN"
+    errors, outcome = load(workbook(rows), staff_user)
+    assert errors == [] and len(outcome.created) == 1

@@ -1,9 +1,7 @@
 """The portfolio spreadsheet: its template (empty, or with the list's activities) and its upload."""
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from puente.accounts.roles import AuthedRequest, secretariat_view
 from puente.lib.tabular import XLSX
@@ -12,12 +10,10 @@ from puente.lib.workbook import Refused
 from .. import upload
 from ..forms import ActivityFilterForm, PortfolioUploadForm
 from ..selectors import filter_activities, visible_activities
-from ..spreadsheet import MAX_ROWS, build_template, read_upload
+from ..spreadsheet import MAX_ROWS, build_template
 
 ERRORS_SHOWN = 200  # a file wrong in every row would otherwise make a page of thousands
 LISTED = 50  # activities named in the result, each a link
-UPLOAD_LOCK = "portfolio:spreadsheet-upload"
-UPLOAD_LOCK_SECONDS = 600  # longer than any upload takes; a crashed one frees it by then
 
 
 @secretariat_view
@@ -29,32 +25,26 @@ def portfolio_spreadsheet(request: AuthedRequest) -> HttpResponse:
         return _page(request, form, status=400)
     sent = form.cleaned_data["file"]
     try:
-        parsed = read_upload(sent.read(), upload.vocabulary())
-    except Refused as refusal:
+        loaded = upload.load(
+            sent,
+            request.user,
+            clean_only=form.cleaned_data["clean_only"],
+            current_stages=form.cleaned_data["current_stages"],
+        )
+    except (Refused, upload.Busy, upload.Conflict) as refusal:
         form.add_error("file", str(refusal))
-        return _page(request, form, status=400)
-    if not parsed.rows and not parsed.errors:
-        form.add_error("file", _("The file has no rows of activities below its header."))
-        return _page(request, form, status=400)
-    # One upload at a time: rows are matched before the write, so two at once (a double click)
-    # could each create the same new activities.
-    if not cache.add(UPLOAD_LOCK, request.user.pk, UPLOAD_LOCK_SECONDS):
-        form.add_error("file", _("Another upload is being saved; try again in a minute."))
-        return _page(request, form, status=409)
-    try:
-        planned = upload.plan(parsed.rows, current_stages=form.cleaned_data["current_stages"])
-        errors = sorted(parsed.errors + planned.errors, key=lambda e: e.line)
-        if errors and not form.cleaned_data["clean_only"]:
-            return _page(request, form, status=400, errors=errors, clean=len(planned.targets))
-        outcome = upload.apply(planned, request.user, sent.name)
-    except upload.Conflict as conflict:
-        form.add_error("file", str(conflict))
-        return _page(request, form, status=409)
-    finally:
-        cache.delete(UPLOAD_LOCK)
+        return _page(request, form, status=400 if isinstance(refusal, Refused) else 409)
+    if loaded.outcome is None:
+        return _page(request, form, status=400, errors=loaded.errors, clean=loaded.clean)
     # The result is shown, not redirected to: it lists what changed and what was left out.
     # Sending the same file again changes nothing, so a reload does no harm.
-    return _page(request, PortfolioUploadForm(), outcome=outcome, left_out=errors, name=sent.name)
+    return _page(
+        request,
+        PortfolioUploadForm(),
+        outcome=loaded.outcome,
+        errors=loaded.errors,
+        name=sent.name,
+    )
 
 
 def _page(
@@ -65,10 +55,9 @@ def _page(
     errors: list | None = None,  # type: ignore[type-arg]
     clean: int = 0,
     outcome: upload.Outcome | None = None,
-    left_out: list | None = None,  # type: ignore[type-arg]
     name: str = "",
 ) -> HttpResponse:
-    errors = errors or left_out or []
+    errors = errors or []
     return render(
         request,
         "portfolio/spreadsheet.html",
