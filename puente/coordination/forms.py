@@ -94,9 +94,8 @@ class StartReportForm(forms.Form):
         if partner:
             del self.fields["organisation"]
         else:
-            by_label(
-                self.fields["organisation"]
-            )  # the Secretariat opens a month for a partner: said of the partner, not of "me"
+            by_label(self.fields["organisation"])
+            # The Secretariat opens a month for a partner: said of the partner, not of "me".
             self.fields["carry"].choices = [  # type: ignore[attr-defined]
                 (Carry.NOTHING, Carry.NOTHING.label),
                 (Carry.PLACES, _("Copy the rows of its last approved report; the figures are "
