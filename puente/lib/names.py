@@ -37,7 +37,9 @@ def closest(value: str, names: Iterable[str]) -> str | None:
     folded, keys = _folded(tuple(names))
     if fold(value) in folded:
         return folded[fold(value)]
-    best = process.extractOne(fold(value), keys, scorer=fuzz.WRatio, score_cutoff=80)
+    # Token-set ratio, not WRatio: WRatio's partial matching scored 86 for unrelated long names
+    # that share a "del" ("Fundación Inventada del Norte" -> the UN human rights office).
+    best = process.extractOne(fold(value), keys, scorer=fuzz.token_set_ratio, score_cutoff=80)
     return folded[best[0]] if best else None
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Model
+from simple_history.utils import bulk_create_with_history
 
 from puente.directory.models import Organisation, OrganisationKind
 from puente.territory.models import Municipality, TargetPopulation
@@ -139,7 +140,9 @@ def generate_activities(count: int, seed: int = 54, batch: int = 2000) -> int:
             )
         for plan in plans:
             plan[0].refresh_search_text()  # bulk_create skips save()
-        Activity.objects.bulk_create([p[0] for p in plans], batch_size=500)
+        # With their creation in the history, as any activity has: a later change then reads
+        # as a change from something (a demo activity edited showed "changed" and no values).
+        bulk_create_with_history([p[0] for p in plans], Activity, batch_size=500)
         _create_parts(plans, populations, rng)
         made += n
     return made
@@ -220,7 +223,7 @@ def _create_parts(plans: list, populations: dict, rng: random.Random) -> None:  
         (Transaction, transactions),
     ]
     for model, rows in groups:
-        model._default_manager.bulk_create(rows, batch_size=1000)
+        bulk_create_with_history(rows, model, batch_size=1000)
 
 
 # The plan and programmes above the demo projects, each programme taking the projects of its

@@ -21,7 +21,7 @@ from puente.lib.pdf import OFFICE, opening, paragraph_text
 
 from .iptt import IpttRow, standing_label
 from .models import Dimension
-from .rollup import FAR_BEHIND, ON_TRACK, Figures
+from .rollup import FAR_BEHIND, ON_TRACK, OVERSHOOT, Figures
 
 # More rows make a PDF nobody prints; the XLSX takes up to iptt.EXPORT_LIMIT.
 PDF_LIMIT = 1_000
@@ -88,9 +88,10 @@ def _render(
             _(
                 "Each cell: target → actual, then the share achieved. On track from %(on)s %% "
                 "of the target, far behind below %(far)s %% (where less is better: on track "
-                "at or below the target). Before a project ends, its life's share is to date."
+                "at or below the target, far behind above %(over)s %% of it). Before a project "
+                "ends, its life's share is to date."
             )
-            % {"on": ON_TRACK, "far": FAR_BEHIND},
+            % {"on": ON_TRACK, "far": FAR_BEHIND, "over": OVERSHOOT},
             small,
         )
     )
@@ -114,7 +115,8 @@ def _render(
         ascending = row.indicator.ascending
         activity = row.indicator.result.activity
         name = Paragraph(
-            f"<b>{paragraph_text(row.indicator.title)}</b><br/>{paragraph_text(activity.title)}",
+            # As the page lists them: the activity, then its indicator.
+            f"{paragraph_text(activity.title)}<br/><b>{paragraph_text(row.indicator.title)}</b>",
             cell,
         )
         line: list[object] = [name, Paragraph(paragraph_text(row.unit), cell)]

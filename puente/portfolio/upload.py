@@ -48,7 +48,7 @@ from .spreadsheet import (
 
 DEPARTMENT = "54"  # Norte de Santander: its municipalities are the drop-down's
 REASON = pgettext_lazy("history", "Spreadsheet “%(file)s”, row %(line)s")
-CREATED = pgettext_lazy("history", "Created from the spreadsheet “%(file)s”")
+CREATED = pgettext_lazy("history", "Created from the spreadsheet “%(file)s”, row %(line)s")
 AT_ITS_STAGE = gettext_lazy("recorded at its current stage")
 SCALARS = ("iati_identifier", "title_es", "title_en", "description_es", "level",
            "planned_start", "planned_end", "currency_id", "is_public")  # fmt: skip
@@ -484,27 +484,25 @@ def _create(rows: list[ActivityRow], by: User, filename: str) -> list[Activity]:
         )
         activity.sync_iati_status()
         activity.refresh_search_text()
+        # Each with its row, as an update is (the bulk writer reads each instance's reason).
+        attribute(activity, by, CREATED, file=filename[:40], line=row.line)
         activities.append(activity)
-    reason = reason_text(CREATED, file=filename[:40])
-    stage_reason = f"{reason} ({reason_text(AT_ITS_STAGE)})"
-    created = bulk_create_with_history(
-        activities, Activity, batch_size=500, default_user=by, default_change_reason=reason[:100]
-    )
+    created = bulk_create_with_history(activities, Activity, batch_size=500, default_user=by)
     parts: dict[type[Model], list[Model]] = defaultdict(list)
     for row, activity in zip(rows, created, strict=True):
         for part in _new_parts(row, activity):
+            attribute(part, by, CREATED, file=filename[:40], line=row.line)
             parts[type(part)].append(part)
     for model, objects in parts.items():
-        bulk_create_with_history(
-            objects, model, batch_size=500, default_user=by, default_change_reason=reason[:100]
-        )
+        bulk_create_with_history(objects, model, batch_size=500, default_user=by)
     # Projects recorded where they already stand: the step is in their lifecycle's record.
+    at_its_stage = reason_text(AT_ITS_STAGE)
     StageChange.objects.bulk_create(
         StageChange(
             activity=activity, from_stage=Stage.IDEA, to_stage=activity.stage, by=by,
-            reason=stage_reason,
+            reason=f"{reason_text(CREATED, file=filename[:40], line=row.line)} ({at_its_stage})",
         )
-        for activity in created
+        for row, activity in zip(rows, created, strict=True)
         if activity.stage in PAST_APPROVAL
     )  # fmt: skip
     for written in (Activity, *parts):

@@ -28,3 +28,16 @@ def test_fold_matches_the_reference_on_any_text(text: str) -> None:
 @given(st.lists(st.characters(min_codepoint=0x80), max_size=30).map("".join))
 def test_fold_matches_the_reference_beyond_ascii(text: str) -> None:
     assert fold("a" + text + "b") == reference_fold("a" + text + "b")
+
+
+def test_a_name_close_in_spelling_is_suggested_and_an_unrelated_one_is_not():
+    from puente.lib.names import closest
+
+    organisations = [
+        "Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos",
+        "Programa Mundial de Alimentos",
+    ]
+    assert closest("Programa Mundial de Alimento", organisations) == "Programa Mundial de Alimentos"
+    assert closest("Fundación Inventada del Norte", organisations) is None
+    assert closest("Cucutta", ["Cúcuta", "Cucutilla", "Tibú"]) == "Cúcuta"
+    assert closest("Villa Rosario", ["Villa del Rosario", "Villa Caro"]) == "Villa del Rosario"

@@ -75,6 +75,7 @@ def test_money_on_the_map_is_told_in_millions_of_pesos(client):
     BudgetFactory(activity=location.activity, amount=Decimal("2500000"), currency_id="COP")
     page = client.get("/es/cooperacion/mapa/", {"figure": "resources"}).content.decode()
     assert '<p class="legend-title">Millones de pesos (COP)</p>' in page
+    assert "sombreados según los recursos en pesos colombianos de las" in page  # not "(cop)"
     assert "</svg>2,5</li>" in page  # one band, 2.5 million; the table keeps whole pesos
     assert 'aria-label="Tibú: 2\xa0500\xa0000 · Recursos (COP)"' in page
 

@@ -2,6 +2,7 @@
 applications in each state, the Secretary's and the team's (generated) pictures."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -26,6 +27,16 @@ def test_a_fresh_demo_shows_every_module(settings, tmp_path, client):
         # and its results add up: one shared indicator measured by its projects
         (rollup,) = rollups(programme, Activity.objects.all())
         assert not rollup.refused and rollup.years[2025].target, programme.title
+
+    # every project's creation is in its history, so a later change reads as one; and the
+    # demo's people each have a name of their own, by which the history names them
+    project = Activity.objects.filter(level=Level.PROJECT).first()
+    assert project.history.filter(history_type="+").exists()
+    assert project.budgets.first().history.exists()
+    names = {
+        u.get_full_name() for u in get_user_model().objects.filter(username__in=["staff", "socio"])
+    }
+    assert len(names) == 2 and "Demo" not in names
 
     # proposals and concepts in every state, applications to the calls
     assert set(Proposal.objects.values_list("status", flat=True)) == {

@@ -64,6 +64,13 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 MILLION = 1_000_000
+# The figure as a sentence names it (the labels lower-cased read "recursos (cop)").
+FIGURE_PHRASES = {
+    "activities": gettext_lazy("the number of activities"),
+    "resources": gettext_lazy("the resources in Colombian pesos"),
+    "people": gettext_lazy("the people reached"),
+    "partners": gettext_lazy("the partners present"),
+}
 
 # What the map can shade municipalities by: (label, the figure of a MunicipalFigures).
 MAP_FIGURES: dict[str, tuple[Promise, Callable[[MunicipalFigures], float]]] = {
@@ -118,6 +125,7 @@ def activity_map(request: HttpRequest) -> HttpResponse:
             "list_query": _list_query(filters),
             "figure": figure,
             "figure_label": MAP_FIGURES[figure][0],
+            "figure_phrase": FIGURE_PHRASES[figure],
             "legend_label": _("Millions of pesos (COP)") if scale != 1 else label,
             "legend_digits": "-1g" if scale != 1 else "0g",
             "map": drawing,

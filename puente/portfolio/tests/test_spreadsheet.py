@@ -102,7 +102,11 @@ def test_a_new_row_becomes_an_activity_with_its_parts_and_history(partners, staf
     )
     assert budget.amount == Decimal("250000") and budget.currency_id == "USD"
     record = activity.history.get()
-    assert record.history_user == staff_user and "cartera 2026.xlsx" in record.history_change_reason
+    assert record.history_user == staff_user
+    assert (
+        record.history_change_reason
+        == "Creada desde la hoja de cálculo «cartera 2026.xlsx», fila 2"
+    )
     assert "agua segura para tibu" in activity.search_text  # found by the staff search
 
 

@@ -91,7 +91,13 @@ class Command(BaseCommand):
 
 # The demo's logins: a staff member, an administrator who also reaches Django's admin, and a
 # partner's reporter (ACNUR's), who sees what a partner sees.
-DEMO_LOGINS = [("staff", Role.STAFF), ("admin", Role.ADMINISTRATOR), ("socio", Role.REPORTER)]
+# Each with a name of its own: histories name who changed what ("Demo" for all three could not
+# tell the Secretariat's change from the partner's).
+DEMO_LOGINS = [
+    ("staff", Role.STAFF, "Laura", "Gómez (demo)"),
+    ("admin", Role.ADMINISTRATOR, "Andrés", "Peña (demo)"),
+    ("socio", Role.REPORTER, "Marta", "Ruiz (ACNUR, demo)"),
+]
 REPORTER_ORGANISATION = "ACNUR"
 
 
@@ -102,7 +108,7 @@ def _make_demo_logins(credentials: Path) -> None:
     if User.objects.filter(username="staff").exists() and credentials.exists():
         lines = credentials.read_text().splitlines()  # an earlier run's, for this database
     partner = Organisation.objects.filter(acronym=REPORTER_ORGANISATION).first()
-    for username, role in DEMO_LOGINS:
+    for username, role, first_name, last_name in DEMO_LOGINS:
         if User.objects.filter(username=username).exists():
             continue
         if role == Role.REPORTER and partner is None:
@@ -110,7 +116,7 @@ def _make_demo_logins(credentials: Path) -> None:
         password = secrets.token_urlsafe(12)
         administrator = role == Role.ADMINISTRATOR
         user = User.objects.create_user(
-            username, password=password, first_name="Demo",
+            username, password=password, first_name=first_name, last_name=last_name,
             is_staff=administrator, is_superuser=administrator,
         )  # fmt: skip
         user.groups.add(Group.objects.get(name=role.value))
